@@ -1,0 +1,43 @@
+package io.github.membercard.wechatpay;
+
+/**
+ * An answer or notification did not prove it came from WeChat Pay, so its body was discarded.
+ * {@link #reason()} says which check failed.
+ */
+public class WechatPayVerificationException extends WechatPayException {
+
+  private static final long serialVersionUID = 1L;
+
+  /** The check that failed. */
+  public enum Reason {
+    /** A {@code Wechatpay-*} header is missing or empty. */
+    MISSING_HEADER,
+    /** {@code Wechatpay-Serial} names no WeChat Pay key this client knows. */
+    UNKNOWN_SERIAL,
+    /** {@code Wechatpay-Timestamp} is not a number, or is more than five minutes from local time. */
+    STALE_TIMESTAMP,
+    /** The signature is a {@code WECHATPAY/SIGNTEST/} probe, which a client must reject. */
+    SIGNATURE_PROBE,
+    /** The signature does not verify over the timestamp, nonce and body. */
+    BAD_SIGNATURE
+  }
+
+  private final Reason reason;
+  private final String requestId;
+
+  public WechatPayVerificationException(Reason reason, String detail, String requestId) {
+    super(reason + ": " + detail + (requestId == null ? "" : " (Request-ID " + requestId + ")"));
+    this.reason = reason;
+    this.requestId = requestId;
+  }
+
+  /** @return which check failed */
+  public Reason reason() {
+    return reason;
+  }
+
+  /** @return the {@code Request-ID} header of the rejected message, or {@code null} if it had none */
+  public String requestId() {
+    return requestId;
+  }
+}

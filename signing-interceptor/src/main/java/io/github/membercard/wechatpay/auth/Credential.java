@@ -1,0 +1,62 @@
+package io.github.membercard.wechatpay.auth;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Builds the {@code Authorization} header of a request:
+ * {@code WECHATPAY2-SHA256-RSA2048 mchid="…",nonce_str="…",timestamp="…",serial_no="…",signature="…"},
+ * the signature taken over {@code METHOD\nURL\nTIMESTAMP\nNONCE\nBODY\n}.
+ */
+public final class Credential {
+
+  /** The authorization scheme of APIv3. */
+  public static final String SCHEME = "WECHATPAY2-SHA256-RSA2048";
+
+  private final String merchantId;
+  private final String merchantSerialNumber;
+  private final Signer signer;
+  private final Clock clock;
+  private final Supplier<String> nonces;
+
+  /**
+   * @param merchantId the merchant id ({@code mchid}); for a service provider, its own
+   * @param merchantSerialNumber the merchant API certificate's serial number, upper-case hex
+   * @param signer signs with the merchant API private key
+   * @param clock the source of {@code timestamp}
+   * @param nonces the source of {@code nonce_str}
+   */
+  public Credential(String merchantId, String merchantSerialNumber, Signer signer, Clock clock,
+      Supplier<String> nonces) {
+    this.merchantId = Objects.requireNonNull(merchantId, "merchantId");
+    this.merchantSerialNumber = Objects.requireNonNull(merchantSerialNumber, "merchantSerialNumber");
+    this.signer = Objects.requireNonNull(signer, "signer");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.nonces = Objects.requireNonNull(nonces, "nonces");
+  }
+
+  /**
+   * @param method the HTTP method, any case
+   * @param url the absolute path and query exactly as sent, without scheme and host
+   * @param body the exact body bytes sent; empty when there is none
+   * @return the {@code Authorization} header value
+   */
+  public String authorization(String method, String url, byte[] body) {
+    String timestamp = Long.toString(clock.instant().getEpochSecond());
+    String nonce = nonces.get();
+    String signature = signer.sign(SignatureMessages.request(method, url, timestamp, nonce, body));
+    return SCHEME + " mchid=\"" + merchantId + "\",nonce_str=\"" + nonce + "\",timestamp=\"" + timestamp
+        + "\",serial_no=\"" + merchantSerialNumber + "\",signature=\"" + signature + "\"";
+  }
+
+  /** @return the merchant id this credential signs for */
+  public String merchantId() {
+    return merchantId;
+  }
+
+  @Override
+  public String toString() {
+    return "Credential{merchantId=" + merchantId + ", merchantSerialNumber=" + merchantSerialNumber + "}";
+  }
+}

@@ -1,0 +1,25 @@
+package io.github.membercard.wechatpay.auth;
+
+import io.github.membercard.wechatpay.crypto.RsaSha256;
+import java.security.PrivateKey;
+import java.util.Objects;
+
+/** Signs with a merchant API private key held in memory. */
+public final class PrivateKeySigner implements Signer {
+
+  private final PrivateKey privateKey;
+
+  public PrivateKeySigner(PrivateKey privateKey) {
+    this.privateKey = Objects.requireNonNull(privateKey, "privateKey");
+  }
+
+  @Override
+  public String sign(byte[] message) {
+    return RsaSha256.sign(privateKey, message);
+  }
+
+  @Override
+  public String toString() {
+    return "PrivateKeySigner{privateKey=***}";
+  }
+}

@@ -1,0 +1,85 @@
+package io.github.membercard.wechatpay.auth;
+
+import io.github.membercard.wechatpay.WechatPayVerificationException;
+import io.github.membercard.wechatpay.WechatPayVerificationException.Reason;
+import io.github.membercard.wechatpay.crypto.RsaSha256;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Proves an answer or notification came from WeChat Pay: every {@code Wechatpay-*} header present, not
+ * a probe, a timestamp within five minutes, a serial naming a known key, and a SHA256withRSA signature
+ * over {@code TIMESTAMP\nNONCE\nBODY\n} that verifies under that key.
+ */
+public final class SignatureValidator {
+
+  /** How far {@code Wechatpay-Timestamp} may be from local time. */
+  public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+
+  /** WeChat Pay's probe signatures start with this; a correct client rejects them. */
+  public static final String PROBE_PREFIX = "WECHATPAY/SIGNTEST/";
+
+  private final Function<String, Optional<PublicKey>> keys;
+  private final Clock clock;
+
+  /**
+   * @param keys finds the key a {@code Wechatpay-Serial} names, such as
+   *     {@code WechatPayKeys::verificationKey}
+   * @param clock local time, to check {@code Wechatpay-Timestamp} against
+   */
+  public SignatureValidator(Function<String, Optional<PublicKey>> keys, Clock clock) {
+    this.keys = Objects.requireNonNull(keys, "keys");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * @param message the headers and raw body as received
+   * @throws WechatPayVerificationException naming the first check that failed
+   */
+  public void validate(SignedMessage message) {
+    String requestId = message.requestId();
+    require(message.timestamp(), SignedMessage.TIMESTAMP, requestId);
+    require(message.nonce(), SignedMessage.NONCE, requestId);
+    require(message.signature(), SignedMessage.SIGNATURE, requestId);
+    require(message.serial(), SignedMessage.SERIAL, requestId);
+
+    if (message.signature().startsWith(PROBE_PREFIX)) {
+      throw new WechatPayVerificationException(Reason.SIGNATURE_PROBE,
+          "the signature is a WeChat Pay probe, not a real signature", requestId);
+    }
+    checkTimestamp(message.timestamp(), requestId);
+    PublicKey key = keys.apply(message.serial()).orElseThrow(() ->
+        new WechatPayVerificationException(Reason.UNKNOWN_SERIAL,
+            "Wechatpay-Serial " + message.serial() + " names no WeChat Pay key this client knows", requestId));
+    if (!RsaSha256.verify(key, SignatureMessages.response(message.timestamp(), message.nonce(), message.body()), message.signature())) {
+      throw new WechatPayVerificationException(Reason.BAD_SIGNATURE,
+          "the signature does not verify under " + message.serial(), requestId);
+    }
+  }
+
+  private void checkTimestamp(String timestamp, String requestId) {
+    long seconds;
+    try {
+      seconds = Long.parseLong(timestamp);
+    } catch (NumberFormatException e) {
+      throw new WechatPayVerificationException(Reason.STALE_TIMESTAMP,
+          "Wechatpay-Timestamp is not a number of seconds", requestId);
+    }
+    long skew = Math.abs(clock.instant().getEpochSecond() - seconds);
+    if (skew > MAX_CLOCK_SKEW.getSeconds()) {
+      throw new WechatPayVerificationException(Reason.STALE_TIMESTAMP,
+          "Wechatpay-Timestamp is " + skew + " s from local time, more than " + MAX_CLOCK_SKEW.getSeconds() + " s",
+          requestId);
+    }
+  }
+
+  private static void require(String value, String header, String requestId) {
+    if (value == null || value.isEmpty()) {
+      throw new WechatPayVerificationException(Reason.MISSING_HEADER, header + " is missing", requestId);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package io.github.membercard.wechatpay.auth;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A message WeChat Pay signed: an answer or a notification, as its {@code Wechatpay-*} headers and raw
+ * body bytes. Header names are matched case-insensitively.
+ *
+ * @param timestamp {@code Wechatpay-Timestamp}
+ * @param nonce {@code Wechatpay-Nonce}
+ * @param signature {@code Wechatpay-Signature}
+ * @param serial {@code Wechatpay-Serial}
+ * @param requestId {@code Request-ID}
+ * @param body the body exactly as received; empty when there is none
+ */
+public record SignedMessage(String timestamp, String nonce, String signature, String serial,
+    String requestId, byte[] body) {
+
+  public static final String TIMESTAMP = "Wechatpay-Timestamp";
+  public static final String NONCE = "Wechatpay-Nonce";
+  public static final String SIGNATURE = "Wechatpay-Signature";
+  public static final String SERIAL = "Wechatpay-Serial";
+  public static final String REQUEST_ID = "Request-ID";
+
+  public SignedMessage {
+    body = body == null ? new byte[0] : body;
+  }
+
+  /**
+   * @param headers the headers as received, any name case
+   * @param body the body exactly as received
+   * @return the message
+   */
+  public static SignedMessage of(Map<String, ? extends Collection<String>> headers, byte[] body) {
+    Map<String, Collection<String>> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    byName.putAll(headers);
+    return new SignedMessage(first(byName, TIMESTAMP), first(byName, NONCE), first(byName, SIGNATURE),
+        first(byName, SERIAL), first(byName, REQUEST_ID), body);
+  }
+
+  private static String first(Map<String, Collection<String>> headers, String name) {
+    Collection<String> values = headers.get(name);
+    return values == null || values.isEmpty() ? null : values.iterator().next();
+  }
+
+  @Override
+  public String toString() {
+    return "SignedMessage{timestamp=" + timestamp + ", serial=" + serial + ", requestId=" + requestId
+        + ", bodyBytes=" + body.length + "}";
+  }
+}

@@ -1,0 +1,87 @@
+package io.github.membercard.wechatpay.crypto;
+
+import io.github.membercard.wechatpay.WechatPayConfigurationException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Where PEM text comes from: a file, a string, or a classpath resource. Read once, when the client is
+ * built; {@link #toString()} names the source, never the content.
+ */
+public final class PemSource {
+
+  private final String description;
+  private final Reader reader;
+
+  @FunctionalInterface
+  private interface Reader {
+    String read() throws IOException;
+  }
+
+  private PemSource(String description, Reader reader) {
+    this.description = description;
+    this.reader = reader;
+  }
+
+  /**
+   * @param file a PEM file
+   * @return a source reading that file
+   */
+  public static PemSource file(Path file) {
+    Objects.requireNonNull(file, "file");
+    return new PemSource("file " + file, () -> Files.readString(file, StandardCharsets.US_ASCII));
+  }
+
+  /**
+   * @param pem PEM text, {@code -----BEGIN ...} included
+   * @return a source holding that text
+   */
+  public static PemSource text(String pem) {
+    Objects.requireNonNull(pem, "pem");
+    return new PemSource("PEM text", () -> pem);
+  }
+
+  /**
+   * @param resource a resource name as {@link ClassLoader#getResource} takes it, without a leading slash
+   * @return a source reading that resource from the thread's context class loader
+   */
+  public static PemSource classpath(String resource) {
+    Objects.requireNonNull(resource, "resource");
+    return new PemSource("classpath resource " + resource, () -> {
+      ClassLoader loader = Thread.currentThread().getContextClassLoader();
+      try (InputStream in = (loader != null ? loader : PemSource.class.getClassLoader())
+          .getResourceAsStream(resource)) {
+        if (in == null) {
+          throw new IOException("no such resource");
+        }
+        return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+      }
+    });
+  }
+
+  /**
+   * @return the PEM text
+   * @throws WechatPayConfigurationException if it cannot be read or is empty
+   */
+  String read() {
+    String pem;
+    try {
+      pem = reader.read();
+    } catch (IOException | RuntimeException e) {
+      throw new WechatPayConfigurationException("Cannot read " + description + ": " + e.getMessage(), e);
+    }
+    if (pem.isBlank()) {
+      throw new WechatPayConfigurationException(description + " is empty");
+    }
+    return pem;
+  }
+
+  @Override
+  public String toString() {
+    return description;
+  }
+}

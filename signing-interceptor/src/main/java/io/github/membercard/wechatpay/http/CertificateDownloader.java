@@ -1,0 +1,115 @@
+package io.github.membercard.wechatpay.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.membercard.wechatpay.WechatPayException;
+import io.github.membercard.wechatpay.WechatPayVerificationException;
+import io.github.membercard.wechatpay.auth.Credential;
+import io.github.membercard.wechatpay.auth.SignatureValidator;
+import io.github.membercard.wechatpay.auth.SignedMessage;
+import io.github.membercard.wechatpay.crypto.AeadAes256Gcm;
+import io.github.membercard.wechatpay.crypto.PemKeys;
+import io.github.membercard.wechatpay.crypto.PemSource;
+import io.github.membercard.wechatpay.keys.PlatformCertificates;
+import feign.Client;
+import feign.Request;
+import feign.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Downloads {@code GET /v3/certificates}, decrypts each certificate with the APIv3 key, and verifies
+ * the answer's signature under the certificates it carries (or a WeChat Pay public key already
+ * trusted), as WeChat Pay's own SDKs do.
+ */
+public final class CertificateDownloader implements PlatformCertificates.Source {
+
+  static final String PATH = "/v3/certificates";
+
+  private final Client client;
+  private final String url;
+  private final Request.Options options;
+  private final Credential credential;
+  private final AeadAes256Gcm aes;
+  private final ObjectMapper mapper;
+  private final Function<String, Optional<PublicKey>> trustedKeys;
+  private final Clock clock;
+
+  /**
+   * @param client the raw HTTP client
+   * @param baseUrl the API base URL
+   * @param options timeouts
+   * @param credential signs the request
+   * @param aes decrypts the certificates under the APIv3 key
+   * @param mapper reads the answer
+   * @param trustedKeys keys already trusted that may also have signed the answer
+   * @param clock local time
+   */
+  public CertificateDownloader(Client client, String baseUrl, Request.Options options, Credential credential,
+      AeadAes256Gcm aes, ObjectMapper mapper, Function<String, Optional<PublicKey>> trustedKeys, Clock clock) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.url = Objects.requireNonNull(baseUrl, "baseUrl") + PATH;
+    this.options = Objects.requireNonNull(options, "options");
+    this.credential = Objects.requireNonNull(credential, "credential");
+    this.aes = Objects.requireNonNull(aes, "aes");
+    this.mapper = Objects.requireNonNull(mapper, "mapper");
+    this.trustedKeys = Objects.requireNonNull(trustedKeys, "trustedKeys");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public Map<String, X509Certificate> download() {
+    try {
+      Response response = client.execute(request(), options);
+      byte[] body = SigningClient.readBody(response);
+      if (!SigningClient.isSuccess(response.status())) {
+        throw (WechatPayException) new WechatPayErrorDecoder(mapper)
+            .decode("download platform certificates", response.toBuilder().body(body).build());
+      }
+      Map<String, X509Certificate> certificates = decrypt(mapper.readTree(body));
+      new SignatureValidator(serial -> certificateKey(certificates, serial).or(() -> trustedKeys.apply(serial)), clock)
+          .validate(SignedMessage.of(response.headers(), body));
+      return certificates;
+    } catch (IOException e) {
+      throw new WechatPayException("Cannot download WeChat Pay platform certificates: " + e.getMessage(), e);
+    }
+  }
+
+  private Request request() {
+    String authorization = credential.authorization("GET", SigningClient.pathAndQuery(url), new byte[0]);
+    return Request.create(Request.HttpMethod.GET, url,
+        Map.of("Accept", List.of("application/json"), SigningClient.AUTHORIZATION, List.of(authorization)),
+        null, StandardCharsets.UTF_8, null);
+  }
+
+  private Map<String, X509Certificate> decrypt(JsonNode answer) {
+    Map<String, X509Certificate> certificates = new LinkedHashMap<>();
+    for (JsonNode entry : answer.path("data")) {
+      String serial = entry.path("serial_no").asText();
+      JsonNode encrypted = entry.path("encrypt_certificate");
+      String pem = aes.decrypt(encrypted.path("nonce").asText(), encrypted.path("associated_data").asText(null),
+          encrypted.path("ciphertext").asText());
+      X509Certificate certificate = PemKeys.certificate(PemSource.text(pem));
+      if (!serial.equalsIgnoreCase(certificate.getSerialNumber().toString(16))) {
+        throw new WechatPayVerificationException(WechatPayVerificationException.Reason.BAD_SIGNATURE,
+            "platform certificate listed as " + serial + " has serial " + certificate.getSerialNumber().toString(16),
+            null);
+      }
+      certificates.put(serial, certificate);
+    }
+    return certificates;
+  }
+
+  private static Optional<PublicKey> certificateKey(Map<String, X509Certificate> certificates, String serial) {
+    return Optional.ofNullable(certificates.get(serial)).map(X509Certificate::getPublicKey);
+  }
+}

@@ -1,0 +1,28 @@
+package io.github.membercard.wechatpay.http;
+
+import io.github.membercard.wechatpay.WechatPayException;
+import feign.InvocationContext;
+import feign.ResponseInterceptor;
+import feign.codec.DecodeException;
+
+/**
+ * Feign wraps anything a decoder throws in a {@link DecodeException}; this lets a
+ * {@link WechatPayException} raised while decoding (a field that will not decrypt) reach the caller
+ * as itself.
+ */
+public final class TypedExceptionUnwrapper implements ResponseInterceptor {
+
+  @Override
+  public Object intercept(InvocationContext context, Chain chain) throws Exception {
+    try {
+      return chain.next(context);
+    } catch (DecodeException e) {
+      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        if (cause instanceof WechatPayException typed) {
+          throw typed;
+        }
+      }
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package io.github.membercard.wechatpay.keys;
+
+import java.security.PublicKey;
+import java.util.Objects;
+
+/**
+ * A WeChat Pay key to encrypt request fields with, and the id a request's {@code Wechatpay-Serial}
+ * header must carry when it is used.
+ *
+ * @param id a public key id or a platform certificate serial
+ * @param publicKey the key
+ */
+public record EncryptionKey(String id, PublicKey publicKey) {
+  public EncryptionKey {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(publicKey, "publicKey");
+  }
+}
