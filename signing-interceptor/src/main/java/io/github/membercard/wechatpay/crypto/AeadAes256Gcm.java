@@ -49,7 +49,8 @@ public final class AeadAes256Gcm {
       Cipher cipher = cipher(Cipher.DECRYPT_MODE, nonce, associatedData);
       byte[] plaintext = cipher.doFinal(Base64.getDecoder().decode(base64Ciphertext));
       return new String(plaintext, StandardCharsets.UTF_8);
-    } catch (GeneralSecurityException | IllegalArgumentException | NullPointerException e) {
+    } catch (GeneralSecurityException | RuntimeException e) {
+      // Truncated input surfaces as a ProviderException or IllegalArgumentException, not only as a bad tag.
       throw new WechatPayDecryptionException(
           "AEAD_AES_256_GCM ciphertext does not decrypt: altered, truncated, or not made with this APIv3 key", e);
     }

@@ -76,6 +76,9 @@ public final class CertificateDownloader implements PlatformCertificates.Source 
             .decode("download platform certificates", response.toBuilder().body(body).build());
       }
       Map<String, X509Certificate> certificates = decrypt(mapper.readTree(body));
+      if (certificates.isEmpty()) {
+        return certificates; // nothing to trust; PlatformCertificates explains what to configure instead
+      }
       new SignatureValidator(serial -> certificateKey(certificates, serial).or(() -> trustedKeys.apply(serial)), clock)
           .validate(SignedMessage.of(response.headers(), body));
       return certificates;

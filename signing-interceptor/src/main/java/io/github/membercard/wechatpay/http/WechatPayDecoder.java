@@ -1,6 +1,7 @@
 package io.github.membercard.wechatpay.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.membercard.wechatpay.WechatPayException;
 import io.github.membercard.wechatpay.crypto.RsaOaep;
 import io.github.membercard.wechatpay.json.FieldCipher;
 import io.github.membercard.wechatpay.json.WechatPayJson;
@@ -34,6 +35,20 @@ public final class WechatPayDecoder implements Decoder {
       throw new DecodeException(response.status(),
           "WeChat Pay answered " + response.status() + " with no body where JSON was expected", response.request());
     }
-    return WechatPayJson.decryptingReader(mapper, decryptor).forType(mapper.constructType(type)).readValue(body);
+    try {
+      return WechatPayJson.decryptingReader(mapper, decryptor).forType(mapper.constructType(type)).readValue(body);
+    } catch (IOException e) {
+      throw typedCause(e);
+    }
+  }
+
+  /** Jackson reports a field that will not decrypt as an IOException; the caller should see why. */
+  private static IOException typedCause(IOException e) throws IOException {
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof WechatPayException typed) {
+        throw typed;
+      }
+    }
+    return e;
   }
 }

@@ -1,5 +1,6 @@
 package io.github.membercard.wechatpay.json;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -15,12 +16,13 @@ public final class WechatPayJson {
 
   /**
    * @return a mapper writing RFC 3339 times with their offset (as WeChat Pay sends them), keeping that
-   *     offset when reading, and handling {@link Encrypted} properties
+   *     offset when reading, leaving unset (null) properties out, and handling {@link Encrypted} properties
    */
   public static ObjectMapper newObjectMapper() {
     return JsonMapper.builder()
         .addModule(new JavaTimeModule())
         .addModule(new SensitiveFieldModule())
+        .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
         .build();

@@ -1,0 +1,152 @@
+package io.github.membercard.wechatpay;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.github.membercard.wechatpay.crypto.AeadAes256Gcm;
+import io.github.membercard.wechatpay.testing.MemberApi;
+import io.github.membercard.wechatpay.testing.TestKeys;
+import io.github.membercard.wechatpay.testing.WechatPaySide;
+import java.math.BigInteger;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import io.github.membercard.wechatpay.WechatPayVerificationException.Reason;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PlatformCertificatesTest {
+
+  private static final String API_V3_KEY = "a7cde1ZJB1kG2e7VfTs3jQzaWizur8Gb";
+  private static final KeyPair MERCHANT = TestKeys.rsa();
+  private static final Instant NOW = Instant.now();
+
+  private WireMockServer server;
+
+  @BeforeEach
+  void start() {
+    server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop();
+  }
+
+  @Test
+  void downloadsDecryptsAndVerifiesWithTheCertificates() {
+    WechatPaySide platform = platform("3A1B2C");
+    server.stubFor(get(urlEqualTo("/v3/certificates")).willReturn(platform.signed(200, list(platform))));
+    server.stubFor(get(urlEqualTo("/v3/members/1")).willReturn(platform.signed(200, "{\"name\":\"Li\"}")));
+
+    MemberApi api = client().build(MemberApi.class);
+
+    assertEquals("Li", api.get("1").name);
+    WechatPaySide.verifyAuthorization(server.findAll(getRequestedFor(urlEqualTo("/v3/certificates"))).get(0),
+        MERCHANT.getPublic());
+    assertEquals("3A1B2C", server.findAll(getRequestedFor(urlEqualTo("/v3/members/1"))).get(0).getHeader("Wechatpay-Serial"));
+  }
+
+  @Test
+  void aRotatedCertificateIsFetchedWhenItsSerialFirstAppears() {
+    WechatPaySide old = platform("3A1B2C");
+    WechatPaySide rotated = platform("4D5E6F");
+    server.stubFor(get(urlEqualTo("/v3/certificates")).inScenario("rotation").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(old.signed(200, list(old))).willSetStateTo("rotated"));
+    server.stubFor(get(urlEqualTo("/v3/certificates")).inScenario("rotation").whenScenarioStateIs("rotated")
+        .willReturn(old.signed(200, list(old, rotated))));
+    server.stubFor(get(urlEqualTo("/v3/members/1")).willReturn(rotated.signed(200, "{\"name\":\"Li\"}")));
+
+    AdvancingClock clock = new AdvancingClock();
+    MemberApi api = client().clock(clock).build(MemberApi.class);
+
+    assertEquals(Reason.UNKNOWN_SERIAL, assertThrows(WechatPayVerificationException.class, () -> api.get("1")).reason(),
+        "within a minute of the last download an unknown serial does not trigger another");
+    clock.advance(Duration.ofMinutes(2));
+    assertEquals("Li", api.get("1").name);
+    assertEquals(2, server.findAll(getRequestedFor(urlEqualTo("/v3/certificates"))).size());
+  }
+
+  /** A clock tests move forward, to reach refresh deadlines without waiting. */
+  private static final class AdvancingClock extends Clock {
+    private volatile Instant now = Instant.now();
+
+    void advance(Duration duration) {
+      now = now.plus(duration);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  @Test
+  void aMerchantWithoutCertificatesIsPointedToPublicKeyMode() {
+    WechatPaySide platform = platform("3A1B2C");
+    server.stubFor(get(urlEqualTo("/v3/certificates")).willReturn(platform.signed(200, "{\"data\":[]}")));
+
+    WechatPayConfigurationException error = assertThrows(WechatPayConfigurationException.class, () -> client().build());
+    assertTrue(error.getMessage().contains("wechatPayPublicKey(id, pem)"), error.getMessage());
+  }
+
+  @Test
+  void aWrongApiV3KeyCannotDecryptTheCertificates() {
+    WechatPaySide platform = platform("3A1B2C");
+    server.stubFor(get(urlEqualTo("/v3/certificates")).willReturn(platform.signed(200, list(platform))));
+
+    assertThrows(WechatPayDecryptionException.class,
+        () -> client().platformCertificates("b7cde1ZJB1kG2e7VfTs3jQzaWizur8Gb").build());
+  }
+
+  private WechatPayClient.Builder client() {
+    return WechatPayClient.builder()
+        .merchantId("1900000001").merchantSerialNumber("ABCDEF")
+        .merchantPrivateKey(TestKeys.pemSource(MERCHANT.getPrivate()))
+        .platformCertificates(API_V3_KEY)
+        .baseUrl(server.baseUrl());
+  }
+
+  private static WechatPaySide platform(String serial) {
+    return new WechatPaySide(TestKeys.rsa(), serial);
+  }
+
+  private static String list(WechatPaySide... platforms) {
+    AeadAes256Gcm aes = new AeadAes256Gcm(API_V3_KEY);
+    StringBuilder data = new StringBuilder();
+    for (WechatPaySide platform : platforms) {
+      X509Certificate certificate = TestKeys.certificate(platform.keys(), new BigInteger(platform.id(), 16),
+          NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(365)));
+      String nonce = "uluk4a9R25RW";
+      String ciphertext = aes.encrypt(nonce, "certificate", TestKeys.pem(certificate));
+      data.append(data.length() == 0 ? "" : ",").append("{\"serial_no\":\"").append(platform.id())
+          .append("\",\"effective_time\":\"2024-01-01T00:00:00+08:00\",\"expire_time\":\"2029-01-01T00:00:00+08:00\","
+              + "\"encrypt_certificate\":{\"algorithm\":\"AEAD_AES_256_GCM\",\"nonce\":\"").append(nonce)
+          .append("\",\"associated_data\":\"certificate\",\"ciphertext\":\"").append(ciphertext).append("\"}}");
+    }
+    return "{\"data\":[" + data + "]}";
+  }
+}

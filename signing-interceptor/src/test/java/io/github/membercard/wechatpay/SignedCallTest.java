@@ -1,0 +1,228 @@
+package io.github.membercard.wechatpay;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.membercard.wechatpay.WechatPayVerificationException.Reason;
+import io.github.membercard.wechatpay.crypto.RsaOaep;
+import io.github.membercard.wechatpay.testing.MemberApi;
+import io.github.membercard.wechatpay.testing.MemberApi.Member;
+import io.github.membercard.wechatpay.testing.TestKeys;
+import io.github.membercard.wechatpay.testing.WechatPaySide;
+import java.security.KeyPair;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Real calls through Feign and the JDK HTTP client to WireMock on loopback, checked as WeChat Pay checks them. */
+class SignedCallTest {
+
+  private static final KeyPair MERCHANT = TestKeys.rsa();
+  private static final WechatPaySide WECHATPAY = WechatPaySide.withPublicKey();
+  private static final String SERIAL = "5157F09EFDC096DE15EBE81A47057A72";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static WireMockServer server;
+
+  private MemberApi api;
+
+  @BeforeAll
+  static void start() {
+    server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    server.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.stop();
+  }
+
+  @BeforeEach
+  void reset() {
+    server.resetAll();
+    api = client(server.baseUrl());
+  }
+
+  static MemberApi client(String baseUrl) {
+    return WechatPayClient.builder()
+        .merchantId("1900000001")
+        .merchantSerialNumber(SERIAL)
+        .merchantPrivateKey(TestKeys.pemSource(MERCHANT.getPrivate()))
+        .wechatPayPublicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey()))
+        .baseUrl(baseUrl)
+        .build(MemberApi.class);
+  }
+
+  @Test
+  void signsTheRequestAsSentAndEncryptsSensitiveFieldsUnderTheNamedKey() throws Exception {
+    server.stubFor(post(anyUrl()).willReturn(WECHATPAY.signed(200,
+        "{\"name\":\"Li\",\"phone_number\":\"" + RsaOaep.encrypt(MERCHANT.getPublic(), "13800138000") + "\"}")));
+
+    Member answer = api.confirm("478515832665", "pbLatjvWOibDc5-TBnbUk1pD12o0",
+        new Member("Li", "13800138000", List.of("游泳", "跑步")));
+
+    LoggedRequest request = server.getAllServeEvents().get(0).getRequest();
+    assertEquals("/v3/members/478515832665/confirm?card_id=pbLatjvWOibDc5-TBnbUk1pD12o0", request.getUrl());
+    Map<String, String> authorization = WechatPaySide.verifyAuthorization(request, MERCHANT.getPublic());
+    assertEquals("1900000001", authorization.get("mchid"));
+    assertEquals(SERIAL, authorization.get("serial_no"));
+    assertEquals(WECHATPAY.id(), request.getHeader("Wechatpay-Serial"));
+
+    JsonNode sent = JSON.readTree(request.getBody());
+    assertEquals("Li", sent.get("name").asText());
+    assertFalse(sent.get("phone_number").asText().contains("13800138000"));
+    assertEquals("13800138000", WECHATPAY.decrypt(sent.get("phone_number").asText()));
+    assertEquals("游泳", WECHATPAY.decrypt(sent.get("choices").get(0).asText()));
+    assertEquals("跑步", WECHATPAY.decrypt(sent.get("choices").get(1).asText()));
+
+    assertEquals("13800138000", answer.phoneNumber, "the answer's field is decrypted with the merchant key");
+  }
+
+  @Test
+  void signsABodilessGetAndStillNamesTheWechatPayKey() {
+    server.stubFor(get(anyUrl()).willReturn(WECHATPAY.signed(200, "{\"name\":\"Li\"}")));
+
+    assertEquals("Li", api.get("478515832665").name);
+
+    LoggedRequest request = server.getAllServeEvents().get(0).getRequest();
+    WechatPaySide.verifyAuthorization(request, MERCHANT.getPublic());
+    assertEquals(WECHATPAY.id(), request.getHeader("Wechatpay-Serial"));
+  }
+
+  @Test
+  void signsOverTheBaseUrlPathPrefix() {
+    server.stubFor(get(urlEqualTo("/gateway/v3/members/1")).willReturn(WECHATPAY.signed(200, "{}")));
+
+    client(server.baseUrl() + "/gateway/").get("1");
+
+    LoggedRequest request = server.getAllServeEvents().get(0).getRequest();
+    assertEquals("/gateway/v3/members/1", request.getUrl());
+    WechatPaySide.verifyAuthorization(request, MERCHANT.getPublic());
+  }
+
+  @Test
+  void sendsPatchAndVerifiesTheEmpty204() {
+    server.stubFor(patch(anyUrl()).willReturn(WECHATPAY.signed(204, "")));
+
+    api.update("478515832665", new Member("Wang", null, null));
+
+    LoggedRequest request = server.getAllServeEvents().get(0).getRequest();
+    assertEquals("PATCH", request.getMethod().getName());
+    WechatPaySide.verifyAuthorization(request, MERCHANT.getPublic());
+    assertEquals("{\"name\":\"Wang\"}", request.getBodyAsString(), "unset properties stay off the wire");
+  }
+
+  @Test
+  void rejectsAnUnsigned204() {
+    server.stubFor(patch(anyUrl()).willReturn(aResponse().withStatus(204).withHeader("Request-ID", "REQ-204")));
+
+    WechatPayVerificationException error =
+        assertThrows(WechatPayVerificationException.class, () -> api.update("1", new Member()));
+    assertEquals(Reason.MISSING_HEADER, error.reason());
+    assertEquals("REQ-204", error.requestId());
+  }
+
+  @Test
+  void rejectsATamperedBody() {
+    ResponseDefinitionBuilder signedForOtherBody = WECHATPAY.signed(200, "{\"name\":\"Li\"}");
+    server.stubFor(get(anyUrl()).willReturn(signedForOtherBody.withBody("{\"name\":\"Mallory\"}")));
+
+    assertEquals(Reason.BAD_SIGNATURE, rejection().reason());
+  }
+
+  @Test
+  void rejectsAStaleTimestamp() {
+    server.stubFor(get(anyUrl()).willReturn(
+        WECHATPAY.signedAt(200, "{}", Instant.now().minusSeconds(600), WECHATPAY.id())));
+
+    assertEquals(Reason.STALE_TIMESTAMP, rejection().reason());
+  }
+
+  @Test
+  void rejectsAnUnknownSerial() {
+    server.stubFor(get(anyUrl()).willReturn(
+        WECHATPAY.signedAt(200, "{}", Instant.now(), "PUB_KEY_ID_0000000000000000000000000000")));
+
+    assertEquals(Reason.UNKNOWN_SERIAL, rejection().reason());
+  }
+
+  @Test
+  void rejectsASignatureProbe() {
+    server.stubFor(get(anyUrl()).willReturn(WECHATPAY.probe(200, "{}")));
+
+    assertEquals(Reason.SIGNATURE_PROBE, rejection().reason());
+  }
+
+  @Test
+  void rejectsAnAnswerSignedByAnotherKey() {
+    WechatPaySide impostor = new WechatPaySide(TestKeys.rsa(), WECHATPAY.id());
+    server.stubFor(get(anyUrl()).willReturn(impostor.signed(200, "{\"name\":\"Mallory\"}")));
+
+    WechatPayVerificationException error = rejection();
+    assertEquals(Reason.BAD_SIGNATURE, error.reason());
+    assertTrue(error.requestId().startsWith("REQ-"));
+  }
+
+  @Test
+  void anEncryptedFieldThatWillNotDecryptFailsTyped() {
+    server.stubFor(get(anyUrl()).willReturn(WECHATPAY.signed(200, "{\"phone_number\":\"bm90IGNpcGhlcnRleHQ=\"}")));
+
+    WechatPayDecryptionException error = assertThrows(WechatPayDecryptionException.class, () -> api.get("1"));
+    assertFalse(error.getMessage().contains("bm90IGNpcGhlcnRleHQ="));
+  }
+
+  @Test
+  void aWechatPayErrorBecomesOneTypedException() {
+    server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(400).withHeader("Request-ID", "REQ-400")
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"code\":\"PARAM_ERROR\",\"message\":\"参数错误\",\"detail\":{\"field\":\"/brand_id\","
+            + "\"value\":\"\",\"issue\":\"brand_id is required\",\"location\":\"body\"}}")));
+
+    WechatPayApiException error = assertThrows(WechatPayApiException.class, () -> api.get("1"));
+
+    assertEquals(400, error.status());
+    assertEquals("PARAM_ERROR", error.code());
+    assertEquals("参数错误", error.errorMessage());
+    assertEquals("/brand_id", error.detail().orElseThrow().field());
+    assertEquals("body", error.detail().orElseThrow().location());
+    assertEquals("REQ-400", error.requestId());
+    assertTrue(error.rawBodyText().contains("PARAM_ERROR"));
+  }
+
+  @Test
+  void aGatewayPageStillGivesAClearException() {
+    server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(502).withHeader("Request-ID", "REQ-502")
+        .withHeader("Content-Type", "text/html").withBody("<html><body>Bad Gateway</body></html>")));
+
+    WechatPayApiException error = assertThrows(WechatPayApiException.class, () -> api.get("1"));
+
+    assertEquals(502, error.status());
+    assertNull(error.code());
+    assertEquals("REQ-502", error.requestId());
+    assertTrue(error.getMessage().contains("HTTP 502 with no WeChat Pay error body"), error.getMessage());
+    assertTrue(error.rawBodyText().contains("Bad Gateway"));
+  }
+
+  private WechatPayVerificationException rejection() {
+    return assertThrows(WechatPayVerificationException.class, () -> api.get("1"));
+  }
+}

@@ -1,0 +1,106 @@
+package io.github.membercard.wechatpay.testing;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.membercard.wechatpay.auth.SignatureMessages;
+import io.github.membercard.wechatpay.crypto.RsaOaep;
+import io.github.membercard.wechatpay.crypto.RsaSha256;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * WeChat Pay's half of a test: its key pair and id, signed answers for WireMock stubs, and the check
+ * of a request's Authorization header that WeChat Pay itself makes.
+ */
+public final class WechatPaySide {
+
+  public static final String PUBLIC_KEY_ID = "PUB_KEY_ID_0114232134912410000000000000";
+  private static final Pattern PARAMETER = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+
+  private final KeyPair keys;
+  private final String id;
+
+  public WechatPaySide(KeyPair keys, String id) {
+    this.keys = keys;
+    this.id = id;
+  }
+
+  public static WechatPaySide withPublicKey() {
+    return new WechatPaySide(TestKeys.rsa(), PUBLIC_KEY_ID);
+  }
+
+  public KeyPair keys() {
+    return keys;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public PublicKey publicKey() {
+    return keys.getPublic();
+  }
+
+  /** @return a JSON answer signed now under this key */
+  public ResponseDefinitionBuilder signed(int status, String body) {
+    return signedAt(status, body, Instant.now(), id);
+  }
+
+  public ResponseDefinitionBuilder signedAt(int status, String body, Instant time, String serial) {
+    return answer(status, body, time, serial, "");
+  }
+
+  /** @return an answer like WeChat Pay's signature probes, whose signature starts with WECHATPAY/SIGNTEST/ */
+  public ResponseDefinitionBuilder probe(int status, String body) {
+    return answer(status, body, Instant.now(), id, "WECHATPAY/SIGNTEST/");
+  }
+
+  private ResponseDefinitionBuilder answer(int status, String body, Instant time, String serial, String prefix) {
+    String timestamp = Long.toString(time.getEpochSecond());
+    String nonce = UUID.randomUUID().toString().replace("-", "");
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    String signature = RsaSha256.sign(keys.getPrivate(), SignatureMessages.response(timestamp, nonce, bytes));
+    ResponseDefinitionBuilder response = aResponse().withStatus(status)
+        .withHeader("Request-ID", "REQ-" + nonce)
+        .withHeader("Wechatpay-Timestamp", timestamp)
+        .withHeader("Wechatpay-Nonce", nonce)
+        .withHeader("Wechatpay-Signature", prefix + signature)
+        .withHeader("Wechatpay-Serial", serial);
+    return bytes.length == 0 ? response : response.withHeader("Content-Type", "application/json").withBody(bytes);
+  }
+
+  /** @return the plaintext of a field the client encrypted under this key */
+  public String decrypt(String ciphertext) {
+    return RsaOaep.decrypt(keys.getPrivate(), ciphertext);
+  }
+
+  /** @return the Authorization header's parameters, after checking its scheme and signature as WeChat Pay does */
+  public static Map<String, String> verifyAuthorization(LoggedRequest request, PublicKey merchantKey) {
+    String authorization = request.getHeader("Authorization");
+    if (authorization == null || !authorization.startsWith("WECHATPAY2-SHA256-RSA2048 ")) {
+      throw new AssertionError("no WECHATPAY2 Authorization header: " + authorization);
+    }
+    Map<String, String> parameters = new java.util.HashMap<>();
+    Matcher matcher = PARAMETER.matcher(authorization);
+    while (matcher.find()) {
+      parameters.put(matcher.group(1), matcher.group(2));
+    }
+    URI uri = URI.create(request.getAbsoluteUrl());
+    String url = uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
+    byte[] message = SignatureMessages.request(request.getMethod().getName(), url,
+        parameters.get("timestamp"), parameters.get("nonce_str"), request.getBody());
+    if (!RsaSha256.verify(merchantKey, message, parameters.get("signature"))) {
+      throw new AssertionError("signature does not verify for " + request.getMethod() + " " + url);
+    }
+    return parameters;
+  }
+}
