@@ -1,0 +1,170 @@
+package io.github.membercard.openapi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The spec's house rules, checked with Swagger Parser; each failure lists every offending place. */
+class SpecLintTest {
+
+  static final String SPEC = "io/github/membercard/openapi/wechatpay-membercard.yaml";
+
+  private static SwaggerParseResult parsed;
+  private static OpenAPI spec;
+  private static OpenAPI resolved;
+
+  @BeforeAll
+  static void parse() {
+    String location = SpecLintTest.class.getClassLoader().getResource(SPEC).toString();
+    parsed = new OpenAPIV3Parser().readLocation(location, null, new ParseOptions());
+    spec = parsed.getOpenAPI();
+    ParseOptions resolve = new ParseOptions();
+    resolve.setResolve(true);
+    resolve.setResolveFully(true);
+    resolved = new OpenAPIV3Parser().readLocation(location, null, resolve).getOpenAPI();
+  }
+
+  @Test
+  void parsesWithNoErrorsOrWarnings() {
+    assertEquals(List.of(), parsed.getMessages());
+    assertEquals("3.0.3", spec.getOpenapi());
+  }
+
+  @Test
+  void everyOperationHasAnIdSummaryAndTag() {
+    List<String> problems = new ArrayList<>();
+    operations(spec, (where, operation) -> {
+      if (operation.getOperationId() == null) problems.add(where + ": no operationId");
+      if (operation.getSummary() == null) problems.add(where + ": no summary");
+      if (operation.getTags() == null || operation.getTags().size() != 1) problems.add(where + ": not exactly one tag");
+    });
+    assertEquals(List.of(), problems);
+  }
+
+  @Test
+  void everyPropertyHasATypeAndADescription() {
+    List<String> problems = new ArrayList<>();
+    spec.getComponents().getSchemas().forEach((name, schema) -> properties(schema).forEach((property, value) -> {
+      String where = name + "." + property;
+      if (value.get$ref() == null) {
+        if (value.getType() == null) problems.add(where + ": no type");
+        if (value.getDescription() == null) problems.add(where + ": no description");
+        if ("array".equals(value.getType()) && value.getItems().get$ref() == null && value.getItems().getType() == null) {
+          problems.add(where + ": array items have no type");
+        }
+      }
+    }));
+    assertEquals(List.of(), problems);
+  }
+
+  @Test
+  void objectsAndEnumsAreNamedComponentsNeverInline() {
+    List<String> problems = new ArrayList<>();
+    spec.getComponents().getSchemas().forEach((name, schema) -> properties(schema).forEach((property, value) -> {
+      Schema<?> inner = "array".equals(value.getType()) ? value.getItems() : value;
+      if (inner.get$ref() == null && ("object".equals(inner.getType()) || inner.getEnum() != null)) {
+        problems.add(name + "." + property + ": inline " + (inner.getEnum() != null ? "enum" : "object"));
+      }
+    }));
+    operations(spec, (where, operation) -> {
+      if (operation.getRequestBody() != null) {
+        operation.getRequestBody().getContent().values().forEach(media -> {
+          if (media.getSchema().get$ref() == null) problems.add(where + ": inline request body");
+        });
+      }
+    });
+    assertEquals(List.of(), problems);
+  }
+
+  @Test
+  void everyExampleValidatesAgainstItsSchema() {
+    List<String> problems = new ArrayList<>();
+    resolved.getComponents().getSchemas().forEach((name, schema) -> {
+      check(name, schema, schema.getExample(), problems);
+      properties(schema).forEach((property, value) -> check(name + "." + property, value, value.getExample(), problems));
+    });
+    operations(resolved, (where, operation) -> {
+      if (operation.getParameters() != null) {
+        for (Parameter parameter : operation.getParameters()) {
+          check(where + " " + parameter.getName(), parameter.getSchema(), parameter.getSchema().getExample(), problems);
+        }
+      }
+      operation.getResponses().forEach((status, response) -> {
+        if (response.getContent() != null) {
+          for (MediaType media : response.getContent().values()) {
+            check(where + " " + status, media.getSchema(), media.getExample(), problems);
+          }
+        }
+      });
+    });
+    assertEquals(List.of(), problems);
+  }
+
+  @Test
+  void theRuntimeSuppliedHeaderIsDeclaredAndMarked() {
+    Operation confirm = spec.getPaths().get("/v3/brand/partner/card-member/user-cards/{user_card_code}/confirm").getPost();
+    Parameter serial = confirm.getParameters().stream()
+        .filter(p -> "Wechatpay-Serial".equals(p.getName())).findFirst().orElseThrow();
+    assertEquals("header", serial.getIn());
+    assertEquals(true, serial.getRequired());
+    assertEquals(true, serial.getExtensions().get("x-wechatpay-runtime-supplied"));
+  }
+
+  @Test
+  void bothHostsAreServers() {
+    assertEquals(List.of("https://api.mch.weixin.qq.com", "https://api2.wechatpay.cn"),
+        spec.getServers().stream().map(server -> server.getUrl()).toList());
+  }
+
+  @Test
+  void everyOperationDocumentsTheCommonErrors() {
+    List<String> problems = new ArrayList<>();
+    operations(spec, (where, operation) -> {
+      for (String status : List.of("400", "401", "403", "404", "429", "500", "502", "503")) {
+        if (!operation.getResponses().containsKey(status)) problems.add(where + ": no " + status);
+      }
+    });
+    assertEquals(List.of(), problems);
+  }
+
+  private static void check(String where, Schema<?> schema, Object example, List<String> problems) {
+    if (example == null || schema == null) {
+      return;
+    }
+    JsonNode schemaJson = Json.mapper().valueToTree(schema);
+    JsonNode exampleJson = Json.mapper().valueToTree(example);
+    Set<ValidationMessage> messages = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4)
+        .getSchema(schemaJson).validate(exampleJson);
+    messages.forEach(message -> problems.add(where + ": " + message.getMessage()));
+  }
+
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private static Map<String, Schema<?>> properties(Schema<?> schema) {
+    Map properties = schema.getProperties();
+    return properties == null ? Map.of() : properties;
+  }
+
+  private static void operations(OpenAPI api, BiConsumer<String, Operation> visitor) {
+    api.getPaths().forEach((path, item) -> item.readOperationsMap()
+        .forEach((method, operation) -> visitor.accept(method + " " + path, operation)));
+  }
+}
