@@ -106,6 +106,7 @@ public final class WechatPayClient {
     private Clock clock = Clock.systemUTC();
     private Supplier<String> nonceGenerator = new NonceGenerator();
     private Logger.Level logLevel = Logger.Level.NONE;
+    private AnswerListener answerListener = (method, pathAndQuery, status, requestId) -> { };
 
     private Builder() {}
 
@@ -229,6 +230,12 @@ public final class WechatPayClient {
       return this;
     }
 
+    /** @param listener told of every verified answer and its Request-ID; default does nothing */
+    public Builder answerListener(AnswerListener listener) {
+      this.answerListener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
     /**
      * Parses and checks every setting, then builds the client.
      *
@@ -265,7 +272,8 @@ public final class WechatPayClient {
       WechatPayKeys keys = keys(transport, base, options, credential, mapper);
 
       Feign.Builder feign = Feign.builder()
-          .client(new SigningClient(transport, credential, new SignatureValidator(keys::verificationKey, clock)))
+          .client(new SigningClient(transport, credential, new SignatureValidator(keys::verificationKey, clock),
+              answerListener))
           .encoder(new WechatPayEncoder(mapper, keys))
           .decoder(new WechatPayDecoder(mapper, privateKey))
           .errorDecoder(new WechatPayErrorDecoder(mapper))

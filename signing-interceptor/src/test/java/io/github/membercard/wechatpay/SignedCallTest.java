@@ -222,6 +222,32 @@ class SignedCallTest {
     assertTrue(error.rawBodyText().contains("Bad Gateway"));
   }
 
+  @Test
+  void aSignedAnswerThatIsNotJsonFailsTyped() {
+    server.stubFor(get(anyUrl()).willReturn(WECHATPAY.signed(200, "{not json")));
+
+    WechatPayException error = assertThrows(WechatPayException.class, () -> api.get("1"));
+    assertTrue(error.getMessage().contains("cannot be read as"), error.getMessage());
+  }
+
+  @Test
+  void theAnswerListenerHearsEachVerifiedRequestId() {
+    server.stubFor(get(anyUrl()).willReturn(WECHATPAY.signed(200, "{}")));
+    List<String> heard = new java.util.ArrayList<>();
+    MemberApi listened = WechatPayClient.builder()
+        .merchantId("1900000001").merchantSerialNumber(SERIAL)
+        .merchantPrivateKey(TestKeys.pemSource(MERCHANT.getPrivate()))
+        .wechatPayPublicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey()))
+        .baseUrl(server.baseUrl())
+        .answerListener((method, url, status, requestId) -> heard.add(method + " " + url + " " + status + " " + requestId))
+        .build(MemberApi.class);
+
+    listened.get("7");
+
+    String requestId = server.getAllServeEvents().get(0).getResponse().getHeaders().getHeader("Request-ID").firstValue();
+    assertEquals(List.of("GET /v3/members/7 200 " + requestId), heard);
+  }
+
   private WechatPayVerificationException rejection() {
     return assertThrows(WechatPayVerificationException.class, () -> api.get("1"));
   }

@@ -1,5 +1,6 @@
 package io.github.membercard.wechatpay.http;
 
+import io.github.membercard.wechatpay.AnswerListener;
 import io.github.membercard.wechatpay.auth.Credential;
 import io.github.membercard.wechatpay.auth.SignatureValidator;
 import io.github.membercard.wechatpay.auth.SignedMessage;
@@ -28,17 +29,19 @@ public final class SigningClient implements Client {
   private final Client delegate;
   private final Credential credential;
   private final SignatureValidator validator;
+  private final AnswerListener listener;
 
-  public SigningClient(Client delegate, Credential credential, SignatureValidator validator) {
+  public SigningClient(Client delegate, Credential credential, SignatureValidator validator, AnswerListener listener) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
     this.credential = Objects.requireNonNull(credential, "credential");
     this.validator = Objects.requireNonNull(validator, "validator");
+    this.listener = Objects.requireNonNull(listener, "listener");
   }
 
   @Override
   public Response execute(Request request, Request.Options options) throws IOException {
     Response response = delegate.execute(signed(request), options);
-    return isSuccess(response.status()) ? verified(response) : response;
+    return isSuccess(response.status()) ? verified(request, response) : response;
   }
 
   private Request signed(Request request) {
@@ -50,9 +53,11 @@ public final class SigningClient implements Client {
         request.requestTemplate());
   }
 
-  private Response verified(Response response) throws IOException {
+  private Response verified(Request request, Response response) throws IOException {
     byte[] body = readBody(response);
-    validator.validate(SignedMessage.of(response.headers(), body));
+    SignedMessage message = SignedMessage.of(response.headers(), body);
+    validator.validate(message);
+    listener.verified(request.httpMethod().name(), pathAndQuery(request.url()), response.status(), message.requestId());
     return response.toBuilder().body(body).build();
   }
 

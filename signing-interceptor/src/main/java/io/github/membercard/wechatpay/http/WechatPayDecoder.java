@@ -38,17 +38,17 @@ public final class WechatPayDecoder implements Decoder {
     try {
       return WechatPayJson.decryptingReader(mapper, decryptor).forType(mapper.constructType(type)).readValue(body);
     } catch (IOException e) {
-      throw typedCause(e);
+      throw typed(e, type);
     }
   }
 
-  /** Jackson reports a field that will not decrypt as an IOException; the caller should see why. */
-  private static IOException typedCause(IOException e) throws IOException {
+  /** Jackson reports a field that will not decrypt, or a body that is not the model, as an IOException. */
+  private static WechatPayException typed(IOException e, Type type) {
     for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
       if (cause instanceof WechatPayException typed) {
-        throw typed;
+        return typed;
       }
     }
-    return e;
+    return new WechatPayException("WeChat Pay's verified answer cannot be read as " + type.getTypeName(), e);
   }
 }
