@@ -1,0 +1,60 @@
+package io.github.membercard.fake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.media.Schema;
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+/**
+ * Builds an operation's documented answer from its schema: a property the request carried (or a path
+ * or query parameter of the same name) comes back as sent, as WeChat Pay echoes it; any other takes
+ * the spec's example.
+ */
+final class DocumentedAnswer {
+
+  private DocumentedAnswer() {}
+
+  static JsonNode build(Schema<?> schema, JsonNode request, Map<String, String> parameters) {
+    ObjectNode answer = JsonNodeFactory.instance.objectNode();
+    for (Map.Entry<String, Schema<?>> entry : Schemas.properties(schema).entrySet()) {
+      String name = entry.getKey();
+      Schema<?> property = entry.getValue();
+      JsonNode sent = request == null ? null : request.get(name);
+      JsonNode value = property.getProperties() != null
+          ? build(property, sent, Map.of())
+          : property.getItems() != null && property.getItems().getProperties() != null
+              ? array(property.getItems(), sent)
+              : sent != null ? sent : parameters.containsKey(name) ? JsonNodeFactory.instance.textNode(parameters.get(name))
+                  : example(property);
+      if (value != null) {
+        answer.set(name, value);
+      }
+    }
+    return answer;
+  }
+
+  private static ArrayNode array(Schema<?> items, JsonNode sent) {
+    ArrayNode array = JsonNodeFactory.instance.arrayNode();
+    if (sent != null && sent.isArray()) {
+      sent.forEach(element -> array.add(build(items, element, Map.of())));
+    } else {
+      array.add(build(items, null, Map.of()));
+    }
+    return array;
+  }
+
+  private static JsonNode example(Schema<?> property) {
+    Object example = property.getExample();
+    if (example == null) {
+      return null;
+    }
+    // Swagger Parser turns date-time examples into time objects; the wire form is RFC 3339 text.
+    return example instanceof OffsetDateTime time
+        ? JsonNodeFactory.instance.textNode(time.toString())
+        : Json.mapper().valueToTree(example);
+  }
+}

@@ -1,0 +1,241 @@
+package io.github.membercard.fake;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.request;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.github.membercard.wechatpay.WechatPayClient;
+import io.github.membercard.wechatpay.crypto.PemSource;
+import io.github.membercard.wechatpay.crypto.RsaOaep;
+import java.io.IOException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A local WeChat Pay for tests, on WireMock: it serves every operation of the spec, checks each
+ * request as WeChat Pay does (Authorization signature, merchant id and serial, timestamp,
+ * {@code Wechatpay-Serial}, the body against the schema, encrypted fields), answers with the
+ * documented response signed under its own key, and lets a test change answers and inject faults.
+ * It makes a throwaway merchant and WeChat Pay key pair when it starts; {@link #clientBuilder()}
+ * hands back a client configured to match.
+ *
+ * <pre>{@code
+ * try (FakeWechatPay wechatPay = FakeWechatPay.start()) {
+ *   CardMemberApi api = wechatPay.clientBuilder().build(CardMemberApi.class);
+ *   ...
+ * }
+ * }</pre>
+ */
+public final class FakeWechatPay implements AutoCloseable {
+
+  /** The merchant id the fake expects. */
+  public static final String MERCHANT_ID = "1900000001";
+  /** The id of the fake's WeChat Pay public key. */
+  public static final String PUBLIC_KEY_ID = "PUB_KEY_ID_0100000000000000000000000000";
+
+  private static final int OPERATION_PRIORITY = 5;
+  private static final int OVERRIDE_PRIORITY = 1;
+  private static final int FALLBACK_PRIORITY = 10;
+
+  private final Map<String, SpecOperation> operations;
+  private final KeyPair merchant;
+  private final KeyPair wechatPay;
+  private final String merchantSerialNumber;
+  private final WireMockServer server;
+  private final ObjectMapper json = new ObjectMapper();
+
+  private FakeWechatPay(int port) {
+    this.operations = SpecOperations.load();
+    this.merchant = rsa();
+    this.wechatPay = rsa();
+    byte[] serial = new byte[20];
+    new SecureRandom().nextBytes(serial);
+    this.merchantSerialNumber = HexFormat.of().withUpperCase().formatHex(serial);
+    Clock clock = Clock.systemUTC();
+    RequestCheck check = new RequestCheck(MERCHANT_ID, merchantSerialNumber, merchant.getPublic(), PUBLIC_KEY_ID,
+        wechatPay.getPrivate(), clock);
+    this.server = new WireMockServer(options()
+        .port(port)
+        .bindAddress("127.0.0.1")
+        .extensions(new WechatPayRules(operations, check, merchant.getPublic()),
+            new WechatPaySigning(wechatPay.getPrivate(), PUBLIC_KEY_ID, clock)));
+    server.start();
+    stubOperations();
+  }
+
+  /** @return a fake on a free loopback port */
+  public static FakeWechatPay start() {
+    return start(0);
+  }
+
+  /**
+   * @param port the loopback port to listen on; 0 for any free one
+   * @return a running fake
+   */
+  public static FakeWechatPay start(int port) {
+    return new FakeWechatPay(port);
+  }
+
+  /** @return the base URL to give a client */
+  public String baseUrl() {
+    return server.baseUrl();
+  }
+
+  /**
+   * @return a client builder with the fake's merchant id, serial, merchant private key, WeChat Pay
+   *     public key and base URL; add settings or call {@code build}
+   */
+  public WechatPayClient.Builder clientBuilder() {
+    return WechatPayClient.builder()
+        .merchantId(MERCHANT_ID)
+        .merchantSerialNumber(merchantSerialNumber)
+        .merchantPrivateKey(PemSource.text(Pem.of(merchant.getPrivate())))
+        .wechatPayPublicKey(PUBLIC_KEY_ID, PemSource.text(Pem.of(wechatPay.getPublic())))
+        .baseUrl(baseUrl());
+  }
+
+  /** @return the merchant API certificate serial number the fake expects */
+  public String merchantSerialNumber() {
+    return merchantSerialNumber;
+  }
+
+  /** @return the merchant public key, for encrypting values the way WeChat Pay sends them */
+  public PublicKey merchantPublicKey() {
+    return merchant.getPublic();
+  }
+
+  /** @return the operationIds the fake serves: every operation of the spec */
+  public Set<String> operationIds() {
+    return operations.keySet();
+  }
+
+  /**
+   * Answers one operation with the given status and JSON body (signed, after the usual checks),
+   * until {@link #reset()}.
+   */
+  public void respond(String operationId, int status, String jsonBody) {
+    override(operationId, StubTags.GIVEN, StubTags.VALID,
+        aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(jsonBody));
+  }
+
+  /** Answers one operation with a WeChat Pay error, such as 429 {@code FREQUENCY_LIMITED}, until {@link #reset()}. */
+  public void respondWithError(String operationId, int status, String code, String message) {
+    respond(operationId, status, new ErrorAnswer(status, code, message, null, null).json());
+  }
+
+  /** Makes one operation misbehave, until {@link #reset()}. */
+  public void inject(String operationId, Fault fault) {
+    switch (fault) {
+      case CONNECTION_RESET -> override(operationId, StubTags.GIVEN, StubTags.VALID,
+          aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER));
+      case MALFORMED_BODY -> override(operationId, StubTags.GIVEN, StubTags.VALID,
+          aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"truncated\":"));
+      default -> override(operationId, StubTags.DOCUMENTED, fault.name(), aResponse());
+    }
+  }
+
+  /** Delays one operation's documented answer, to outlast a client's read timeout, until {@link #reset()}. */
+  public void delay(String operationId, Duration delay) {
+    override(operationId, StubTags.DOCUMENTED, StubTags.VALID, aResponse().withFixedDelay((int) delay.toMillis()));
+  }
+
+  /** @return every request received for an operation, oldest first */
+  public List<ReceivedRequest> requests() {
+    List<ReceivedRequest> received = new ArrayList<>();
+    for (ServeEvent event : server.getAllServeEvents()) {
+      String operationId = StubTags.get(event, StubTags.OPERATION);
+      if (operationId != null) {
+        received.add(0, received(operationId, event));
+      }
+    }
+    return received;
+  }
+
+  /** @return the requests received for one operation, oldest first */
+  public List<ReceivedRequest> requests(String operationId) {
+    return requests().stream().filter(r -> r.operationId().equals(operationId)).toList();
+  }
+
+  /** Forgets received requests and every answer or fault a test set. */
+  public void reset() {
+    server.resetAll();
+    stubOperations();
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+
+  private void stubOperations() {
+    for (SpecOperation operation : operations.values()) {
+      server.stubFor(mapping(operation).atPriority(OPERATION_PRIORITY)
+          .withMetadata(StubTags.of(operation.operationId(), StubTags.DOCUMENTED, StubTags.VALID))
+          .willReturn(aResponse()));
+    }
+    server.stubFor(any(anyUrl()).atPriority(FALLBACK_PRIORITY).willReturn(aResponse().withStatus(404)
+        .withHeader("Content-Type", "application/json")
+        .withBody(new ErrorAnswer(404, "NOT_FOUND", "no such operation", null, null).json())));
+  }
+
+  private void override(String operationId, String answer, String signing, ResponseDefinitionBuilder response) {
+    SpecOperation operation = operations.get(operationId);
+    if (operation == null) {
+      throw new IllegalArgumentException("No operation " + operationId + " in the spec; known: " + operations.keySet());
+    }
+    server.stubFor(mapping(operation).atPriority(OVERRIDE_PRIORITY)
+        .withMetadata(StubTags.of(operationId, answer, signing)).willReturn(response));
+  }
+
+  private static MappingBuilder mapping(SpecOperation operation) {
+    return request(operation.method(), urlPathMatching(operation.path().pattern()));
+  }
+
+  private ReceivedRequest received(String operationId, ServeEvent event) {
+    SpecOperation operation = operations.get(operationId);
+    String rawBody = event.getRequest().getBodyAsString();
+    return new ReceivedRequest(operationId, event.getRequest().getMethod().getName(), event.getRequest().getUrl(),
+        event.getRequest().getHeader("Wechatpay-Serial"), rawBody, plaintext(operation, rawBody));
+  }
+
+  private JsonNode plaintext(SpecOperation operation, String rawBody) {
+    if (operation.requestSchema() == null || rawBody.isEmpty()) {
+      return null;
+    }
+    try {
+      return EncryptedFields.transform(operation.requestSchema(), json.readTree(rawBody),
+          (pointer, ciphertext) -> RsaOaep.decrypt(wechatPay.getPrivate(), ciphertext));
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static KeyPair rsa() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      return generator.generateKeyPair();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package io.github.membercard.fake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A request the fake received for one of its operations.
+ *
+ * @param operationId the operation it matched
+ * @param method the HTTP method
+ * @param url the path and query as received
+ * @param wechatpaySerial the {@code Wechatpay-Serial} header, or {@code null}
+ * @param rawBody the body as received, encrypted fields as ciphertext
+ * @param body the body with encrypted fields decrypted under the fake's WeChat Pay key, or {@code null}
+ *     when there was none or it was not valid
+ */
+public record ReceivedRequest(String operationId, String method, String url, String wechatpaySerial, String rawBody,
+    JsonNode body) {}

@@ -1,0 +1,164 @@
+package io.github.membercard.fake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.http.Request;
+import io.github.membercard.wechatpay.WechatPayDecryptionException;
+import io.github.membercard.wechatpay.auth.Credential;
+import io.github.membercard.wechatpay.auth.SignatureMessages;
+import io.github.membercard.wechatpay.crypto.RsaOaep;
+import io.github.membercard.wechatpay.crypto.RsaSha256;
+import java.io.IOException;
+import java.net.URI;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What WeChat Pay checks of a request before it acts on it, in its order: the Authorization header,
+ * {@code Wechatpay-Serial}, required query parameters, the body against the schema, and that every
+ * encrypted field decrypts under the platform key.
+ */
+final class RequestCheck {
+
+  /** The outcome: an error answer, or the request body with encrypted fields decrypted. */
+  record Outcome(ErrorAnswer error, JsonNode plaintextBody) {}
+
+  private static final Pattern PARAMETER = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+  private static final long MAX_SKEW_SECONDS = 300;
+
+  private final String merchantId;
+  private final String merchantSerialNumber;
+  private final PublicKey merchantPublicKey;
+  private final String wechatPayKeyId;
+  private final PrivateKey wechatPayPrivateKey;
+  private final Clock clock;
+  private final SchemaCheck schemas = new SchemaCheck();
+  private final ObjectMapper json = new ObjectMapper();
+
+  RequestCheck(String merchantId, String merchantSerialNumber, PublicKey merchantPublicKey, String wechatPayKeyId,
+      PrivateKey wechatPayPrivateKey, Clock clock) {
+    this.merchantId = merchantId;
+    this.merchantSerialNumber = merchantSerialNumber;
+    this.merchantPublicKey = merchantPublicKey;
+    this.wechatPayKeyId = wechatPayKeyId;
+    this.wechatPayPrivateKey = wechatPayPrivateKey;
+    this.clock = clock;
+  }
+
+  Outcome check(SpecOperation operation, Request request) {
+    Optional<ErrorAnswer> error = authorization(request).or(() -> headersAndQuery(operation, request));
+    if (error.isPresent()) {
+      return new Outcome(error.get(), null);
+    }
+    return body(operation, request);
+  }
+
+  private Optional<ErrorAnswer> authorization(Request request) {
+    String header = request.getHeader("Authorization");
+    if (header == null || !header.startsWith(Credential.SCHEME + " ")) {
+      return Optional.of(ErrorAnswer.signError("Authorization is missing or not " + Credential.SCHEME));
+    }
+    Map<String, String> parameters = new HashMap<>();
+    Matcher matcher = PARAMETER.matcher(header);
+    while (matcher.find()) {
+      parameters.put(matcher.group(1), matcher.group(2));
+    }
+    for (String name : new String[] {"mchid", "nonce_str", "timestamp", "serial_no", "signature"}) {
+      if (parameters.get(name) == null || parameters.get(name).isEmpty()) {
+        return Optional.of(ErrorAnswer.signError("Authorization has no " + name));
+      }
+    }
+    if (!merchantId.equals(parameters.get("mchid"))) {
+      return Optional.of(ErrorAnswer.signError("mchid " + parameters.get("mchid") + " is not this merchant"));
+    }
+    if (!merchantSerialNumber.equalsIgnoreCase(parameters.get("serial_no"))) {
+      return Optional.of(ErrorAnswer.signError("serial_no is not the merchant certificate's serial number"));
+    }
+    long timestamp;
+    try {
+      timestamp = Long.parseLong(parameters.get("timestamp"));
+    } catch (NumberFormatException e) {
+      return Optional.of(ErrorAnswer.signError("timestamp is not a number"));
+    }
+    if (Math.abs(clock.instant().getEpochSecond() - timestamp) > MAX_SKEW_SECONDS) {
+      return Optional.of(ErrorAnswer.signError("timestamp is more than 5 minutes from now"));
+    }
+    URI uri = URI.create(request.getUrl());
+    String url = uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
+    byte[] message = SignatureMessages.request(request.getMethod().getName(), url, parameters.get("timestamp"),
+        parameters.get("nonce_str"), request.getBody());
+    if (!RsaSha256.verify(merchantPublicKey, message, parameters.get("signature"))) {
+      return Optional.of(ErrorAnswer.signError("signature does not verify"));
+    }
+    return Optional.empty();
+  }
+
+  private Optional<ErrorAnswer> headersAndQuery(SpecOperation operation, Request request) {
+    if (operation.requiresWechatpaySerial()) {
+      String serial = request.getHeader("Wechatpay-Serial");
+      if (serial == null || serial.isEmpty()) {
+        return Optional.of(ErrorAnswer.paramError("Wechatpay-Serial is required", "Wechatpay-Serial", "header"));
+      }
+      if (!wechatPayKeyId.equals(serial)) {
+        return Optional.of(ErrorAnswer.paramError("Wechatpay-Serial names no WeChat Pay key", "Wechatpay-Serial", "header"));
+      }
+    }
+    for (String name : operation.requiredQuery()) {
+      if (request.queryParameter(name) == null || !request.queryParameter(name).isPresent()) {
+        return Optional.of(ErrorAnswer.paramError(name + " is required", name, "query"));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Outcome body(SpecOperation operation, Request request) {
+    if (operation.requestSchema() == null) {
+      return new Outcome(null, null);
+    }
+    JsonNode body;
+    try {
+      body = json.readTree(request.getBody());
+    } catch (IOException e) {
+      body = null;
+    }
+    if (body == null || !body.isObject()) {
+      return new Outcome(ErrorAnswer.paramError("the body is not a JSON object", "/", "body"), null);
+    }
+    Optional<SchemaCheck.Violation> violation = schemas.firstViolation(operation.requestSchema(), body);
+    if (violation.isPresent()) {
+      return new Outcome(ErrorAnswer.paramError(violation.get().issue(), violation.get().pointer(), "body"), null);
+    }
+    try {
+      return new Outcome(null, EncryptedFields.transform(operation.requestSchema(), body,
+          (pointer, ciphertext) -> decrypt(pointer, ciphertext)));
+    } catch (UndecryptableField e) {
+      return new Outcome(ErrorAnswer.paramError("the encrypted field does not decrypt with the WeChat Pay key "
+          + wechatPayKeyId, e.pointer, "body"), null);
+    }
+  }
+
+  private String decrypt(String pointer, String ciphertext) {
+    try {
+      return RsaOaep.decrypt(wechatPayPrivateKey, ciphertext);
+    } catch (WechatPayDecryptionException e) {
+      throw new UndecryptableField(pointer);
+    }
+  }
+
+  /** Carries the pointer of a field that would not decrypt out of the walk over the body. */
+  private static final class UndecryptableField extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final String pointer;
+
+    UndecryptableField(String pointer) {
+      super(pointer, null, false, false);
+      this.pointer = pointer;
+    }
+  }
+}

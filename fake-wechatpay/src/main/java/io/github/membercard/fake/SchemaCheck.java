@@ -1,0 +1,45 @@
+package io.github.membercard.fake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.media.Schema;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Validates JSON against a spec schema (required fields, types, enums), reporting the first problem as a JSON pointer. */
+final class SchemaCheck {
+
+  /**
+   * @param pointer where the problem is, as a JSON pointer
+   * @param issue what is wrong
+   */
+  record Violation(String pointer, String issue) {}
+
+  private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4);
+  private static final SchemaValidatorsConfig CONFIG =
+      SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build();
+
+  private final Map<Schema<?>, JsonSchema> compiled = new ConcurrentHashMap<>();
+
+  Optional<Violation> firstViolation(Schema<?> schema, JsonNode json) {
+    JsonSchema validator = compiled.computeIfAbsent(schema,
+        s -> FACTORY.getSchema(Json.mapper().valueToTree(s), CONFIG));
+    return validator.validate(json).stream()
+        .map(SchemaCheck::violation)
+        .min(Comparator.comparing(Violation::pointer));
+  }
+
+  private static Violation violation(ValidationMessage message) {
+    String location = message.getInstanceLocation().toString();
+    String pointer = "required".equals(message.getType()) ? location + "/" + message.getProperty() : location;
+    return new Violation(pointer.isEmpty() ? "/" : pointer, message.getMessage());
+  }
+}

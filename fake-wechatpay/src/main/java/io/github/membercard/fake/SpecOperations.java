@@ -1,0 +1,88 @@
+package io.github.membercard.fake;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads the packaged spec into {@link SpecOperation}s, so a new operation in the spec is served without new code. */
+final class SpecOperations {
+
+  static final String SPEC_RESOURCE = "io/github/membercard/openapi/wechatpay-membercard.yaml";
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]+)}");
+
+  private SpecOperations() {}
+
+  static Map<String, SpecOperation> load() {
+    URL spec = SpecOperations.class.getClassLoader().getResource(SPEC_RESOURCE);
+    if (spec == null) {
+      throw new IllegalStateException(SPEC_RESOURCE + " is not on the classpath");
+    }
+    ParseOptions options = new ParseOptions();
+    options.setResolve(true);
+    options.setResolveFully(true);
+    SwaggerParseResult result = new OpenAPIV3Parser().readLocation(spec.toString(), null, options);
+    if (result.getOpenAPI() == null || !result.getMessages().isEmpty()) {
+      throw new IllegalStateException("The spec does not parse: " + result.getMessages());
+    }
+    return operations(result.getOpenAPI());
+  }
+
+  private static Map<String, SpecOperation> operations(OpenAPI api) {
+    Map<String, SpecOperation> byId = new LinkedHashMap<>();
+    api.getPaths().forEach((template, item) -> item.readOperationsMap().forEach((method, operation) ->
+        byId.put(operation.getOperationId(), operation(template, item, method, operation))));
+    return byId;
+  }
+
+  private static SpecOperation operation(String template, PathItem item, PathItem.HttpMethod method, Operation operation) {
+    List<Parameter> parameters = new ArrayList<>();
+    if (item.getParameters() != null) {
+      parameters.addAll(item.getParameters());
+    }
+    if (operation.getParameters() != null) {
+      parameters.addAll(operation.getParameters());
+    }
+    List<String> pathParameters = new ArrayList<>();
+    StringBuilder regex = new StringBuilder();
+    Matcher placeholder = PLACEHOLDER.matcher(template);
+    int end = 0;
+    while (placeholder.find()) {
+      regex.append(Pattern.quote(template.substring(end, placeholder.start()))).append("([^/]+)");
+      pathParameters.add(placeholder.group(1));
+      end = placeholder.end();
+    }
+    regex.append(Pattern.quote(template.substring(end)));
+
+    Map.Entry<String, ApiResponse> success = operation.getResponses().entrySet().stream()
+        .filter(response -> response.getKey().startsWith("2")).findFirst()
+        .orElseThrow(() -> new IllegalStateException(operation.getOperationId() + " documents no 2xx answer"));
+    return new SpecOperation(operation.getOperationId(), method.name(), template, Pattern.compile(regex.toString()),
+        List.copyOf(pathParameters),
+        parameters.stream().filter(p -> "query".equals(p.getIn()) && Boolean.TRUE.equals(p.getRequired()))
+            .map(Parameter::getName).toList(),
+        operation.getRequestBody() == null ? null : jsonSchema(operation.getRequestBody().getContent()),
+        Integer.parseInt(success.getKey()),
+        success.getValue().getContent() == null ? null : jsonSchema(success.getValue().getContent()),
+        parameters.stream().anyMatch(p -> "header".equals(p.getIn()) && "Wechatpay-Serial".equals(p.getName())
+            && Boolean.TRUE.equals(p.getRequired())));
+  }
+
+  private static Schema<?> jsonSchema(Map<String, MediaType> content) {
+    MediaType json = content.get("application/json");
+    return json == null ? null : json.getSchema();
+  }
+}

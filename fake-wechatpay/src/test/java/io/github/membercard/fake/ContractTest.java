@@ -1,0 +1,274 @@
+package io.github.membercard.fake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import feign.RetryableException;
+import io.github.membercard.client.api.CardMemberApi;
+import io.github.membercard.client.api.MembercardOpenApi;
+import io.github.membercard.client.model.BalanceInformation;
+import io.github.membercard.client.model.CommonField;
+import io.github.membercard.client.model.CommonFieldName;
+import io.github.membercard.client.model.ConfirmUserCardRequest;
+import io.github.membercard.client.model.CustomField;
+import io.github.membercard.client.model.MembercardUserCard;
+import io.github.membercard.client.model.PointExchangeCouponResult;
+import io.github.membercard.client.model.PointExchangeCouponState;
+import io.github.membercard.client.model.UpdateUserCardRequest;
+import io.github.membercard.client.model.UserCard;
+import io.github.membercard.client.model.UserCardConfirmState;
+import io.github.membercard.client.model.UserInformation;
+import io.github.membercard.client.model.UserPointBalance;
+import io.github.membercard.client.model.ValidDateInformation;
+import io.github.membercard.client.model.ValidDateType;
+import io.github.membercard.wechatpay.WechatPayApiException;
+import io.github.membercard.wechatpay.WechatPayClient;
+import io.github.membercard.wechatpay.WechatPayException;
+import io.github.membercard.wechatpay.WechatPayVerificationException;
+import io.github.membercard.wechatpay.WechatPayVerificationException.Reason;
+import io.github.membercard.wechatpay.crypto.PemSource;
+import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every operation of the generated client against the fake, which checks requests as WeChat Pay does. */
+class ContractTest {
+
+  private static final String CARD_ID = "pbLatjvWOibDc5-TBnbUk1pD12o0";
+  private static final String CODE = "478515832665";
+  private static final Set<String> COVERED = Set.of("syncUserPoints", "confirmPointExchangeCoupon", "confirmUserCard",
+      "getUserCard", "updateUserCard");
+
+  private static FakeWechatPay wechatPay;
+  private static CardMemberApi cardMember;
+  private static MembercardOpenApi membercard;
+
+  @BeforeAll
+  static void start() {
+    wechatPay = FakeWechatPay.start();
+    WechatPayClient client = wechatPay.clientBuilder().readTimeout(Duration.ofSeconds(1)).build();
+    cardMember = client.create(CardMemberApi.class);
+    membercard = client.create(MembercardOpenApi.class);
+  }
+
+  @AfterAll
+  static void stop() {
+    wechatPay.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    wechatPay.reset();
+  }
+
+  @Test
+  void everyOperationOfTheSpecHasAContractTest() {
+    assertEquals(new TreeSet<>(COVERED), new TreeSet<>(wechatPay.operationIds()));
+  }
+
+  @Test
+  void syncUserPoints() {
+    UserPointBalance answer = cardMember.syncUserPoints(points());
+
+    assertEquals(1200L, answer.getPointBalance());
+    assertEquals("obLatjnx9gnqzS4myYGmLZ7LgLBA", answer.getOpenid());
+    assertEquals(1, wechatPay.requests("syncUserPoints").size());
+  }
+
+  @Test
+  void confirmPointExchangeCoupon() {
+    PointExchangeCouponResult answer = cardMember.confirmPointExchangeCoupon(exchange(PointExchangeCouponState.POINT_EXCHANGE_COUPON_SUCCESS));
+
+    assertSame(PointExchangeCouponState.POINT_EXCHANGE_COUPON_SUCCESS, answer.getState());
+    assertEquals("123446565767", answer.getCouponCode());
+  }
+
+  @Test
+  void confirmUserCardSendsEncryptedFieldsThatDecryptToWhatTheCallerSet() {
+    UserCard card = cardMember.confirmUserCard(CODE, CARD_ID, new ConfirmUserCardRequest()
+        .brandId("1004").openid("obLatjnx9gnqzS4myYGmLZ7LgLBA").phoneNumber("13800138000")
+        .validDateInformation(new ValidDateInformation().type(ValidDateType.PERMANENT))
+        .userInformation(new UserInformation()
+            .addCommonFieldListItem(new CommonField().name(CommonFieldName.USER_FORM_FLAG_NAME).value("张三"))
+            .addCustomFieldListItem(new CustomField().name("喜欢的运动").userChosenValues(List.of("游泳", "跑步"))))
+        .userCardConfirmState(UserCardConfirmState.CREATE_CARD_SUCCESS));
+
+    ReceivedRequest received = wechatPay.requests("confirmUserCard").get(0);
+    assertEquals(FakeWechatPay.PUBLIC_KEY_ID, received.wechatpaySerial());
+    assertFalse(received.rawBody().contains("13800138000"), "the phone number travels encrypted");
+    assertFalse(received.rawBody().contains("张三"));
+    assertEquals("13800138000", received.body().get("phone_number").asText());
+    assertEquals("张三", received.body().at("/user_information/common_field_list/0/value").asText());
+    assertEquals("跑步", received.body().at("/user_information/custom_field_list/0/user_chosen_values/1").asText());
+
+    assertEquals(CODE, card.getUserCardCode());
+    assertEquals(CARD_ID, card.getCardId());
+    assertEquals("13800138000", card.getPhoneNumber(), "encrypted for the merchant on the way back, decrypted here");
+    assertEquals("张三", card.getUserInformation().getCommonFieldList().get(0).getValue());
+    assertEquals(ValidDateType.PERMANENT, card.getValidDateInformation().getType());
+  }
+
+  @Test
+  void getUserCard() {
+    MembercardUserCard card = membercard.getUserCard(CARD_ID, CODE);
+
+    assertEquals(CODE, card.getCode());
+    assertEquals(CARD_ID, card.getCardId());
+    assertTrue(card.getUserCardStatus().isKnown());
+    assertEquals("GET", wechatPay.requests("getUserCard").get(0).method());
+  }
+
+  @Test
+  void updateUserCardAnswers204() {
+    membercard.updateUserCard(CARD_ID, CODE, new UpdateUserCardRequest().level("钻石会员")
+        .balanceInformation(new BalanceInformation().beforeBalance(888L).balance(988L).addBalance(100L)));
+
+    ReceivedRequest received = wechatPay.requests("updateUserCard").get(0);
+    assertEquals("PATCH", received.method());
+    assertEquals(100, received.body().at("/balance_information/add_balance").asInt());
+  }
+
+  @Test
+  void aGivenAnswerReplacesTheDocumentedOne() {
+    wechatPay.respond("getUserCard", 200, "{\"code\":\"X1\",\"bonus_value\":7}");
+
+    assertEquals(7L, membercard.getUserCard(CARD_ID, CODE).getBonusValue());
+  }
+
+  @Test
+  void weChatPayErrorsBecomeTypedExceptions() {
+    wechatPay.respondWithError("syncUserPoints", 429, "FREQUENCY_LIMITED", "请求频率超限");
+    wechatPay.respondWithError("getUserCard", 404, "RESOURCE_NOT_EXISTS", "会员卡不存在");
+    wechatPay.respondWithError("updateUserCard", 500, "SYSTEM_ERROR", "系统错误");
+
+    assertApiError(429, "FREQUENCY_LIMITED", assertThrows(WechatPayApiException.class, () -> cardMember.syncUserPoints(points())));
+    assertApiError(404, "RESOURCE_NOT_EXISTS", assertThrows(WechatPayApiException.class, () -> membercard.getUserCard(CARD_ID, CODE)));
+    assertApiError(500, "SYSTEM_ERROR", assertThrows(WechatPayApiException.class,
+        () -> membercard.updateUserCard(CARD_ID, CODE, new UpdateUserCardRequest().level("金卡"))));
+  }
+
+  @Test
+  void aWrongSignatureGets401SignError() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    String otherKey = "-----BEGIN PRIVATE KEY-----\n"
+        + Base64.getMimeEncoder().encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
+        + "\n-----END PRIVATE KEY-----\n";
+    CardMemberApi impostor = wechatPay.clientBuilder().merchantPrivateKey(PemSource.text(otherKey)).build(CardMemberApi.class);
+
+    assertApiError(401, "SIGN_ERROR", assertThrows(WechatPayApiException.class, () -> impostor.syncUserPoints(points())));
+  }
+
+  @Test
+  void aMissingRequiredFieldGets400WithItsPointer() {
+    WechatPayApiException error = assertThrows(WechatPayApiException.class,
+        () -> cardMember.syncUserPoints(points().brandId(null)));
+
+    assertApiError(400, "PARAM_ERROR", error);
+    assertEquals("/brand_id", error.detail().orElseThrow().field());
+    assertEquals("body", error.detail().orElseThrow().location());
+  }
+
+  @Test
+  void aBadEnumValueGets400WithItsPointer() {
+    WechatPayApiException error = assertThrows(WechatPayApiException.class,
+        () -> cardMember.confirmPointExchangeCoupon(exchange(PointExchangeCouponState.of("MAYBE"))));
+
+    assertApiError(400, "PARAM_ERROR", error);
+    assertEquals("/state", error.detail().orElseThrow().field());
+  }
+
+  @Test
+  void fieldsEncryptedUnderAnotherKeyGet400() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    String otherKey = "-----BEGIN PUBLIC KEY-----\n"
+        + Base64.getMimeEncoder().encodeToString(generator.generateKeyPair().getPublic().getEncoded())
+        + "\n-----END PUBLIC KEY-----\n";
+    CardMemberApi wrongKey = wechatPay.clientBuilder()
+        .wechatPayPublicKey("PUB_KEY_ID_0999999999999999999999999999", PemSource.text(otherKey))
+        .build(CardMemberApi.class);
+
+    WechatPayApiException error = assertThrows(WechatPayApiException.class, () -> wrongKey.confirmUserCard(CODE, CARD_ID,
+        new ConfirmUserCardRequest().brandId("1004").openid("o").phoneNumber("13800138000")
+            .userCardConfirmState(UserCardConfirmState.CREATE_CARD_SUCCESS)));
+
+    assertApiError(400, "PARAM_ERROR", error);
+    assertEquals("Wechatpay-Serial", error.detail().orElseThrow().field());
+  }
+
+  @Test
+  void signingFaultsAreRejectedByTheClient() {
+    assertEquals(Reason.BAD_SIGNATURE, verificationFailure(Fault.BAD_SIGNATURE).reason());
+    assertEquals(Reason.SIGNATURE_PROBE, verificationFailure(Fault.SIGNATURE_PROBE).reason());
+    assertEquals(Reason.STALE_TIMESTAMP, verificationFailure(Fault.STALE_TIMESTAMP).reason());
+    assertEquals(Reason.MISSING_HEADER, verificationFailure(Fault.UNSIGNED).reason());
+  }
+
+  @Test
+  void a204WithABadSignatureIsRejectedToo() {
+    wechatPay.inject("updateUserCard", Fault.BAD_SIGNATURE);
+
+    WechatPayVerificationException error = assertThrows(WechatPayVerificationException.class,
+        () -> membercard.updateUserCard(CARD_ID, CODE, new UpdateUserCardRequest().level("金卡")));
+    assertEquals(Reason.BAD_SIGNATURE, error.reason());
+    assertNotEquals(null, error.requestId());
+  }
+
+  @Test
+  void aMalformedBodyFailsTyped() {
+    wechatPay.inject("getUserCard", Fault.MALFORMED_BODY);
+
+    WechatPayException error = assertThrows(WechatPayException.class, () -> membercard.getUserCard(CARD_ID, CODE));
+    assertTrue(error.getMessage().contains("cannot be read as"), error.getMessage());
+  }
+
+  @Test
+  void aConnectionResetFailsWithoutRetrying() {
+    wechatPay.inject("syncUserPoints", Fault.CONNECTION_RESET);
+
+    assertThrows(RetryableException.class, () -> cardMember.syncUserPoints(points()));
+    assertEquals(1, wechatPay.requests("syncUserPoints").size(), "payment calls are not retried behind the caller's back");
+  }
+
+  @Test
+  void aDelayPastTheReadTimeoutTimesOut() {
+    wechatPay.delay("getUserCard", Duration.ofSeconds(3));
+
+    RetryableException error = assertThrows(RetryableException.class, () -> membercard.getUserCard(CARD_ID, CODE));
+    assertTrue(error.getCause() instanceof java.net.http.HttpTimeoutException, String.valueOf(error.getCause()));
+  }
+
+  private WechatPayVerificationException verificationFailure(Fault fault) {
+    wechatPay.reset();
+    wechatPay.inject("getUserCard", fault);
+    return assertThrows(WechatPayVerificationException.class, () -> membercard.getUserCard(CARD_ID, CODE));
+  }
+
+  private static void assertApiError(int status, String code, WechatPayApiException error) {
+    assertEquals(status, error.status());
+    assertEquals(code, error.code());
+    assertTrue(error.requestId().startsWith("FAKE-"), error.requestId());
+  }
+
+  private static UserPointBalance points() {
+    return new UserPointBalance().outRequestNo("100002322019090134234sfdf").brandId("1004").cardId(CARD_ID)
+        .openid("obLatjnx9gnqzS4myYGmLZ7LgLBA").userCardCode(CODE).pointBalance(1200L);
+  }
+
+  private static PointExchangeCouponResult exchange(PointExchangeCouponState state) {
+    return new PointExchangeCouponResult().recordId("r1").exchangeCouponTemplateId("0Flpo7FqTQ").brandId("1004")
+        .cardId(CARD_ID).openid("obLatjnx9gnqzS4myYGmLZ7LgLBA").userCardCode(CODE).state(state).couponCode("123446565767");
+  }
+}
