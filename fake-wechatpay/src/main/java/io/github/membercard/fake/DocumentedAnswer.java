@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * Builds an operation's documented answer from its schema: a property the request carried (or a path
- * or query parameter of the same name) comes back as sent, as WeChat Pay echoes it; any other takes
- * the spec's example.
+ * or query parameter of the same name) comes back as sent, as WeChat Pay echoes it; an optional one
+ * the request left out stays out; any other takes the spec's example.
  */
 final class DocumentedAnswer {
 
@@ -24,6 +24,10 @@ final class DocumentedAnswer {
       String name = entry.getKey();
       Schema<?> property = entry.getValue();
       JsonNode sent = request == null ? null : request.get(name);
+      boolean required = schema.getRequired() != null && schema.getRequired().contains(name);
+      if (request != null && sent == null && !required && !parameters.containsKey(name)) {
+        continue;
+      }
       JsonNode value = property.getProperties() != null
           ? build(property, sent, Map.of())
           : property.getItems() != null && property.getItems().getProperties() != null

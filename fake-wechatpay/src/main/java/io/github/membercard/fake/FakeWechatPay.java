@@ -108,14 +108,24 @@ public final class FakeWechatPay implements AutoCloseable {
     return WechatPayClient.builder()
         .merchantId(MERCHANT_ID)
         .merchantSerialNumber(merchantSerialNumber)
-        .merchantPrivateKey(PemSource.text(Pem.of(merchant.getPrivate())))
-        .wechatPayPublicKey(PUBLIC_KEY_ID, PemSource.text(Pem.of(wechatPay.getPublic())))
+        .merchantPrivateKey(PemSource.text(merchantPrivateKeyPem()))
+        .wechatPayPublicKey(PUBLIC_KEY_ID, PemSource.text(wechatPayPublicKeyPem()))
         .baseUrl(baseUrl());
   }
 
   /** @return the merchant API certificate serial number the fake expects */
   public String merchantSerialNumber() {
     return merchantSerialNumber;
+  }
+
+  /** @return the throwaway merchant private key as PKCS#8 PEM, for configurations read from files */
+  public String merchantPrivateKeyPem() {
+    return Pem.of(merchant.getPrivate());
+  }
+
+  /** @return the fake's WeChat Pay public key as PEM; its id is {@link #PUBLIC_KEY_ID} */
+  public String wechatPayPublicKeyPem() {
+    return Pem.of(wechatPay.getPublic());
   }
 
   /** @return the merchant public key, for encrypting values the way WeChat Pay sends them */
