@@ -8,6 +8,7 @@ import io.github.membercard.wechatpay.auth.SignatureValidator;
 import io.github.membercard.wechatpay.crypto.AeadAes256Gcm;
 import io.github.membercard.wechatpay.crypto.PemKeys;
 import io.github.membercard.wechatpay.crypto.PemSource;
+import io.github.membercard.wechatpay.crypto.RsaOaep;
 import io.github.membercard.wechatpay.http.CertificateDownloader;
 import io.github.membercard.wechatpay.http.RedactingLogger;
 import io.github.membercard.wechatpay.http.SigningClient;
@@ -16,11 +17,13 @@ import io.github.membercard.wechatpay.http.WechatPayDecoder;
 import io.github.membercard.wechatpay.http.WechatPayEncoder;
 import io.github.membercard.wechatpay.http.WechatPayErrorDecoder;
 import io.github.membercard.wechatpay.http.WechatPaySerialInterceptor;
+import io.github.membercard.wechatpay.json.FieldCipher;
 import io.github.membercard.wechatpay.json.WechatPayJson;
 import io.github.membercard.wechatpay.keys.MigratingKeys;
 import io.github.membercard.wechatpay.keys.PlatformCertificates;
 import io.github.membercard.wechatpay.keys.WechatPayKeys;
 import io.github.membercard.wechatpay.keys.WechatPayPublicKey;
+import io.github.membercard.wechatpay.notification.NotificationParser;
 import feign.Client;
 import feign.Feign;
 import feign.Logger;
@@ -37,6 +40,7 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -63,10 +67,19 @@ public final class WechatPayClient {
 
   private final Feign.Builder feign;
   private final String baseUrl;
+  private final SignatureValidator validator;
+  private final AeadAes256Gcm aes;
+  private final ObjectMapper mapper;
+  private final FieldCipher decryptor;
 
-  private WechatPayClient(Feign.Builder feign, String baseUrl) {
+  private WechatPayClient(Feign.Builder feign, String baseUrl, SignatureValidator validator, AeadAes256Gcm aes,
+      ObjectMapper mapper, FieldCipher decryptor) {
     this.feign = feign;
     this.baseUrl = baseUrl;
+    this.validator = validator;
+    this.aes = aes;
+    this.mapper = mapper;
+    this.decryptor = decryptor;
   }
 
   /** @return a builder; every setting is checked when {@link Builder#build()} runs */
@@ -81,6 +94,21 @@ public final class WechatPayClient {
    */
   public <T> T create(Class<T> api) {
     return feign.target(api, baseUrl);
+  }
+
+  /**
+   * A parser for the notifications WeChat Pay sends this merchant, verified and decrypted with this
+   * client's keys. Generated clients offer {@code MemberCardNotifications.parser(client)}.
+   *
+   * @param resourceTypes each known {@code event_type} with the model its resource is read into
+   * @return the parser
+   * @throws WechatPayConfigurationException if the client was built without the APIv3 key
+   */
+  public NotificationParser notificationParser(Map<String, Class<?>> resourceTypes) {
+    if (aes == null) {
+      throw new WechatPayConfigurationException("Notifications are encrypted under the APIv3 key: build the client with apiV3Key(...)");
+    }
+    return new NotificationParser(validator, aes, mapper, decryptor, resourceTypes);
   }
 
   @Override
@@ -98,6 +126,7 @@ public final class WechatPayClient {
     private String wechatPayPublicKeyId;
     private PemSource wechatPayPublicKey;
     private String apiV3Key;
+    private boolean platformCertificates;
     private Duration certificateRefreshInterval = Duration.ofHours(1);
     private String baseUrl = DEFAULT_BASE_URL;
     private Duration connectTimeout = Duration.ofSeconds(10);
@@ -172,6 +201,17 @@ public final class WechatPayClient {
      * @param apiV3Key the 32-character APIv3 key
      */
     public Builder platformCertificates(String apiV3Key) {
+      this.platformCertificates = true;
+      return apiV3Key(apiV3Key);
+    }
+
+    /**
+     * The APIv3 key, which notifications (and platform certificates) are encrypted under; needed for
+     * {@link WechatPayClient#notificationParser}.
+     *
+     * @param apiV3Key the 32-character APIv3 key set in the merchant platform
+     */
+    public Builder apiV3Key(String apiV3Key) {
       this.apiV3Key = apiV3Key;
       return this;
     }
@@ -251,7 +291,7 @@ public final class WechatPayClient {
       if (merchantPrivateKey == null) {
         throw new WechatPayConfigurationException("merchantPrivateKey is required");
       }
-      if (wechatPayPublicKey == null && apiV3Key == null) {
+      if (wechatPayPublicKey == null && !platformCertificates) {
         throw new WechatPayConfigurationException(
             "Configure WeChat Pay's key: wechatPayPublicKey(id, pem), or platformCertificates(apiV3Key)");
       }
@@ -269,13 +309,15 @@ public final class WechatPayClient {
           .connectTimeout(connectTimeout)
           .build());
       ObjectMapper mapper = WechatPayJson.newObjectMapper();
-      WechatPayKeys keys = keys(transport, base, options, credential, mapper);
+      AeadAes256Gcm aes = apiV3Key == null ? null : new AeadAes256Gcm(apiV3Key);
+      WechatPayKeys keys = keys(transport, base, options, credential, mapper, aes);
+      SignatureValidator validator = new SignatureValidator(keys::verificationKey, clock);
+      FieldCipher decryptor = ciphertext -> RsaOaep.decrypt(privateKey, ciphertext);
 
       Feign.Builder feign = Feign.builder()
-          .client(new SigningClient(transport, credential, new SignatureValidator(keys::verificationKey, clock),
-              answerListener))
+          .client(new SigningClient(transport, credential, validator, answerListener))
           .encoder(new WechatPayEncoder(mapper, keys))
-          .decoder(new WechatPayDecoder(mapper, privateKey))
+          .decoder(new WechatPayDecoder(mapper, decryptor))
           .errorDecoder(new WechatPayErrorDecoder(mapper))
           .requestInterceptor(new WechatPaySerialInterceptor(keys))
           .responseInterceptor(new TypedExceptionUnwrapper())
@@ -284,7 +326,7 @@ public final class WechatPayClient {
           .options(options)
           .logger(new RedactingLogger())
           .logLevel(logLevel);
-      return new WechatPayClient(feign, base);
+      return new WechatPayClient(feign, base, validator, aes, mapper, decryptor);
     }
 
     /**
@@ -299,14 +341,13 @@ public final class WechatPayClient {
     }
 
     private WechatPayKeys keys(Client transport, String base, Request.Options options, Credential credential,
-        ObjectMapper mapper) {
+        ObjectMapper mapper, AeadAes256Gcm aes) {
       WechatPayPublicKey publicKey = wechatPayPublicKey == null
           ? null
           : new WechatPayPublicKey(wechatPayPublicKeyId, PemKeys.publicKey(wechatPayPublicKey));
-      if (apiV3Key == null) {
+      if (!platformCertificates) {
         return publicKey;
       }
-      AeadAes256Gcm aes = new AeadAes256Gcm(apiV3Key);
       PlatformCertificates certificates = new PlatformCertificates(
           new CertificateDownloader(transport, base, options, credential, aes, mapper,
               serial -> publicKey == null ? java.util.Optional.empty() : publicKey.verificationKey(serial), clock),

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.github.membercard.wechatpay.WechatPayException;
+import java.io.IOException;
+import java.lang.reflect.Type;
 
 /** The JSON setup APIv3 needs, shared by the client, the notification parser and test fakes. */
 public final class WechatPayJson {
@@ -44,5 +47,30 @@ public final class WechatPayJson {
    */
   public static ObjectReader decryptingReader(ObjectMapper mapper, FieldCipher decryptor) {
     return mapper.reader().withAttribute(SensitiveFieldModule.DECRYPTOR, decryptor);
+  }
+
+  /**
+   * Reads JSON into a type, decrypting sensitive fields. A field that will not decrypt surfaces as its
+   * own {@link WechatPayException} rather than inside Jackson's.
+   *
+   * @param mapper a mapper from {@link #newObjectMapper()}
+   * @param decryptor decrypts each {@link Encrypted} value
+   * @param type the type to read
+   * @param json the JSON
+   * @return the value
+   * @throws IOException if the JSON is not the type
+   */
+  public static Object readDecrypting(ObjectMapper mapper, FieldCipher decryptor, Type type, byte[] json)
+      throws IOException {
+    try {
+      return decryptingReader(mapper, decryptor).forType(mapper.constructType(type)).readValue(json);
+    } catch (IOException e) {
+      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        if (cause instanceof WechatPayException typed) {
+          throw typed;
+        }
+      }
+      throw e;
+    }
   }
 }

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.membercard.wechatpay.auth.SignatureMessages;
+import io.github.membercard.wechatpay.crypto.AeadAes256Gcm;
 import io.github.membercard.wechatpay.crypto.RsaOaep;
 import io.github.membercard.wechatpay.crypto.RsaSha256;
 import java.net.URI;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -76,6 +78,30 @@ public final class WechatPaySide {
         .withHeader("Wechatpay-Signature", prefix + signature)
         .withHeader("Wechatpay-Serial", serial);
     return bytes.length == 0 ? response : response.withHeader("Content-Type", "application/json").withBody(bytes);
+  }
+
+  /** A notification as WeChat Pay POSTs it: the body bytes and the headers. */
+  public record Delivery(byte[] body, Map<String, List<String>> headers) {}
+
+  /** @return a notification of {@code eventType} whose resource is {@code resourceJson}, encrypted and signed at {@code time} */
+  public Delivery notification(String eventType, String resourceJson, String apiV3Key, Instant time) {
+    String nonce = "n0nce1234567";
+    String ciphertext = new AeadAes256Gcm(apiV3Key).encrypt(nonce, "user_card", resourceJson);
+    String body = "{\"id\":\"EV-1\",\"create_time\":\"2025-05-20T13:29:35+08:00\",\"event_type\":\"" + eventType
+        + "\",\"resource_type\":\"encrypt-resource\",\"summary\":\"用户开卡\",\"resource\":{\"original_type\":"
+        + "\"user_card\",\"algorithm\":\"AEAD_AES_256_GCM\",\"associated_data\":\"user_card\",\"nonce\":\"" + nonce
+        + "\",\"ciphertext\":\"" + ciphertext + "\"}}";
+    return signedDelivery(body.getBytes(StandardCharsets.UTF_8), time);
+  }
+
+  /** @return the body signed now, with WeChat Pay's notification headers */
+  public Delivery signedDelivery(byte[] body, Instant time) {
+    String timestamp = Long.toString(time.getEpochSecond());
+    String nonce = UUID.randomUUID().toString();
+    String signature = RsaSha256.sign(keys.getPrivate(), SignatureMessages.response(timestamp, nonce, body));
+    return new Delivery(body, Map.of("Wechatpay-Timestamp", List.of(timestamp), "Wechatpay-Nonce", List.of(nonce),
+        "Wechatpay-Signature", List.of(signature), "Wechatpay-Serial", List.of(id),
+        "Wechatpay-Signature-Type", List.of("WECHATPAY2-SHA256-RSA2048"), "Request-ID", List.of("REQ-" + nonce)));
   }
 
   /** @return the plaintext of a field the client encrypted under this key */
