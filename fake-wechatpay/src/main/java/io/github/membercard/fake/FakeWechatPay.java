@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -60,17 +61,24 @@ public final class FakeWechatPay implements AutoCloseable {
   private final KeyPair merchant;
   private final KeyPair wechatPay;
   private final String merchantSerialNumber;
+  private final String apiV3Key;
+  private final NotificationSender notifications;
   private final WireMockServer server;
   private final ObjectMapper json = new ObjectMapper();
 
   private FakeWechatPay(int port) {
-    this.operations = SpecOperations.load();
+    Spec spec = Spec.load();
+    this.operations = spec.operations();
     this.merchant = rsa();
     this.wechatPay = rsa();
+    SecureRandom random = new SecureRandom();
     byte[] serial = new byte[20];
-    new SecureRandom().nextBytes(serial);
+    random.nextBytes(serial);
     this.merchantSerialNumber = HexFormat.of().withUpperCase().formatHex(serial);
+    this.apiV3Key = NotificationSender.randomKey(random, 32);
     Clock clock = Clock.systemUTC();
+    this.notifications = new NotificationSender(spec.eventResources(), merchant.getPublic(), apiV3Key,
+        wechatPay.getPrivate(), PUBLIC_KEY_ID, clock);
     RequestCheck check = new RequestCheck(MERCHANT_ID, merchantSerialNumber, merchant.getPublic(), PUBLIC_KEY_ID,
         wechatPay.getPrivate(), clock);
     this.server = new WireMockServer(options()
@@ -110,7 +118,57 @@ public final class FakeWechatPay implements AutoCloseable {
         .merchantSerialNumber(merchantSerialNumber)
         .merchantPrivateKey(PemSource.text(merchantPrivateKeyPem()))
         .wechatPayPublicKey(PUBLIC_KEY_ID, PemSource.text(wechatPayPublicKeyPem()))
+        .apiV3Key(apiV3Key)
         .baseUrl(baseUrl());
+  }
+
+  /** @return the throwaway APIv3 key notifications are encrypted under */
+  public String apiV3Key() {
+    return apiV3Key;
+  }
+
+  /** @return the notification event types the fake can deliver: every one in the spec */
+  public Set<String> eventTypes() {
+    return notifications.eventTypes();
+  }
+
+  /**
+   * Delivers a notification with the spec's example resource, as WeChat Pay would.
+   *
+   * @param url the merchant's notify URL
+   * @param eventType an event type of the spec, such as {@code BRAND_MEMBER_CARD_SP.USER_CARD.CREATE}
+   * @return what was sent and how the endpoint answered
+   */
+  public Delivery deliver(String url, String eventType) {
+    return deliver(url, eventType, json.createObjectNode());
+  }
+
+  /**
+   * Delivers a notification whose resource is the spec's example with {@code resource}'s properties
+   * laid over it. Sensitive fields are given in plaintext; the fake encrypts them for the merchant.
+   *
+   * @param url the merchant's notify URL
+   * @param eventType an event type of the spec
+   * @param resource plaintext resource properties, such as {@code {"phone_number":"13900001111"}}
+   * @return what was sent and how the endpoint answered
+   */
+  public Delivery deliver(String url, String eventType, String resource) {
+    try {
+      return deliver(url, eventType, json.readTree(resource));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("The resource is not JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Sends a delivered notification again, same id and body, freshly signed: WeChat Pay redelivers
+   * until a notification is acknowledged, so handlers must be idempotent.
+   *
+   * @param delivery an earlier delivery
+   * @return how the endpoint answered this time
+   */
+  public Delivery redeliver(Delivery delivery) {
+    return notifications.post(delivery.url(), delivery.eventType(), delivery.body());
   }
 
   /** @return the merchant API certificate serial number the fake expects */
@@ -194,6 +252,12 @@ public final class FakeWechatPay implements AutoCloseable {
   @Override
   public void close() {
     server.stop();
+  }
+
+  private Delivery deliver(String url, String eventType, JsonNode overrides) {
+    ObjectNode resource = (ObjectNode) DocumentedAnswer.build(notifications.resource(eventType).schema(), null, Map.of());
+    resource.setAll((ObjectNode) overrides);
+    return notifications.post(url, eventType, notifications.envelope(eventType, resource));
   }
 
   private void stubOperations() {

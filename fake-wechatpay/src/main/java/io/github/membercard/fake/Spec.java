@@ -10,6 +10,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import io.swagger.v3.parser.util.ResolverFully;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,16 +19,45 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads the packaged spec into {@link SpecOperation}s, so a new operation in the spec is served without new code. */
-final class SpecOperations {
+/**
+ * The packaged spec as the fake needs it: its operations, and the resource schema of each notification
+ * event type. A new operation or event in the spec is served without new code.
+ */
+final class Spec {
 
   static final String SPEC_RESOURCE = "io/github/membercard/openapi/wechatpay-membercard.yaml";
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]+)}");
 
-  private SpecOperations() {}
+  /**
+   * The resource of one notification event type.
+   *
+   * @param schema the resource's schema
+   * @param originalType its {@code original_type}
+   * @param summary a summary for the envelope
+   */
+  record EventResource(Schema<?> schema, String originalType, String summary) {}
 
-  static Map<String, SpecOperation> load() {
-    URL spec = SpecOperations.class.getClassLoader().getResource(SPEC_RESOURCE);
+  private final Map<String, SpecOperation> operations;
+  private final Map<String, EventResource> eventResources;
+
+  private Spec(OpenAPI api) {
+    this.operations = operations(api);
+    // Parsing resolves what paths reach; event resources are reached by no path, so resolve them here.
+    ResolverFully resolver = new ResolverFully();
+    resolver.resolveFully(api);
+    this.eventResources = eventResources(api, resolver);
+  }
+
+  Map<String, SpecOperation> operations() {
+    return operations;
+  }
+
+  Map<String, EventResource> eventResources() {
+    return eventResources;
+  }
+
+  static Spec load() {
+    URL spec = Spec.class.getClassLoader().getResource(SPEC_RESOURCE);
     if (spec == null) {
       throw new IllegalStateException(SPEC_RESOURCE + " is not on the classpath");
     }
@@ -38,7 +68,21 @@ final class SpecOperations {
     if (result.getOpenAPI() == null || !result.getMessages().isEmpty()) {
       throw new IllegalStateException("The spec does not parse: " + result.getMessages());
     }
-    return operations(result.getOpenAPI());
+    return new Spec(result.getOpenAPI());
+  }
+
+  private static Map<String, EventResource> eventResources(OpenAPI api, ResolverFully resolver) {
+    Map<String, EventResource> byEventType = new LinkedHashMap<>();
+    api.getComponents().getSchemas().values().forEach(raw -> {
+      Schema<?> schema = resolver.resolveSchema(raw);
+      Map<String, Object> extensions = schema.getExtensions();
+      if (extensions != null && extensions.get("x-wechatpay-event-types") instanceof List<?> eventTypes) {
+        String summary = schema.getDescription().replaceFirst(" \\(.*$", "");
+        EventResource resource = new EventResource(schema, (String) extensions.get("x-wechatpay-original-type"), summary);
+        eventTypes.forEach(eventType -> byEventType.put((String) eventType, resource));
+      }
+    });
+    return byEventType;
   }
 
   private static Map<String, SpecOperation> operations(OpenAPI api) {

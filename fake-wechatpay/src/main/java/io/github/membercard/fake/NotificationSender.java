@@ -1,0 +1,128 @@
+package io.github.membercard.fake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.membercard.wechatpay.auth.SignatureMessages;
+import io.github.membercard.wechatpay.crypto.AeadAes256Gcm;
+import io.github.membercard.wechatpay.crypto.RsaOaep;
+import io.github.membercard.wechatpay.crypto.RsaSha256;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Delivers notifications as WeChat Pay does: RSA fields encrypted for the merchant, the resource
+ * AEAD_AES_256_GCM encrypted under the APIv3 key, the envelope signed under the platform key and
+ * POSTed with the {@code Wechatpay-*} headers.
+ */
+final class NotificationSender {
+
+  private static final char[] ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+  private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
+
+  private final Map<String, Spec.EventResource> resources;
+  private final PublicKey merchantPublicKey;
+  private final AeadAes256Gcm aes;
+  private final PrivateKey wechatPayPrivateKey;
+  private final String wechatPayKeyId;
+  private final Clock clock;
+  private final ObjectMapper json = new ObjectMapper();
+  private final SecureRandom random = new SecureRandom();
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
+
+  NotificationSender(Map<String, Spec.EventResource> resources, PublicKey merchantPublicKey, String apiV3Key,
+      PrivateKey wechatPayPrivateKey, String wechatPayKeyId, Clock clock) {
+    this.resources = resources;
+    this.merchantPublicKey = merchantPublicKey;
+    this.aes = new AeadAes256Gcm(apiV3Key);
+    this.wechatPayPrivateKey = wechatPayPrivateKey;
+    this.wechatPayKeyId = wechatPayKeyId;
+    this.clock = clock;
+  }
+
+  static String randomKey(SecureRandom random, int length) {
+    char[] key = new char[length];
+    for (int i = 0; i < length; i++) {
+      key[i] = ALPHANUMERIC[random.nextInt(ALPHANUMERIC.length)];
+    }
+    return new String(key);
+  }
+
+  java.util.Set<String> eventTypes() {
+    return resources.keySet();
+  }
+
+  Spec.EventResource resource(String eventType) {
+    Spec.EventResource resource = resources.get(eventType);
+    if (resource == null) {
+      throw new IllegalArgumentException("No event " + eventType + " in the spec; known: " + resources.keySet());
+    }
+    return resource;
+  }
+
+  /** @return the envelope for a plaintext resource */
+  String envelope(String eventType, JsonNode plaintextResource) {
+    Spec.EventResource resource = resource(eventType);
+    JsonNode encryptedFields = EncryptedFields.transform(resource.schema(), plaintextResource,
+        (pointer, plaintext) -> RsaOaep.encrypt(merchantPublicKey, plaintext));
+    String nonce = randomKey(random, 12);
+    ObjectNode envelope = json.createObjectNode()
+        .put("id", UUID.randomUUID().toString())
+        .put("create_time", OffsetDateTime.now(clock).withOffsetSameInstant(CHINA).truncatedTo(ChronoUnit.SECONDS).toString())
+        .put("event_type", eventType)
+        .put("resource_type", "encrypt-resource")
+        .put("summary", resource.summary());
+    envelope.putObject("resource")
+        .put("original_type", resource.originalType())
+        .put("algorithm", "AEAD_AES_256_GCM")
+        .put("associated_data", resource.originalType())
+        .put("nonce", nonce)
+        .put("ciphertext", aes.encrypt(nonce, resource.originalType(), encryptedFields.toString()));
+    return envelope.toString();
+  }
+
+  /** POSTs the envelope, signed now. */
+  Delivery post(String url, String eventType, String envelope) {
+    byte[] body = envelope.getBytes(StandardCharsets.UTF_8);
+    String timestamp = Long.toString(clock.instant().getEpochSecond());
+    String nonce = randomKey(random, 32);
+    String signature = RsaSha256.sign(wechatPayPrivateKey, SignatureMessages.response(timestamp, nonce, body));
+    HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+        .timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/json")
+        .header("Request-ID", "FAKE-" + nonce)
+        .header("Wechatpay-Timestamp", timestamp)
+        .header("Wechatpay-Nonce", nonce)
+        .header("Wechatpay-Signature", signature)
+        .header("Wechatpay-Serial", wechatPayKeyId)
+        .header("Wechatpay-Signature-Type", "WECHATPAY2-SHA256-RSA2048")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+        .build();
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Delivery(json.readTree(envelope).get("id").asText(), eventType, url, envelope, response.statusCode(),
+          response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot deliver the notification to " + url, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while delivering to " + url, e);
+    }
+  }
+}
