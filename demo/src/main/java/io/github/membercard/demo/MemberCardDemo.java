@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Runs the member-card flow. With no credentials it starts an embedded fake WeChat Pay and runs every
- * call against it. Given a merchant's credentials (environment variables, or {@code --config FILE}) it
+ * call against it, the card confirmation answering a {@code USER_CARD.CREATE} notification the fake
+ * delivers to a local notify URL. Given a merchant's credentials (environment variables, or {@code --config FILE}) it
  * calls WeChat Pay itself: only the read-only query, unless {@code --write} allows the calls that
  * change data. Exits non-zero when any call fails.
  */
@@ -35,10 +36,10 @@ public final class MemberCardDemo {
       } else {
         try (FakeWechatPay fake = FakeWechatPay.start()) {
           out.println("Member-card demo against the embedded fake WeChat Pay at " + fake.baseUrl());
-          new MemberCardFlow(fake.clientBuilder(), settings, out).run(true);
+          new MemberCardFlow(fake.clientBuilder(), settings, out).runWithCallbacks(fake);
         }
       }
-      out.println("All calls succeeded; every answer was signature-verified.");
+      out.println("All calls succeeded; every answer and notification was signature-verified.");
       return 0;
     } catch (WechatPayException | IllegalArgumentException | IOException | feign.FeignException e) {
       err.println("FAILED: " + e.getClass().getSimpleName() + ": " + e.getMessage());

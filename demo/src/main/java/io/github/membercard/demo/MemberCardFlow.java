@@ -1,5 +1,6 @@
 package io.github.membercard.demo;
 
+import io.github.membercard.client.MemberCardNotifications;
 import io.github.membercard.client.api.CardMemberApi;
 import io.github.membercard.client.api.MembercardOpenApi;
 import io.github.membercard.client.model.BalanceInformation;
@@ -11,7 +12,10 @@ import io.github.membercard.client.model.UserCardConfirmState;
 import io.github.membercard.client.model.UserPointBalance;
 import io.github.membercard.client.model.ValidDateInformation;
 import io.github.membercard.client.model.ValidDateType;
+import io.github.membercard.fake.Delivery;
+import io.github.membercard.fake.FakeWechatPay;
 import io.github.membercard.wechatpay.WechatPayClient;
+import io.github.membercard.wechatpay.WechatPayException;
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -23,61 +27,93 @@ import java.util.function.Supplier;
  */
 final class MemberCardFlow {
 
+  private final WechatPayClient wechatPay;
   private final CardMemberApi cardMember;
   private final MembercardOpenApi membercard;
-  private final AtomicReference<String> lastRequestId;
-  private final DemoSettings settings;
+  private final AtomicReference<String> lastRequestId = new AtomicReference<>();
   private final PrintStream out;
-  private int step;
+  private final String brandId;
+  private final String cardId;
+  private final String code;
+  private final String openid;
+  private int steps = 5;
 
   MemberCardFlow(WechatPayClient.Builder client, DemoSettings settings, PrintStream out) {
-    this.lastRequestId = new AtomicReference<>();
-    WechatPayClient wechatPay = client
-        .answerListener((method, url, status, requestId) -> lastRequestId.set(requestId))
-        .build();
+    this.wechatPay = client.answerListener((method, url, status, requestId) -> lastRequestId.set(requestId)).build();
     this.cardMember = wechatPay.create(CardMemberApi.class);
     this.membercard = wechatPay.create(MembercardOpenApi.class);
-    this.settings = settings;
     this.out = out;
+    this.brandId = settings.require(DemoSettings.BRAND_ID);
+    this.cardId = settings.require(DemoSettings.CARD_ID);
+    this.code = settings.require(DemoSettings.CODE);
+    this.openid = settings.require(DemoSettings.OPENID);
   }
 
-  /** Runs every call, or only the read-only query when {@code writes} is false. */
+  /** Against a real WeChat Pay: every call, or only the read-only query when {@code writes} is false. */
   void run(boolean writes) {
-    String brandId = settings.require(DemoSettings.BRAND_ID);
-    String cardId = settings.require(DemoSettings.CARD_ID);
-    String code = settings.require(DemoSettings.CODE);
-    String openid = settings.require(DemoSettings.OPENID);
-    int calls = writes ? 5 : 1;
-    if (writes) {
-      call(calls, "confirmUserCard", "card " + code + ", phone ***, CREATE_CARD_SUCCESS",
-          () -> cardMember.confirmUserCard(code, cardId, new ConfirmUserCardRequest()
-              .brandId(brandId).openid(openid).phoneNumber("13800138000").level("银卡会员")
-              .validDateInformation(new ValidDateInformation().type(ValidDateType.PERMANENT))
-              .userCardConfirmState(UserCardConfirmState.CREATE_CARD_SUCCESS)));
-      call(calls, "syncUserPoints", "card " + code + ", point_balance 1000",
-          () -> cardMember.syncUserPoints(new UserPointBalance().outRequestNo("demo-points-" + System.currentTimeMillis())
-              .brandId(brandId).cardId(cardId).openid(openid).userCardCode(code).pointBalance(1000L)));
+    if (!writes) {
+      steps = 1;
+      queryCard(1);
+      return;
     }
-    call(calls, "getUserCard", "card " + cardId + " / " + code, () -> membercard.getUserCard(cardId, code));
-    if (writes) {
-      call(calls, "updateUserCard", "level 钻石会员, balance 888 -> 988", () -> {
-        membercard.updateUserCard(cardId, code, new UpdateUserCardRequest().level("钻石会员")
-            .outRequestNo("demo-update-" + System.currentTimeMillis())
-            .balanceInformation(new BalanceInformation().beforeBalance(888L).balance(988L).addBalance(100L)));
-        return "204 No Content";
-      });
-      call(calls, "confirmPointExchangeCoupon", "record demo-exchange-1, POINT_EXCHANGE_COUPON_SUCCESS",
-          () -> cardMember.confirmPointExchangeCoupon(new PointExchangeCouponResult().recordId("demo-exchange-1")
-              .exchangeCouponTemplateId("0Flpo7FqTQ").brandId(brandId).cardId(cardId).openid(openid).userCardCode(code)
-              .state(PointExchangeCouponState.POINT_EXCHANGE_COUPON_SUCCESS).couponCode("123446565767")));
-    }
+    step(1, "confirmUserCard", "card " + code + ", phone ***, CREATE_CARD_SUCCESS",
+        () -> cardMember.confirmUserCard(code, cardId, new ConfirmUserCardRequest()
+            .brandId(brandId).openid(openid).phoneNumber("13800138000").level("银卡会员")
+            .validDateInformation(new ValidDateInformation().type(ValidDateType.PERMANENT))
+            .userCardConfirmState(UserCardConfirmState.CREATE_CARD_SUCCESS)));
+    rest();
   }
 
-  private void call(int total, String operation, String summary, Supplier<Object> call) {
-    step++;
-    out.printf("[%d/%d] %s%n      request:    %s%n", step, total, operation, summary);
+  /**
+   * Against the fake: the fake delivers {@code USER_CARD.CREATE} to a local notify URL, whose handler
+   * confirms the card; then it delivers the same notification again, which is only acknowledged.
+   */
+  void runWithCallbacks(FakeWechatPay fake) {
+    out.printf("[1/%d] USER_CARD.CREATE notification -> confirmUserCard%n", steps);
+    NewMemberConfirmer confirmer = new NewMemberConfirmer(cardMember, card -> printAnswer("confirmUserCard", card));
+    try (WebhookEndpoint endpoint = WebhookEndpoint.start(MemberCardNotifications.parser(wechatPay), confirmer)) {
+      Delivery delivery = fake.deliver(endpoint.url(), NewMemberConfirmer.USER_CARD_CREATE,
+          "{\"user_card_code\":\"" + code + "\",\"card_id\":\"" + cardId + "\",\"openid\":\"" + openid
+              + "\",\"brand_id\":\"" + brandId + "\",\"phone_number\":\"13800138000\"}");
+      out.printf("      notification %s acknowledged: %d %s%n", delivery.id(), delivery.status(), delivery.answer());
+      Delivery again = fake.redeliver(delivery);
+      out.printf("      redelivered %s: %d, acknowledged without a second confirm: %b%n", again.id(), again.status(),
+          again.acknowledged() && confirmer.duplicates() == 1);
+      if (!delivery.acknowledged() || !again.acknowledged()) {
+        throw new WechatPayException("The notify URL did not acknowledge " + delivery.id() + ": " + delivery.answer());
+      }
+    }
+    rest();
+  }
+
+  private void rest() {
+    step(2, "syncUserPoints", "card " + code + ", point_balance 1000",
+        () -> cardMember.syncUserPoints(new UserPointBalance().outRequestNo("demo-points-" + System.currentTimeMillis())
+            .brandId(brandId).cardId(cardId).openid(openid).userCardCode(code).pointBalance(1000L)));
+    queryCard(3);
+    step(4, "updateUserCard", "level 钻石会员, balance 888 -> 988", () -> {
+      membercard.updateUserCard(cardId, code, new UpdateUserCardRequest().level("钻石会员")
+          .outRequestNo("demo-update-" + System.currentTimeMillis())
+          .balanceInformation(new BalanceInformation().beforeBalance(888L).balance(988L).addBalance(100L)));
+      return "204 No Content";
+    });
+    step(5, "confirmPointExchangeCoupon", "record demo-exchange-1, POINT_EXCHANGE_COUPON_SUCCESS",
+        () -> cardMember.confirmPointExchangeCoupon(new PointExchangeCouponResult().recordId("demo-exchange-1")
+            .exchangeCouponTemplateId("0Flpo7FqTQ").brandId(brandId).cardId(cardId).openid(openid).userCardCode(code)
+            .state(PointExchangeCouponState.POINT_EXCHANGE_COUPON_SUCCESS).couponCode("123446565767")));
+  }
+
+  private void queryCard(int number) {
+    step(number, "getUserCard", "card " + cardId + " / " + code, () -> membercard.getUserCard(cardId, code));
+  }
+
+  private void step(int number, String operation, String summary, Supplier<Object> call) {
+    out.printf("[%d/%d] %s%n      request:    %s%n", number, steps, operation, summary);
     lastRequestId.set(null);
-    Object answer = call.get();
-    out.printf("      verified:   %s%n      Request-ID: %s%n", answer, lastRequestId.get());
+    printAnswer(operation, call.get());
+  }
+
+  private void printAnswer(String operation, Object answer) {
+    out.printf("      %s verified: %s%n      Request-ID: %s%n", operation, answer, lastRequestId.get());
   }
 }

@@ -35,8 +35,10 @@ class MemberCardDemoTest {
     assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
     for (String operation : List.of("confirmUserCard", "syncUserPoints", "getUserCard", "updateUserCard",
         "confirmPointExchangeCoupon")) {
-      assertTrue(output.contains("] " + operation + "\n"), operation + " missing from:\n" + output);
+      assertTrue(output.contains("      " + operation + " verified: "), operation + " missing from:\n" + output);
     }
+    assertTrue(output.contains("[1/5] USER_CARD.CREATE notification -> confirmUserCard"), output);
+    assertTrue(output.contains("acknowledged without a second confirm: true"), output);
     Matcher requestIds = Pattern.compile("Request-ID: FAKE-\\w+").matcher(output);
     assertEquals(5, requestIds.results().count(), output);
     assertFalse(output.contains("13800138000"), "the phone number is masked in the printed answer");
@@ -49,6 +51,7 @@ class MemberCardDemoTest {
 
       assertEquals(0, run(List.of(), environment), err.toString(StandardCharsets.UTF_8));
       assertEquals(List.of("getUserCard"), operations(wechatPay));
+      assertTrue(out.toString(StandardCharsets.UTF_8).contains("[1/1] getUserCard"), out.toString(StandardCharsets.UTF_8));
 
       wechatPay.reset();
       assertEquals(0, run(List.of("--write"), environment), err.toString(StandardCharsets.UTF_8));
