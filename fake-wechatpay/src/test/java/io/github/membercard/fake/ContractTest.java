@@ -31,6 +31,7 @@ import io.github.membercard.wechatpay.WechatPayException;
 import io.github.membercard.wechatpay.WechatPayVerificationException;
 import io.github.membercard.wechatpay.WechatPayVerificationException.Reason;
 import io.github.membercard.wechatpay.crypto.PemSource;
+import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.Base64;
@@ -160,12 +161,8 @@ class ContractTest {
 
   @Test
   void aWrongSignatureGets401SignError() throws Exception {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-    generator.initialize(2048);
-    String otherKey = "-----BEGIN PRIVATE KEY-----\n"
-        + Base64.getMimeEncoder().encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
-        + "\n-----END PRIVATE KEY-----\n";
-    CardMemberApi impostor = wechatPay.clientBuilder().merchantPrivateKey(PemSource.text(otherKey)).build(CardMemberApi.class);
+    PemSource otherKey = pem("PRIVATE KEY", freshKeys().getPrivate().getEncoded());
+    CardMemberApi impostor = wechatPay.clientBuilder().merchantPrivateKey(otherKey).build(CardMemberApi.class);
 
     assertApiError(401, "SIGN_ERROR", assertThrows(WechatPayApiException.class, () -> impostor.syncUserPoints(points())));
   }
@@ -191,13 +188,9 @@ class ContractTest {
 
   @Test
   void fieldsEncryptedUnderAnotherKeyGet400() throws Exception {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-    generator.initialize(2048);
-    String otherKey = "-----BEGIN PUBLIC KEY-----\n"
-        + Base64.getMimeEncoder().encodeToString(generator.generateKeyPair().getPublic().getEncoded())
-        + "\n-----END PUBLIC KEY-----\n";
+    PemSource otherKey = pem("PUBLIC KEY", freshKeys().getPublic().getEncoded());
     CardMemberApi wrongKey = wechatPay.clientBuilder()
-        .wechatPayPublicKey("PUB_KEY_ID_0999999999999999999999999999", PemSource.text(otherKey))
+        .wechatPayPublicKey("PUB_KEY_ID_0999999999999999999999999999", otherKey)
         .build(CardMemberApi.class);
 
     WechatPayApiException error = assertThrows(WechatPayApiException.class, () -> wrongKey.confirmUserCard(CODE, CARD_ID,
@@ -260,6 +253,17 @@ class ContractTest {
     assertEquals(status, error.status());
     assertEquals(code, error.code());
     assertTrue(error.requestId().startsWith("FAKE-"), error.requestId());
+  }
+
+  private static KeyPair freshKeys() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    return generator.generateKeyPair();
+  }
+
+  private static PemSource pem(String type, byte[] der) {
+    return PemSource.text("-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder().encodeToString(der)
+        + "\n-----END " + type + "-----\n");
   }
 
   private static UserPointBalance points() {
