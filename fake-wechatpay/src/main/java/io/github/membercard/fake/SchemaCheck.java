@@ -9,10 +9,11 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.media.Schema;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** Validates JSON against a spec schema (required fields, types, enums), reporting the first problem as a JSON pointer. */
 final class SchemaCheck {
@@ -27,7 +28,8 @@ final class SchemaCheck {
   private static final SchemaValidatorsConfig CONFIG =
       SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build();
 
-  private final Map<Schema<?>, JsonSchema> compiled = new ConcurrentHashMap<>();
+  // Keyed by identity: the spec's schema objects are fixed, and their own hashCode walks the whole tree.
+  private final Map<Schema<?>, JsonSchema> compiled = Collections.synchronizedMap(new IdentityHashMap<>());
 
   Optional<Violation> firstViolation(Schema<?> schema, JsonNode json) {
     JsonSchema validator = compiled.computeIfAbsent(schema,

@@ -1,7 +1,6 @@
 package io.github.membercard.wechatpay.notification;
 
 import java.time.OffsetDateTime;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -96,16 +95,6 @@ public final class Notification {
   /** @return the decrypted resource JSON; fields encrypted with RSA are still ciphertext in it */
   public String resourceJson() {
     return resourceJson;
-  }
-
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof Notification that && id.equals(that.id) && Objects.equals(resource, that.resource);
-  }
-
-  @Override
-  public int hashCode() {
-    return id.hashCode();
   }
 
   /** Names the notification, never its content, which carries personal data. */
