@@ -2,14 +2,18 @@ package io.github.membercard.wechatpay;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.membercard.wechatpay.crypto.AeadAes256Gcm;
 import io.github.membercard.wechatpay.testing.MemberApi;
 import io.github.membercard.wechatpay.testing.TestKeys;
@@ -22,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,6 +110,37 @@ class PlatformCertificatesTest {
   }
 
   @Test
+  void requestsAreEncryptedUnderTheNewestValidCertificateAndNameIt() throws Exception {
+    WechatPaySide older = platform("3A1B2C");
+    WechatPaySide newer = platform("4D5E6F");
+    server.stubFor(get(urlEqualTo("/v3/certificates")).willReturn(older.signed(200,
+        list(Map.of(older, NOW.minus(Duration.ofDays(30)), newer, NOW.minus(Duration.ofDays(1)))))));
+    server.stubFor(post(urlEqualTo("/v3/members/1/confirm?card_id=c")).willReturn(older.signed(200, "{}")));
+
+    client().build(MemberApi.class).confirm("1", "c", new MemberApi.Member("Li", "13800138000", null));
+
+    LoggedRequest request = server.findAll(postRequestedFor(urlEqualTo("/v3/members/1/confirm?card_id=c"))).get(0);
+    assertEquals("4D5E6F", request.getHeader("Wechatpay-Serial"));
+    String phone = new ObjectMapper().readTree(request.getBody()).get("phone_number").asText();
+    assertEquals("13800138000", newer.decrypt(phone));
+  }
+
+  @Test
+  void certificatesAreDownloadedAgainAfterTheRefreshInterval() {
+    WechatPaySide platform = platform("3A1B2C");
+    server.stubFor(get(urlEqualTo("/v3/certificates")).willReturn(platform.signed(200, list(platform))));
+    server.stubFor(get(urlEqualTo("/v3/members/1")).willReturn(platform.signed(200, "{}")));
+    AdvancingClock clock = new AdvancingClock();
+    MemberApi api = client().clock(clock).certificateRefreshInterval(Duration.ofMinutes(3)).build(MemberApi.class);
+
+    api.get("1");
+    assertEquals(1, server.findAll(getRequestedFor(urlEqualTo("/v3/certificates"))).size());
+    clock.advance(Duration.ofMinutes(4));
+    api.get("1");
+    assertEquals(2, server.findAll(getRequestedFor(urlEqualTo("/v3/certificates"))).size());
+  }
+
+  @Test
   void aMerchantWithoutCertificatesIsPointedToPublicKeyMode() {
     WechatPaySide platform = platform("3A1B2C");
     server.stubFor(get(urlEqualTo("/v3/certificates")).willReturn(platform.signed(200, "{\"data\":[]}")));
@@ -135,11 +171,20 @@ class PlatformCertificatesTest {
   }
 
   private static String list(WechatPaySide... platforms) {
+    Map<WechatPaySide, Instant> issued = new java.util.LinkedHashMap<>();
+    for (WechatPaySide platform : platforms) {
+      issued.put(platform, NOW.minus(Duration.ofDays(1)));
+    }
+    return list(issued);
+  }
+
+  private static String list(Map<WechatPaySide, Instant> platforms) {
     AeadAes256Gcm aes = new AeadAes256Gcm(API_V3_KEY);
     StringBuilder data = new StringBuilder();
-    for (WechatPaySide platform : platforms) {
+    for (Map.Entry<WechatPaySide, Instant> entry : platforms.entrySet()) {
+      WechatPaySide platform = entry.getKey();
       X509Certificate certificate = TestKeys.certificate(platform.keys(), new BigInteger(platform.id(), 16),
-          NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(365)));
+          entry.getValue(), NOW.plus(Duration.ofDays(365)));
       String nonce = "uluk4a9R25RW";
       String ciphertext = aes.encrypt(nonce, "certificate", TestKeys.pem(certificate));
       data.append(data.length() == 0 ? "" : ",").append("{\"serial_no\":\"").append(platform.id())

@@ -98,6 +98,27 @@ class SignedCallTest {
   }
 
   @Test
+  void twoMerchantsInOneJvmEachSignWithTheirOwnKey() {
+    server.stubFor(get(anyUrl()).willReturn(WECHATPAY.signed(200, "{}")));
+    KeyPair otherMerchant = TestKeys.rsa();
+    MemberApi other = WechatPayClient.builder()
+        .merchantId("1900000002").merchantSerialNumber("FEDCBA")
+        .merchantPrivateKey(TestKeys.pemSource(otherMerchant.getPrivate()))
+        .wechatPayPublicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey()))
+        .baseUrl(server.baseUrl())
+        .build(MemberApi.class);
+
+    api.get("1");
+    other.get("2");
+    api.get("3");
+
+    List<LoggedRequest> requests = server.getAllServeEvents().stream().map(e -> e.getRequest()).toList();
+    assertEquals("1900000001", WechatPaySide.verifyAuthorization(requests.get(2), MERCHANT.getPublic()).get("mchid"));
+    assertEquals("1900000002", WechatPaySide.verifyAuthorization(requests.get(1), otherMerchant.getPublic()).get("mchid"));
+    assertEquals("1900000001", WechatPaySide.verifyAuthorization(requests.get(0), MERCHANT.getPublic()).get("mchid"));
+  }
+
+  @Test
   void signsABodilessGetAndStillNamesTheWechatPayKey() {
     server.stubFor(get(anyUrl()).willReturn(WECHATPAY.signed(200, "{\"name\":\"Li\"}")));
 
