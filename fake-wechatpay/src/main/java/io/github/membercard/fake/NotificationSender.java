@@ -23,6 +23,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -64,7 +65,7 @@ final class NotificationSender {
     return new String(key);
   }
 
-  java.util.Set<String> eventTypes() {
+  Set<String> eventTypes() {
     return resources.keySet();
   }
 

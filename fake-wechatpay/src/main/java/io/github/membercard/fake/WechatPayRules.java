@@ -6,6 +6,8 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.membercard.wechatpay.crypto.RsaOaep;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.util.HashMap;
 import java.util.List;
@@ -65,13 +67,18 @@ final class WechatPayRules implements ResponseDefinitionTransformerV2 {
     if (path.find()) {
       List<String> names = operation.pathParameters();
       for (int i = 0; i < names.size(); i++) {
-        values.put(names.get(i), java.net.URLDecoder.decode(path.group(i + 1), java.nio.charset.StandardCharsets.UTF_8));
+        values.put(names.get(i), decodePathSegment(path.group(i + 1)));
       }
     }
     for (String name : operation.requiredQuery()) {
       values.put(name, event.getRequest().queryParameter(name).firstValue());
     }
     return values;
+  }
+
+  /** Percent-decodes a path segment; unlike a form value, {@code +} in a path is itself. */
+  private static String decodePathSegment(String segment) {
+    return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 
   static ResponseDefinition error(ErrorAnswer error) {

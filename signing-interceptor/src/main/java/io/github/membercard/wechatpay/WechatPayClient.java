@@ -40,8 +40,10 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -300,7 +302,7 @@ public final class WechatPayClient {
       if (merchantCertificate != null) {
         checkCertificateMatches(PemKeys.certificate(merchantCertificate), privateKey);
       }
-      Credential credential = new Credential(merchantId, merchantSerialNumber.toUpperCase(java.util.Locale.ROOT),
+      Credential credential = new Credential(merchantId, merchantSerialNumber.toUpperCase(Locale.ROOT),
           new PrivateKeySigner(privateKey), clock, nonceGenerator);
       Request.Options options = new Request.Options(connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
           readTimeout.toMillis(), TimeUnit.MILLISECONDS, false);
@@ -350,7 +352,7 @@ public final class WechatPayClient {
       }
       PlatformCertificates certificates = new PlatformCertificates(
           new CertificateDownloader(transport, base, options, credential, aes, mapper,
-              serial -> publicKey == null ? java.util.Optional.empty() : publicKey.verificationKey(serial), clock),
+              serial -> publicKey == null ? Optional.empty() : publicKey.verificationKey(serial), clock),
           clock, certificateRefreshInterval);
       return publicKey == null ? certificates : new MigratingKeys(publicKey, certificates);
     }
@@ -373,14 +375,14 @@ public final class WechatPayClient {
     private void checkCertificateMatches(X509Certificate certificate, PrivateKey privateKey) {
       String serial = certificate.getSerialNumber().toString(16);
       if (!serial.equalsIgnoreCase(merchantSerialNumber)) {
-        throw new WechatPayConfigurationException("merchantCertificate has serial number " + serial.toUpperCase(java.util.Locale.ROOT)
+        throw new WechatPayConfigurationException("merchantCertificate has serial number " + serial.toUpperCase(Locale.ROOT)
             + ", but merchantSerialNumber is " + merchantSerialNumber);
       }
       PublicKey publicKey = certificate.getPublicKey();
       if (!(publicKey instanceof RSAPublicKey rsaPublic && privateKey instanceof RSAPrivateKey rsaPrivate
           && rsaPublic.getModulus().equals(rsaPrivate.getModulus()))) {
         throw new WechatPayConfigurationException(
-            "merchantPrivateKey does not belong to merchantCertificate " + serial.toUpperCase(java.util.Locale.ROOT));
+            "merchantPrivateKey does not belong to merchantCertificate " + serial.toUpperCase(Locale.ROOT));
       }
     }
 
