@@ -56,7 +56,7 @@ import java.util.function.Supplier;
  * <pre>{@code
  * CardMemberApi api = WechatPayClient.builder()
  *     .merchantId("1900000001")
- *     .merchantSerialNumber("5157F09EFDC096DE15EBE81A47057A72XXXXXXXX")
+ *     .merchantSerialNumber("5157F09EFDC096DE15EBE81A47057A7232F1B8E1")
  *     .merchantPrivateKey(Path.of("apiclient_key.pem"))
  *     .wechatPayPublicKey("PUB_KEY_ID_0114232134912410000000000000", Path.of("pub_key.pem"))
  *     .build(CardMemberApi.class);
