@@ -9,7 +9,6 @@ import io.github.membercard.wechatpay.auth.SignatureMessages;
 import io.github.membercard.wechatpay.crypto.RsaOaep;
 import io.github.membercard.wechatpay.crypto.RsaSha256;
 import java.io.IOException;
-import java.net.URI;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Clock;
@@ -89,9 +88,8 @@ final class RequestCheck {
     if (Math.abs(clock.instant().getEpochSecond() - timestamp) > MAX_SKEW_SECONDS) {
       return Optional.of(ErrorAnswer.signError("timestamp is more than 5 minutes from now"));
     }
-    URI uri = URI.create(request.getUrl());
-    String url = uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
-    byte[] message = SignatureMessages.request(request.getMethod().getName(), url, parameters.get("timestamp"),
+    byte[] message = SignatureMessages.request(request.getMethod().getName(),
+        SignatureMessages.signedUrl(request.getUrl()), parameters.get("timestamp"),
         parameters.get("nonce_str"), request.getBody());
     if (!RsaSha256.verify(merchantPublicKey, message, parameters.get("signature"))) {
       return Optional.of(ErrorAnswer.signError("signature does not verify"));

@@ -1,6 +1,7 @@
 package io.github.membercard.wechatpay.auth;
 
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -19,6 +20,16 @@ public final class SignatureMessages {
    */
   public static byte[] request(String method, String url, String timestamp, String nonce, byte[] body) {
     return join(body, method.toUpperCase(Locale.ROOT), url, timestamp, nonce);
+  }
+
+  /**
+   * @param url an absolute URL, or a path with its query, as sent
+   * @return the URL line of the signature message: the raw path, plus {@code ?} and the raw query when
+   *     there is one, percent-encoding kept as on the wire
+   */
+  public static String signedUrl(String url) {
+    URI uri = URI.create(url);
+    return uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
   }
 
   /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.membercard.wechatpay.WechatPayException;
 import io.github.membercard.wechatpay.WechatPayVerificationException;
 import io.github.membercard.wechatpay.auth.Credential;
+import io.github.membercard.wechatpay.auth.SignatureMessages;
 import io.github.membercard.wechatpay.auth.SignatureValidator;
 import io.github.membercard.wechatpay.auth.SignedMessage;
 import io.github.membercard.wechatpay.crypto.AeadAes256Gcm;
@@ -88,7 +89,7 @@ public final class CertificateDownloader implements PlatformCertificates.Source 
   }
 
   private Request request() {
-    String authorization = credential.authorization("GET", SigningClient.pathAndQuery(url), new byte[0]);
+    String authorization = credential.authorization("GET", SignatureMessages.signedUrl(url), new byte[0]);
     return Request.create(Request.HttpMethod.GET, url,
         Map.of("Accept", List.of("application/json"), SigningClient.AUTHORIZATION, List.of(authorization)),
         null, StandardCharsets.UTF_8, null);

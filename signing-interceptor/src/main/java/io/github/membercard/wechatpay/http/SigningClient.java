@@ -2,6 +2,7 @@ package io.github.membercard.wechatpay.http;
 
 import io.github.membercard.wechatpay.AnswerListener;
 import io.github.membercard.wechatpay.auth.Credential;
+import io.github.membercard.wechatpay.auth.SignatureMessages;
 import io.github.membercard.wechatpay.auth.SignatureValidator;
 import io.github.membercard.wechatpay.auth.SignedMessage;
 import feign.Client;
@@ -10,7 +11,6 @@ import feign.Response;
 import feign.Util;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +46,7 @@ public final class SigningClient implements Client {
 
   private Request signed(Request request) {
     byte[] body = request.body() == null ? new byte[0] : request.body();
-    String authorization = credential.authorization(request.httpMethod().name(), pathAndQuery(request.url()), body);
+    String authorization = credential.authorization(request.httpMethod().name(), SignatureMessages.signedUrl(request.url()), body);
     Map<String, Collection<String>> headers = new LinkedHashMap<>(request.headers());
     headers.put(AUTHORIZATION, List.of(authorization));
     return Request.create(request.httpMethod(), request.url(), headers, request.body(), request.charset(),
@@ -57,13 +57,8 @@ public final class SigningClient implements Client {
     byte[] body = readBody(response);
     SignedMessage message = SignedMessage.of(response.headers(), body);
     validator.validate(message);
-    listener.verified(request.httpMethod().name(), pathAndQuery(request.url()), response.status(), message.requestId());
+    listener.verified(request.httpMethod().name(), SignatureMessages.signedUrl(request.url()), response.status(), message.requestId());
     return response.toBuilder().body(body).build();
-  }
-
-  static String pathAndQuery(String url) {
-    URI uri = URI.create(url);
-    return uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
   }
 
   static boolean isSuccess(int status) {

@@ -8,7 +8,6 @@ import io.github.membercard.wechatpay.auth.SignatureMessages;
 import io.github.membercard.wechatpay.crypto.AeadAes256Gcm;
 import io.github.membercard.wechatpay.crypto.RsaOaep;
 import io.github.membercard.wechatpay.crypto.RsaSha256;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.PublicKey;
@@ -120,8 +119,7 @@ public final class WechatPaySide {
     while (matcher.find()) {
       parameters.put(matcher.group(1), matcher.group(2));
     }
-    URI uri = URI.create(request.getAbsoluteUrl());
-    String url = uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
+    String url = SignatureMessages.signedUrl(request.getAbsoluteUrl());
     byte[] message = SignatureMessages.request(request.getMethod().getName(), url,
         parameters.get("timestamp"), parameters.get("nonce_str"), request.getBody());
     if (!RsaSha256.verify(merchantKey, message, parameters.get("signature"))) {
