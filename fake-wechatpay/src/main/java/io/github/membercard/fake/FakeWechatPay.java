@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.membercard.wechatpay.WechatPayClient;
+import io.github.membercard.wechatpay.auth.NonceGenerator;
 import io.github.membercard.wechatpay.crypto.PemSource;
 import io.github.membercard.wechatpay.crypto.RsaOaep;
 import java.io.IOException;
@@ -71,11 +72,10 @@ public final class FakeWechatPay implements AutoCloseable {
     this.operations = spec.operations();
     this.merchant = rsa();
     this.wechatPay = rsa();
-    SecureRandom random = new SecureRandom();
     byte[] serial = new byte[20];
-    random.nextBytes(serial);
+    new SecureRandom().nextBytes(serial);
     this.merchantSerialNumber = HexFormat.of().withUpperCase().formatHex(serial);
-    this.apiV3Key = NotificationSender.randomKey(random, 32);
+    this.apiV3Key = new NonceGenerator(32).get();
     Clock clock = Clock.systemUTC();
     this.notifications = new NotificationSender(spec.eventResources(), merchant.getPublic(), apiV3Key,
         wechatPay.getPrivate(), PUBLIC_KEY_ID, clock);

@@ -3,6 +3,7 @@ package io.github.membercard.fake;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.membercard.wechatpay.auth.NonceGenerator;
 import io.github.membercard.wechatpay.auth.SignatureMessages;
 import io.github.membercard.wechatpay.crypto.AeadAes256Gcm;
 import io.github.membercard.wechatpay.crypto.RsaOaep;
@@ -16,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -33,7 +33,6 @@ import java.util.UUID;
  */
 final class NotificationSender {
 
-  private static final char[] ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
   private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
 
   private final Map<String, Spec.EventResource> resources;
@@ -43,7 +42,8 @@ final class NotificationSender {
   private final String wechatPayKeyId;
   private final Clock clock;
   private final ObjectMapper json = new ObjectMapper();
-  private final SecureRandom random = new SecureRandom();
+  private final NonceGenerator gcmNonces = new NonceGenerator(12);
+  private final NonceGenerator signatureNonces = new NonceGenerator();
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -55,14 +55,6 @@ final class NotificationSender {
     this.wechatPayPrivateKey = wechatPayPrivateKey;
     this.wechatPayKeyId = wechatPayKeyId;
     this.clock = clock;
-  }
-
-  static String randomKey(SecureRandom random, int length) {
-    char[] key = new char[length];
-    for (int i = 0; i < length; i++) {
-      key[i] = ALPHANUMERIC[random.nextInt(ALPHANUMERIC.length)];
-    }
-    return new String(key);
   }
 
   Set<String> eventTypes() {
@@ -82,7 +74,7 @@ final class NotificationSender {
     Spec.EventResource resource = resource(eventType);
     JsonNode encryptedFields = EncryptedFields.transform(resource.schema(), plaintextResource,
         (pointer, plaintext) -> RsaOaep.encrypt(merchantPublicKey, plaintext));
-    String nonce = randomKey(random, 12);
+    String nonce = gcmNonces.get();
     ObjectNode envelope = json.createObjectNode()
         .put("id", UUID.randomUUID().toString())
         .put("create_time", OffsetDateTime.now(clock).withOffsetSameInstant(CHINA).truncatedTo(ChronoUnit.SECONDS).toString())
@@ -102,7 +94,7 @@ final class NotificationSender {
   Delivery post(String url, String eventType, String envelope) {
     byte[] body = envelope.getBytes(StandardCharsets.UTF_8);
     String timestamp = Long.toString(clock.instant().getEpochSecond());
-    String nonce = randomKey(random, 32);
+    String nonce = signatureNonces.get();
     String signature = RsaSha256.sign(wechatPayPrivateKey, SignatureMessages.response(timestamp, nonce, body));
     HttpRequest request = HttpRequest.newBuilder(URI.create(url))
         .timeout(Duration.ofSeconds(30))
