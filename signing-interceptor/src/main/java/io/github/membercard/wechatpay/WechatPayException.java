@@ -1,5 +1,7 @@
 package io.github.membercard.wechatpay;
 
+import java.util.Optional;
+
 /**
  * The root of every failure this runtime raises. Messages never carry key material, signatures or
  * decrypted values.
@@ -14,5 +16,20 @@ public class WechatPayException extends RuntimeException {
 
   public WechatPayException(String message, Throwable cause) {
     super(message, cause);
+  }
+
+  /**
+   * Finds the failure this runtime raised under a library's wrapper (Jackson's, Feign's).
+   *
+   * @param wrapper an exception that may have a {@code WechatPayException} among its causes
+   * @return the nearest such cause
+   */
+  public static Optional<WechatPayException> causeOf(Throwable wrapper) {
+    for (Throwable cause = wrapper.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof WechatPayException typed) {
+        return Optional.of(typed);
+      }
+    }
+    return Optional.empty();
   }
 }

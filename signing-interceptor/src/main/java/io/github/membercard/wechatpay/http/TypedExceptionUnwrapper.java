@@ -4,6 +4,7 @@ import io.github.membercard.wechatpay.WechatPayException;
 import feign.InvocationContext;
 import feign.ResponseInterceptor;
 import feign.codec.DecodeException;
+import java.util.Optional;
 
 /**
  * Feign wraps anything a decoder throws in a {@link DecodeException}; this lets a
@@ -17,10 +18,9 @@ public final class TypedExceptionUnwrapper implements ResponseInterceptor {
     try {
       return chain.next(context);
     } catch (DecodeException e) {
-      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-        if (cause instanceof WechatPayException typed) {
-          throw typed;
-        }
+      Optional<WechatPayException> typed = WechatPayException.causeOf(e);
+      if (typed.isPresent()) {
+        throw typed.get();
       }
       throw e;
     }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.github.membercard.wechatpay.WechatPayException;
 import java.io.IOException;
 import java.lang.reflect.Type;
+import java.util.Optional;
 
 /** The JSON setup APIv3 needs, shared by the client, the notification parser and test fakes. */
 public final class WechatPayJson {
@@ -65,10 +66,9 @@ public final class WechatPayJson {
     try {
       return decryptingReader(mapper, decryptor).forType(mapper.constructType(type)).readValue(json);
     } catch (IOException e) {
-      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-        if (cause instanceof WechatPayException typed) {
-          throw typed;
-        }
+      Optional<WechatPayException> typed = WechatPayException.causeOf(e);
+      if (typed.isPresent()) {
+        throw typed.get();
       }
       throw e;
     }
