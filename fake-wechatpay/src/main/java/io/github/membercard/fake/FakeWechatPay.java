@@ -303,7 +303,7 @@ public final class FakeWechatPay implements AutoCloseable {
     }
   }
 
-  private static KeyPair rsa() {
+  static KeyPair rsa() {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
       generator.initialize(2048);

@@ -31,10 +31,7 @@ import io.github.membercard.wechatpay.WechatPayException;
 import io.github.membercard.wechatpay.WechatPayVerificationException;
 import io.github.membercard.wechatpay.WechatPayVerificationException.Reason;
 import io.github.membercard.wechatpay.crypto.PemSource;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -160,8 +157,8 @@ class ContractTest {
   }
 
   @Test
-  void aWrongSignatureGets401SignError() throws Exception {
-    PemSource otherKey = pem("PRIVATE KEY", freshKeys().getPrivate().getEncoded());
+  void aWrongSignatureGets401SignError() {
+    PemSource otherKey = PemSource.text(Pem.of(FakeWechatPay.rsa().getPrivate()));
     CardMemberApi impostor = wechatPay.clientBuilder().merchantPrivateKey(otherKey).build(CardMemberApi.class);
 
     assertApiError(401, "SIGN_ERROR", assertThrows(WechatPayApiException.class, () -> impostor.syncUserPoints(points())));
@@ -187,8 +184,8 @@ class ContractTest {
   }
 
   @Test
-  void fieldsEncryptedUnderAnotherKeyGet400() throws Exception {
-    PemSource otherKey = pem("PUBLIC KEY", freshKeys().getPublic().getEncoded());
+  void fieldsEncryptedUnderAnotherKeyGet400() {
+    PemSource otherKey = PemSource.text(Pem.of(FakeWechatPay.rsa().getPublic()));
     CardMemberApi wrongKey = wechatPay.clientBuilder()
         .wechatPayPublicKey("PUB_KEY_ID_0999999999999999999999999999", otherKey)
         .build(CardMemberApi.class);
@@ -253,17 +250,6 @@ class ContractTest {
     assertEquals(status, error.status());
     assertEquals(code, error.code());
     assertTrue(error.requestId().startsWith("FAKE-"), error.requestId());
-  }
-
-  private static KeyPair freshKeys() throws Exception {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-    generator.initialize(2048);
-    return generator.generateKeyPair();
-  }
-
-  private static PemSource pem(String type, byte[] der) {
-    return PemSource.text("-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder().encodeToString(der)
-        + "\n-----END " + type + "-----\n");
   }
 
   private static UserPointBalance points() {
