@@ -1,13 +1,23 @@
 package io.github.membercard.wechatpay.http;
 
+import io.github.membercard.wechatpay.crypto.RsaOaep;
+import io.github.membercard.wechatpay.keys.EncryptionKey;
 import io.github.membercard.wechatpay.keys.WechatPayKeys;
+import feign.MethodMetadata;
 import feign.RequestInterceptor;
 import feign.RequestTemplate;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * Names the current WeChat Pay key in {@code Wechatpay-Serial} on requests that have no body; a
- * request with a body already names the key {@link WechatPayEncoder} encrypted it with.
+ * Names a WeChat Pay key in {@code Wechatpay-Serial} on every request. A request with a body already
+ * names the key {@link WechatPayEncoder} encrypted it with; otherwise this picks the current key, and
+ * encrypts under it the query parameters the method marks {@link EncryptedQueryParameter} (which the
+ * spec puts only on operations without a body), so the header and the ciphertext cannot disagree.
  */
 public final class WechatPaySerialInterceptor implements RequestInterceptor {
 
@@ -21,8 +31,32 @@ public final class WechatPaySerialInterceptor implements RequestInterceptor {
 
   @Override
   public void apply(RequestTemplate template) {
-    if (!template.headers().containsKey(WECHATPAY_SERIAL)) {
-      template.header(WECHATPAY_SERIAL, keys.encryptionKey().id());
+    if (template.headers().containsKey(WECHATPAY_SERIAL)) {
+      return;
     }
+    EncryptionKey key = keys.encryptionKey();
+    for (EncryptedQueryParameter parameter : encryptedQueryParameters(template.methodMetadata())) {
+      Collection<String> plaintext = template.queries().get(parameter.value());
+      if (plaintext != null) {
+        List<String> ciphertext = new ArrayList<>();
+        // Feign keeps percent-escapes as they are: Base64's + / = must not reach the wire raw.
+        plaintext.forEach(value -> ciphertext.add(URLEncoder.encode(
+            RsaOaep.encrypt(key.publicKey(), decoded(value)), StandardCharsets.UTF_8)));
+        template.query(parameter.value(), List.of());
+        template.query(parameter.value(), ciphertext);
+      }
+    }
+    template.header(WECHATPAY_SERIAL, key.id());
+  }
+
+  private static EncryptedQueryParameter[] encryptedQueryParameters(MethodMetadata metadata) {
+    return metadata == null || metadata.method() == null
+        ? new EncryptedQueryParameter[0]
+        : metadata.method().getAnnotationsByType(EncryptedQueryParameter.class);
+  }
+
+  /** The caller's value: Feign has already percent-encoded it into the query. */
+  private static String decoded(String value) {
+    return java.net.URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 }
