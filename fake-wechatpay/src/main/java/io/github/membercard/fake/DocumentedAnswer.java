@@ -12,27 +12,34 @@ import java.util.Map;
 /**
  * Builds an operation's documented answer from its schema: a property the request carried (or a path
  * or query parameter of the same name) comes back as sent, as WeChat Pay echoes it; an optional one
- * the request left out stays out; any other takes the spec's example.
+ * the request could have carried but left out stays out; any other takes the spec's example.
  */
 final class DocumentedAnswer {
 
   private DocumentedAnswer() {}
 
-  static JsonNode build(Schema<?> schema, JsonNode request, Map<String, String> parameters) {
+  /**
+   * @param schema the answer's schema
+   * @param request the request body, encrypted fields decrypted, or {@code null} when there is none
+   * @param requestSchema the request body's schema, or {@code null}
+   * @param parameters the request's path and query parameters, by name
+   */
+  static JsonNode build(Schema<?> schema, JsonNode request, Schema<?> requestSchema, Map<String, String> parameters) {
     ObjectNode answer = JsonNodeFactory.instance.objectNode();
     for (Map.Entry<String, Schema<?>> entry : Schemas.properties(schema).entrySet()) {
       String name = entry.getKey();
       Schema<?> property = entry.getValue();
       JsonNode sent = request == null ? null : request.get(name);
+      Schema<?> requestProperty = requestSchema == null ? null : Schemas.properties(requestSchema).get(name);
       boolean required = schema.getRequired() != null && schema.getRequired().contains(name);
-      if (request != null && sent == null && !required && !parameters.containsKey(name)) {
+      if (sent == null && requestProperty != null && !required && !parameters.containsKey(name)) {
         continue;
       }
       JsonNode value = property.getProperties() != null
-          ? build(property, sent, Map.of())
+          ? build(property, sent, requestProperty, Map.of())
           : property.getItems() != null && property.getItems().getProperties() != null
-              ? array(property.getItems(), sent)
-              : sent != null ? sent : parameters.containsKey(name) ? JsonNodeFactory.instance.textNode(parameters.get(name))
+              ? array(property.getItems(), sent, requestProperty == null ? null : requestProperty.getItems())
+              : sent != null ? sent : parameters.containsKey(name) ? Schemas.typedValue(property, parameters.get(name))
                   : example(property);
       if (value != null) {
         answer.set(name, value);
@@ -41,12 +48,12 @@ final class DocumentedAnswer {
     return answer;
   }
 
-  private static ArrayNode array(Schema<?> items, JsonNode sent) {
+  private static ArrayNode array(Schema<?> items, JsonNode sent, Schema<?> sentItems) {
     ArrayNode array = JsonNodeFactory.instance.arrayNode();
     if (sent != null && sent.isArray()) {
-      sent.forEach(element -> array.add(build(items, element, Map.of())));
+      sent.forEach(element -> array.add(build(items, element, sentItems, Map.of())));
     } else {
-      array.add(build(items, null, Map.of()));
+      array.add(build(items, null, null, Map.of()));
     }
     return array;
   }

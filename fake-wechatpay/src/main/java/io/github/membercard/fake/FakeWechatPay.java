@@ -13,8 +13,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.membercard.wechatpay.WechatPayClient;
+import io.github.membercard.wechatpay.WechatPayDecryptionException;
 import io.github.membercard.wechatpay.auth.NonceGenerator;
 import io.github.membercard.wechatpay.crypto.PemSource;
 import io.github.membercard.wechatpay.crypto.RsaOaep;
@@ -28,9 +30,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A local WeChat Pay for tests, on WireMock: it serves every operation of the spec, checks each
@@ -42,7 +46,7 @@ import java.util.Set;
  *
  * <pre>{@code
  * try (FakeWechatPay wechatPay = FakeWechatPay.start()) {
- *   CardMemberApi api = wechatPay.clientBuilder().build(CardMemberApi.class);
+ *   BrandUserCardsApi api = wechatPay.clientBuilder().build(BrandUserCardsApi.class);
  *   ...
  * }
  * }</pre>
@@ -64,6 +68,7 @@ public final class FakeWechatPay implements AutoCloseable {
   private final String merchantSerialNumber;
   private final String apiV3Key;
   private final NotificationSender notifications;
+  private final Map<String, Integer> listSizes = new ConcurrentHashMap<>();
   private final WireMockServer server;
   private final ObjectMapper json = new ObjectMapper();
 
@@ -84,7 +89,7 @@ public final class FakeWechatPay implements AutoCloseable {
     this.server = new WireMockServer(options()
         .port(port)
         .bindAddress("127.0.0.1")
-        .extensions(new WechatPayRules(operations, check, merchant.getPublic()),
+        .extensions(new WechatPayRules(operations, check, merchant.getPublic(), listSizes),
             new WechatPaySigning(wechatPay.getPrivate(), PUBLIC_KEY_ID, clock)));
     server.start();
     stubOperations();
@@ -243,8 +248,27 @@ public final class FakeWechatPay implements AutoCloseable {
     return requests().stream().filter(r -> r.operationId().equals(operationId)).toList();
   }
 
-  /** Forgets received requests and every answer or fault a test set. */
+  /**
+   * Sets how many items a list operation's list holds, until {@link #reset()}: each call then answers
+   * the page its {@code offset} and {@code limit} select, with this size as {@code total_count}. By
+   * default a list holds one item.
+   *
+   * @param operationId a list operation, one the spec marks {@code x-wechatpay-paging}
+   * @param size the number of items, 0 or more
+   */
+  public void listSize(String operationId, int size) {
+    if (operation(operationId).paging() == null) {
+      throw new IllegalArgumentException(operationId + " is not a list operation");
+    }
+    if (size < 0) {
+      throw new IllegalArgumentException("size must be 0 or more, but is " + size);
+    }
+    listSizes.put(operationId, size);
+  }
+
+  /** Forgets received requests and every answer, fault or list size a test set. */
   public void reset() {
+    listSizes.clear();
     server.resetAll();
     stubOperations();
   }
@@ -255,7 +279,7 @@ public final class FakeWechatPay implements AutoCloseable {
   }
 
   private Delivery deliver(String url, String eventType, JsonNode overrides) {
-    ObjectNode resource = (ObjectNode) DocumentedAnswer.build(notifications.resource(eventType).schema(), null, Map.of());
+    ObjectNode resource = (ObjectNode) DocumentedAnswer.build(notifications.resource(eventType).schema(), null, null, Map.of());
     resource.setAll((ObjectNode) overrides);
     return notifications.post(url, eventType, notifications.envelope(eventType, resource));
   }
@@ -271,11 +295,16 @@ public final class FakeWechatPay implements AutoCloseable {
         .withBody(new ErrorAnswer(404, "NOT_FOUND", "no such operation", null, null).json())));
   }
 
-  private void override(String operationId, String answer, String signing, ResponseDefinitionBuilder response) {
+  private SpecOperation operation(String operationId) {
     SpecOperation operation = operations.get(operationId);
     if (operation == null) {
       throw new IllegalArgumentException("No operation " + operationId + " in the spec; known: " + operations.keySet());
     }
+    return operation;
+  }
+
+  private void override(String operationId, String answer, String signing, ResponseDefinitionBuilder response) {
+    SpecOperation operation = operation(operationId);
     server.stubFor(mapping(operation).atPriority(OVERRIDE_PRIORITY)
         .withMetadata(StubTags.of(operationId, answer, signing)).willReturn(response));
   }
@@ -288,7 +317,27 @@ public final class FakeWechatPay implements AutoCloseable {
     SpecOperation operation = operations.get(operationId);
     String rawBody = event.getRequest().getBodyAsString();
     return new ReceivedRequest(operationId, event.getRequest().getMethod().getName(), event.getRequest().getUrl(),
-        event.getRequest().getHeader("Wechatpay-Serial"), rawBody, plaintext(operation, rawBody));
+        event.getRequest().getHeader("Wechatpay-Serial"), query(operation, event), rawBody, plaintext(operation, rawBody));
+  }
+
+  /** The query parameters as sent, encrypted ones decrypted where they decrypt. */
+  private Map<String, String> query(SpecOperation operation, ServeEvent event) {
+    Map<String, String> query = new LinkedHashMap<>();
+    for (SpecOperation.QueryParameter parameter : operation.query()) {
+      QueryParameter sent = event.getRequest().queryParameter(parameter.name());
+      if (sent != null && sent.isPresent()) {
+        query.put(parameter.name(), parameter.encrypted() ? decryptedOrAsSent(sent.firstValue()) : sent.firstValue());
+      }
+    }
+    return query;
+  }
+
+  private String decryptedOrAsSent(String ciphertext) {
+    try {
+      return RsaOaep.decrypt(wechatPay.getPrivate(), ciphertext);
+    } catch (WechatPayDecryptionException e) {
+      return ciphertext;
+    }
   }
 
   private JsonNode plaintext(SpecOperation operation, String rawBody) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * @Test
  * void syncsPoints() {
- *   CardMemberApi api = wechatPay.fake().clientBuilder().build(CardMemberApi.class);
+ *   BrandUserCardsApi api = wechatPay.fake().clientBuilder().build(BrandUserCardsApi.class);
  *   ...
  * }
  * }</pre>

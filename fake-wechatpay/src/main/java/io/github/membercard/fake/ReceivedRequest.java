@@ -1,6 +1,7 @@
 package io.github.membercard.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
 
 /**
  * A request the fake received for one of its operations.
@@ -9,9 +10,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param method the HTTP method
  * @param url the path and query as received
  * @param wechatpaySerial the {@code Wechatpay-Serial} header, or {@code null}
+ * @param query the query parameters the spec describes, by name, as sent (percent-decoded) but with
+ *     encrypted ones decrypted under the fake's WeChat Pay key
  * @param rawBody the body as received, encrypted fields as ciphertext
  * @param body the body with encrypted fields decrypted under the fake's WeChat Pay key, or {@code null}
  *     when there was none or it was not valid
  */
-public record ReceivedRequest(String operationId, String method, String url, String wechatpaySerial, String rawBody,
-    JsonNode body) {}
+public record ReceivedRequest(String operationId, String method, String url, String wechatpaySerial,
+    Map<String, String> query, String rawBody, JsonNode body) {}

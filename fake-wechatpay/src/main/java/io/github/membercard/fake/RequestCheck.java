@@ -2,6 +2,7 @@ package io.github.membercard.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.Request;
 import io.github.membercard.wechatpay.WechatPayDecryptionException;
 import io.github.membercard.wechatpay.auth.Credential;
@@ -13,6 +14,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -20,13 +22,25 @@ import java.util.regex.Pattern;
 
 /**
  * What WeChat Pay checks of a request before it acts on it, in its order: the Authorization header,
- * {@code Wechatpay-Serial}, required query parameters, the body against the schema, and that every
- * encrypted field decrypts under the platform key.
+ * {@code Wechatpay-Serial}, the query parameters (present when required, encrypted ones decryptable,
+ * each value of its type and enum), the body against the schema, and that every encrypted field
+ * decrypts under the platform key.
  */
 final class RequestCheck {
 
-  /** The outcome: an error answer, or the request body with encrypted fields decrypted. */
-  record Outcome(ErrorAnswer error, JsonNode plaintextBody) {}
+  /**
+   * The outcome: an error answer, or the request's query and body with encrypted values decrypted.
+   *
+   * @param error the answer WeChat Pay would give a bad request, or {@code null}
+   * @param plaintextQuery the query parameters sent, by name, encrypted ones decrypted
+   * @param plaintextBody the body, encrypted fields decrypted, or {@code null} when there is none
+   */
+  record Outcome(ErrorAnswer error, Map<String, String> plaintextQuery, JsonNode plaintextBody) {
+
+    static Outcome failed(ErrorAnswer error) {
+      return new Outcome(error, Map.of(), null);
+    }
+  }
 
   private static final Pattern PARAMETER = Pattern.compile("(\\w+)=\"([^\"]*)\"");
   private static final long MAX_SKEW_SECONDS = 300;
@@ -51,11 +65,36 @@ final class RequestCheck {
   }
 
   Outcome check(SpecOperation operation, Request request) {
-    Optional<ErrorAnswer> error = authorization(request).or(() -> headersAndQuery(operation, request));
+    Optional<ErrorAnswer> error = authorization(request).or(() -> wechatpaySerial(operation, request));
     if (error.isPresent()) {
-      return new Outcome(error.get(), null);
+      return Outcome.failed(error.get());
     }
-    return body(operation, request);
+    Map<String, String> query = new LinkedHashMap<>();
+    for (SpecOperation.QueryParameter parameter : operation.query()) {
+      QueryParameter sent = request.queryParameter(parameter.name());
+      if (sent == null || !sent.isPresent()) {
+        if (parameter.required()) {
+          return Outcome.failed(ErrorAnswer.paramError(parameter.name() + " is required", parameter.name(), "query"));
+        }
+        continue;
+      }
+      String value = sent.firstValue();
+      if (parameter.encrypted()) {
+        try {
+          value = RsaOaep.decrypt(wechatPayPrivateKey, value);
+        } catch (WechatPayDecryptionException e) {
+          return Outcome.failed(ErrorAnswer.paramError("the encrypted parameter does not decrypt with the WeChat Pay key "
+              + wechatPayKeyId, parameter.name(), "query"));
+        }
+      }
+      Optional<SchemaCheck.Violation> violation =
+          schemas.firstViolation(parameter.schema(), Schemas.typedValue(parameter.schema(), value));
+      if (violation.isPresent()) {
+        return Outcome.failed(ErrorAnswer.paramError(violation.get().issue(), parameter.name(), "query"));
+      }
+      query.put(parameter.name(), value);
+    }
+    return body(operation, request, query);
   }
 
   private Optional<ErrorAnswer> authorization(Request request) {
@@ -97,7 +136,7 @@ final class RequestCheck {
     return Optional.empty();
   }
 
-  private Optional<ErrorAnswer> headersAndQuery(SpecOperation operation, Request request) {
+  private Optional<ErrorAnswer> wechatpaySerial(SpecOperation operation, Request request) {
     if (operation.requiresWechatpaySerial()) {
       String serial = request.getHeader("Wechatpay-Serial");
       if (serial == null || serial.isEmpty()) {
@@ -107,17 +146,12 @@ final class RequestCheck {
         return Optional.of(ErrorAnswer.paramError("Wechatpay-Serial names no WeChat Pay key", "Wechatpay-Serial", "header"));
       }
     }
-    for (String name : operation.requiredQuery()) {
-      if (request.queryParameter(name) == null || !request.queryParameter(name).isPresent()) {
-        return Optional.of(ErrorAnswer.paramError(name + " is required", name, "query"));
-      }
-    }
     return Optional.empty();
   }
 
-  private Outcome body(SpecOperation operation, Request request) {
+  private Outcome body(SpecOperation operation, Request request, Map<String, String> query) {
     if (operation.requestSchema() == null) {
-      return new Outcome(null, null);
+      return new Outcome(null, query, null);
     }
     JsonNode body;
     try {
@@ -126,18 +160,18 @@ final class RequestCheck {
       body = null;
     }
     if (body == null || !body.isObject()) {
-      return new Outcome(ErrorAnswer.paramError("the body is not a JSON object", "/", "body"), null);
+      return Outcome.failed(ErrorAnswer.paramError("the body is not a JSON object", "/", "body"));
     }
     Optional<SchemaCheck.Violation> violation = schemas.firstViolation(operation.requestSchema(), body);
     if (violation.isPresent()) {
-      return new Outcome(ErrorAnswer.paramError(violation.get().issue(), violation.get().pointer(), "body"), null);
+      return Outcome.failed(ErrorAnswer.paramError(violation.get().issue(), violation.get().pointer(), "body"));
     }
     try {
-      return new Outcome(null, EncryptedFields.transform(operation.requestSchema(), body,
+      return new Outcome(null, query, EncryptedFields.transform(operation.requestSchema(), body,
           (pointer, ciphertext) -> decrypt(pointer, ciphertext)));
     } catch (UndecryptableField e) {
-      return new Outcome(ErrorAnswer.paramError("the encrypted field does not decrypt with the WeChat Pay key "
-          + wechatPayKeyId, e.pointer, "body"), null);
+      return Outcome.failed(ErrorAnswer.paramError("the encrypted field does not decrypt with the WeChat Pay key "
+          + wechatPayKeyId, e.pointer, "body"));
     }
   }
 

@@ -27,6 +27,7 @@ final class Spec {
 
   static final String SPEC_RESOURCE = "io/github/membercard/openapi/wechatpay-membercard.yaml";
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]+)}");
+  private static final String PAGING = "x-wechatpay-paging";
 
   /**
    * The resource of one notification event type.
@@ -114,15 +115,35 @@ final class Spec {
     Map.Entry<String, ApiResponse> success = operation.getResponses().entrySet().stream()
         .filter(response -> response.getKey().startsWith("2")).findFirst()
         .orElseThrow(() -> new IllegalStateException(operation.getOperationId() + " documents no 2xx answer"));
+    List<Parameter> query = parameters.stream().filter(p -> "query".equals(p.getIn())).toList();
     return new SpecOperation(operation.getOperationId(), method.name(), template, Pattern.compile(regex.toString()),
         List.copyOf(pathParameters),
-        parameters.stream().filter(p -> "query".equals(p.getIn()) && Boolean.TRUE.equals(p.getRequired()))
-            .map(Parameter::getName).toList(),
+        query.stream().map(p -> new SpecOperation.QueryParameter(p.getName(), Boolean.TRUE.equals(p.getRequired()),
+            p.getSchema(), Boolean.TRUE.equals(extension(p.getExtensions(), Schemas.ENCRYPTED)))).toList(),
         operation.getRequestBody() == null ? null : jsonSchema(operation.getRequestBody().getContent()),
         Integer.parseInt(success.getKey()),
         success.getValue().getContent() == null ? null : jsonSchema(success.getValue().getContent()),
         parameters.stream().anyMatch(p -> "header".equals(p.getIn()) && "Wechatpay-Serial".equals(p.getName())
-            && Boolean.TRUE.equals(p.getRequired())));
+            && Boolean.TRUE.equals(p.getRequired())),
+        paging(operation, query));
+  }
+
+  /** The paging of an operation marked {@code x-wechatpay-paging}, with its parameters marked by role. */
+  private static SpecOperation.Paging paging(Operation operation, List<Parameter> query) {
+    if (!(extension(operation.getExtensions(), PAGING) instanceof Map<?, ?> paging)) {
+      return null;
+    }
+    return new SpecOperation.Paging(pagingParameter(query, "offset"), pagingParameter(query, "limit"),
+        "page".equals(paging.get("offset")), (String) paging.get("items"), (String) paging.get("total"));
+  }
+
+  private static String pagingParameter(List<Parameter> query, String role) {
+    return query.stream().filter(p -> role.equals(extension(p.getExtensions(), PAGING))).map(Parameter::getName)
+        .findFirst().orElseThrow(() -> new IllegalStateException("a paged operation has no parameter marked " + role));
+  }
+
+  private static Object extension(Map<String, Object> extensions, String name) {
+    return extensions == null ? null : extensions.get(name);
   }
 
   private static Schema<?> jsonSchema(Map<String, MediaType> content) {

@@ -12,12 +12,35 @@ import java.util.regex.Pattern;
  * @param pathTemplate the path with {@code {parameter}} placeholders
  * @param path a pattern matching the path, one group per path parameter
  * @param pathParameters the path parameters' names, in order
- * @param requiredQuery the required query parameters' names
+ * @param query the query parameters
  * @param requestSchema the JSON body's schema, or {@code null} when there is no body
  * @param successStatus the documented 2xx status
  * @param successSchema the 2xx body's schema, or {@code null} when there is none (204)
  * @param requiresWechatpaySerial whether the request must carry {@code Wechatpay-Serial}
+ * @param paging how the operation pages its answer, or {@code null} when it is not a list
  */
 record SpecOperation(String operationId, String method, String pathTemplate, Pattern path,
-    List<String> pathParameters, List<String> requiredQuery, Schema<?> requestSchema, int successStatus,
-    Schema<?> successSchema, boolean requiresWechatpaySerial) {}
+    List<String> pathParameters, List<QueryParameter> query, Schema<?> requestSchema, int successStatus,
+    Schema<?> successSchema, boolean requiresWechatpaySerial, Paging paging) {
+
+  /**
+   * A query parameter.
+   *
+   * @param name its name on the wire
+   * @param required whether a request must carry it
+   * @param schema its value's schema
+   * @param encrypted whether its value is RSA-OAEP ciphertext under WeChat Pay's key
+   */
+  record QueryParameter(String name, boolean required, Schema<?> schema, boolean encrypted) {}
+
+  /**
+   * A list operation's paging, from {@code x-wechatpay-paging}.
+   *
+   * @param offsetParameter the query parameter holding the offset
+   * @param limitParameter the query parameter holding the page size
+   * @param offsetCountsPages whether the offset is a page index rather than an item index
+   * @param items the answer's array property
+   * @param total the answer's total-count property
+   */
+  record Paging(String offsetParameter, String limitParameter, boolean offsetCountsPages, String items, String total) {}
+}

@@ -1,6 +1,7 @@
 package io.github.membercard.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -16,18 +17,25 @@ import java.util.regex.Matcher;
 
 /**
  * Applies WeChat Pay's checks to every request of an operation stub, answering 401 or 400 as it would,
- * and fills documented answers from the spec, encrypting sensitive fields under the merchant's key.
+ * and fills documented answers from the spec (a list operation's as one page of its list), encrypting
+ * sensitive fields under the merchant's key.
  */
 final class WechatPayRules implements ResponseDefinitionTransformerV2 {
+
+  /** How many items a list operation's list holds unless a test says otherwise. */
+  static final int DEFAULT_LIST_SIZE = 1;
 
   private final Map<String, SpecOperation> operations;
   private final RequestCheck check;
   private final PublicKey merchantPublicKey;
+  private final Map<String, Integer> listSizes;
 
-  WechatPayRules(Map<String, SpecOperation> operations, RequestCheck check, PublicKey merchantPublicKey) {
+  WechatPayRules(Map<String, SpecOperation> operations, RequestCheck check, PublicKey merchantPublicKey,
+      Map<String, Integer> listSizes) {
     this.operations = operations;
     this.check = check;
     this.merchantPublicKey = merchantPublicKey;
+    this.listSizes = listSizes;
   }
 
   @Override
@@ -54,24 +62,26 @@ final class WechatPayRules implements ResponseDefinitionTransformerV2 {
     if (operation.successSchema() == null) {
       return answer.build();
     }
-    JsonNode body = DocumentedAnswer.build(operation.successSchema(), outcome.plaintextBody(),
-        parameters(operation, event));
+    JsonNode body = DocumentedAnswer.build(operation.successSchema(), outcome.plaintextBody(), operation.requestSchema(),
+        parameters(operation, event, outcome.plaintextQuery()));
+    if (operation.paging() != null) {
+      PagedAnswer.fill((ObjectNode) body, operation, outcome.plaintextQuery(),
+          listSizes.getOrDefault(operationId, DEFAULT_LIST_SIZE));
+    }
     JsonNode encrypted = EncryptedFields.transform(operation.successSchema(), body,
         (pointer, plaintext) -> RsaOaep.encrypt(merchantPublicKey, plaintext));
     return answer.withHeader("Content-Type", "application/json").withBody(encrypted.toString()).build();
   }
 
-  private static Map<String, String> parameters(SpecOperation operation, ServeEvent event) {
-    Map<String, String> values = new HashMap<>();
+  /** The request's path parameters and its (decrypted) query parameters, by name. */
+  private static Map<String, String> parameters(SpecOperation operation, ServeEvent event, Map<String, String> query) {
+    Map<String, String> values = new HashMap<>(query);
     Matcher path = operation.path().matcher(event.getRequest().getUrl().replaceFirst("\\?.*$", ""));
     if (path.find()) {
       List<String> names = operation.pathParameters();
       for (int i = 0; i < names.size(); i++) {
         values.put(names.get(i), decodePathSegment(path.group(i + 1)));
       }
-    }
-    for (String name : operation.requiredQuery()) {
-      values.put(name, event.getRequest().queryParameter(name).firstValue());
     }
     return values;
   }
