@@ -1,8 +1,9 @@
 package io.github.membercard.demo;
 
 import io.github.membercard.client.MemberCardNotifications;
-import io.github.membercard.client.api.CardMemberApi;
-import io.github.membercard.client.api.MembercardOpenApi;
+import io.github.membercard.client.api.BrandPointsApi;
+import io.github.membercard.client.api.BrandUserCardsApi;
+import io.github.membercard.client.api.MembercardUserCardsApi;
 import io.github.membercard.client.model.BalanceInformation;
 import io.github.membercard.client.model.ConfirmUserCardRequest;
 import io.github.membercard.client.model.PointExchangeCouponResult;
@@ -28,8 +29,9 @@ import java.util.function.Supplier;
 final class MemberCardFlow {
 
   private final WechatPayClient wechatPay;
-  private final CardMemberApi cardMember;
-  private final MembercardOpenApi membercard;
+  private final BrandUserCardsApi brandUserCards;
+  private final BrandPointsApi brandPoints;
+  private final MembercardUserCardsApi membercard;
   private final AtomicReference<String> lastRequestId = new AtomicReference<>();
   private final PrintStream out;
   private final String brandId;
@@ -40,8 +42,9 @@ final class MemberCardFlow {
 
   MemberCardFlow(WechatPayClient.Builder client, DemoSettings settings, PrintStream out) {
     this.wechatPay = client.answerListener((method, url, status, requestId) -> lastRequestId.set(requestId)).build();
-    this.cardMember = wechatPay.create(CardMemberApi.class);
-    this.membercard = wechatPay.create(MembercardOpenApi.class);
+    this.brandUserCards = wechatPay.create(BrandUserCardsApi.class);
+    this.brandPoints = wechatPay.create(BrandPointsApi.class);
+    this.membercard = wechatPay.create(MembercardUserCardsApi.class);
     this.out = out;
     this.brandId = settings.require(DemoSettings.BRAND_ID);
     this.cardId = settings.require(DemoSettings.CARD_ID);
@@ -57,7 +60,7 @@ final class MemberCardFlow {
       return;
     }
     step(1, "confirmUserCard", "card " + code + ", phone ***, CREATE_CARD_SUCCESS",
-        () -> cardMember.confirmUserCard(code, cardId, new ConfirmUserCardRequest()
+        () -> brandUserCards.confirmUserCard(code, cardId, new ConfirmUserCardRequest()
             .brandId(brandId).openid(openid).phoneNumber("13800138000").level("银卡会员")
             .validDateInformation(new ValidDateInformation().type(ValidDateType.PERMANENT))
             .userCardConfirmState(UserCardConfirmState.CREATE_CARD_SUCCESS)));
@@ -70,7 +73,7 @@ final class MemberCardFlow {
    */
   void runWithCallbacks(FakeWechatPay fake) {
     out.printf("[1/%d] USER_CARD.CREATE notification -> confirmUserCard%n", steps);
-    NewMemberConfirmer confirmer = new NewMemberConfirmer(cardMember, card -> printAnswer("confirmUserCard", card));
+    NewMemberConfirmer confirmer = new NewMemberConfirmer(brandUserCards, card -> printAnswer("confirmUserCard", card));
     try (WebhookEndpoint endpoint = WebhookEndpoint.start(MemberCardNotifications.parser(wechatPay), confirmer)) {
       Delivery delivery = fake.deliver(endpoint.url(), NewMemberConfirmer.USER_CARD_CREATE,
           "{\"user_card_code\":\"" + code + "\",\"card_id\":\"" + cardId + "\",\"openid\":\"" + openid
@@ -88,7 +91,7 @@ final class MemberCardFlow {
 
   private void rest() {
     step(2, "syncUserPoints", "card " + code + ", point_balance 1000",
-        () -> cardMember.syncUserPoints(new UserPointBalance().outRequestNo("demo-points-" + System.currentTimeMillis())
+        () -> brandPoints.syncUserPoints(new UserPointBalance().outRequestNo("demo-points-" + System.currentTimeMillis())
             .brandId(brandId).cardId(cardId).openid(openid).userCardCode(code).pointBalance(1000L)));
     queryCard(3);
     step(4, "updateUserCard", "level 钻石会员, balance 888 -> 988", () -> {
@@ -98,7 +101,7 @@ final class MemberCardFlow {
       return "204 No Content";
     });
     step(5, "confirmPointExchangeCoupon", "record demo-exchange-1, POINT_EXCHANGE_COUPON_SUCCESS",
-        () -> cardMember.confirmPointExchangeCoupon(new PointExchangeCouponResult().recordId("demo-exchange-1")
+        () -> brandPoints.confirmPointExchangeCoupon(new PointExchangeCouponResult().recordId("demo-exchange-1")
             .exchangeCouponTemplateId("0Flpo7FqTQ").brandId(brandId).cardId(cardId).openid(openid).userCardCode(code)
             .state(PointExchangeCouponState.POINT_EXCHANGE_COUPON_SUCCESS).couponCode("123446565767")));
   }

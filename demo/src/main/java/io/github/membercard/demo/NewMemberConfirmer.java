@@ -1,6 +1,6 @@
 package io.github.membercard.demo;
 
-import io.github.membercard.client.api.CardMemberApi;
+import io.github.membercard.client.api.BrandUserCardsApi;
 import io.github.membercard.client.model.ConfirmUserCardRequest;
 import io.github.membercard.client.model.UserCard;
 import io.github.membercard.client.model.UserCardConfirmState;
@@ -23,13 +23,13 @@ final class NewMemberConfirmer implements WebhookEndpoint.Handler {
 
   static final String USER_CARD_CREATE = "BRAND_MEMBER_CARD_SP.USER_CARD.CREATE";
 
-  private final CardMemberApi cardMember;
+  private final BrandUserCardsApi userCards;
   private final Consumer<UserCard> confirmed;
   private final Set<String> handled = ConcurrentHashMap.newKeySet();
   private final AtomicInteger duplicates = new AtomicInteger();
 
-  NewMemberConfirmer(CardMemberApi cardMember, Consumer<UserCard> confirmed) {
-    this.cardMember = cardMember;
+  NewMemberConfirmer(BrandUserCardsApi userCards, Consumer<UserCard> confirmed) {
+    this.userCards = userCards;
     this.confirmed = confirmed;
   }
 
@@ -44,7 +44,7 @@ final class NewMemberConfirmer implements WebhookEndpoint.Handler {
     }
     UserCardEvent card = notification.resource(UserCardEvent.class).orElseThrow();
     try {
-      confirmed.accept(cardMember.confirmUserCard(card.getUserCardCode(), card.getCardId(), new ConfirmUserCardRequest()
+      confirmed.accept(userCards.confirmUserCard(card.getUserCardCode(), card.getCardId(), new ConfirmUserCardRequest()
           .brandId(card.getBrandId())
           .openid(card.getOpenid())
           .phoneNumber(card.getPhoneNumber())

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.membercard.client.MemberCardNotifications;
-import io.github.membercard.client.api.CardMemberApi;
+import io.github.membercard.client.api.BrandUserCardsApi;
 import io.github.membercard.client.model.UserCard;
 import io.github.membercard.fake.Delivery;
 import io.github.membercard.fake.FakeWechatPay;
@@ -29,7 +29,7 @@ class WebhookEndpointTest {
   void start() {
     wechatPay = FakeWechatPay.start();
     WechatPayClient client = wechatPay.clientBuilder().build();
-    confirmer = new NewMemberConfirmer(client.create(CardMemberApi.class), confirmed::add);
+    confirmer = new NewMemberConfirmer(client.create(BrandUserCardsApi.class), confirmed::add);
     endpoint = WebhookEndpoint.start(MemberCardNotifications.parser(client), confirmer);
   }
 

@@ -3,7 +3,7 @@ package io.github.membercard.fake;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import io.github.membercard.client.api.MembercardOpenApi;
+import io.github.membercard.client.api.MembercardUserCardsApi;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ class FakeWechatPayExtensionTest {
   @Order(1)
   void aTestGetsARunningFakeAndAMatchingClient(FakeWechatPay fake) {
     assertSame(wechatPay.fake(), fake);
-    MembercardOpenApi api = fake.clientBuilder().build(MembercardOpenApi.class);
+    MembercardUserCardsApi api = fake.clientBuilder().build(MembercardUserCardsApi.class);
 
     assertEquals("478515832665", api.getUserCard("pbLatjvWOibDc5-TBnbUk1pD12o0", "478515832665").getCode());
     assertEquals(1, fake.requests().size());

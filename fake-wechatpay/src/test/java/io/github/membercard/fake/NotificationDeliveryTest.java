@@ -7,6 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.membercard.client.MemberCardNotifications;
+import io.github.membercard.client.model.MembercardAcceptCardEvent;
+import io.github.membercard.client.model.MembercardAcceptCardEventType;
+import io.github.membercard.client.model.MembercardActivateCardEvent;
+import io.github.membercard.client.model.MembercardActivateCardEventScene;
+import io.github.membercard.client.model.MembercardActivateCardEventType;
+import io.github.membercard.client.model.MembercardUserCardManageEvent;
+import io.github.membercard.client.model.MembercardUserCardManageEventType;
 import io.github.membercard.client.model.PointExchangeCouponEvent;
 import io.github.membercard.client.model.SyncUserPointEvent;
 import io.github.membercard.client.model.UserCardEvent;
@@ -124,6 +131,40 @@ class NotificationDeliveryTest {
     wechatPay.deliver(url, "BRAND_MEMBER_CARD_SP.SYNC_USER_POINT");
 
     assertEquals("478515832665", RECEIVED.get(0).resource(SyncUserPointEvent.class).orElseThrow().getUserCardCode());
+  }
+
+  @Test
+  void membercardAcceptCardArrivesTypedWithThePhoneNumberDecrypted() {
+    Delivery delivery = wechatPay.deliver(url, "MEMBERCARD.ACCEPT_CARD",
+        "{\"event_type\":\"MEMBER_CARD_ACCEPT_BY_PHONE_NUMBER\",\"phone_number\":\"13900001111\"}");
+
+    assertTrue(delivery.acknowledged(), delivery.answer());
+    assertFalse(delivery.body().contains("13900001111"), "the phone number travels encrypted");
+    assertEquals("membercard", RECEIVED.get(0).originalType());
+    MembercardAcceptCardEvent accepted = RECEIVED.get(0).resource(MembercardAcceptCardEvent.class).orElseThrow();
+    assertEquals(MembercardAcceptCardEventType.MEMBER_CARD_ACCEPT_BY_PHONE_NUMBER, accepted.getEventType());
+    assertFalse(RECEIVED.get(0).resourceJson().contains("13900001111"), "RSA-encrypted inside the resource too");
+    assertEquals("13900001111", accepted.getPhoneNumber());
+    assertEquals("pbLatjvWOibDc5-TBnbUk1pD12o0", accepted.getCardId());
+  }
+
+  @Test
+  void membercardActivateCardArrivesTyped() {
+    wechatPay.deliver(url, "MEMBERCARD.ACTIVATE_CARD", "{\"activate_scene\":\"RECOVER\"}");
+
+    MembercardActivateCardEvent activated = RECEIVED.get(0).resource(MembercardActivateCardEvent.class).orElseThrow();
+    assertEquals(MembercardActivateCardEventType.MEMBER_CARD_ACTIVATE, activated.getEventType());
+    assertEquals(MembercardActivateCardEventScene.RECOVER, activated.getActivateScene());
+    assertEquals("MEMBERCARD.ACTIVATE_CARD", RECEIVED.get(0).eventType());
+  }
+
+  @Test
+  void membercardUserCardManageArrivesTyped() {
+    wechatPay.deliver(url, "MEMBERCARD.USERCARD_MANAGE", "{\"event_type\":\"USER_DELETE_MEMBERCARD\"}");
+
+    MembercardUserCardManageEvent managed = RECEIVED.get(0).resource(MembercardUserCardManageEvent.class).orElseThrow();
+    assertEquals(MembercardUserCardManageEventType.USER_DELETE_MEMBERCARD, managed.getEventType());
+    assertEquals("478515832665", managed.getCode());
   }
 
   @Test

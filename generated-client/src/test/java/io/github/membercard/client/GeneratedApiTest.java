@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.github.membercard.client.api.CardMemberApi;
-import io.github.membercard.client.api.MembercardOpenApi;
+import io.github.membercard.client.api.BrandUserCardsApi;
+import io.github.membercard.client.api.MembercardUserCardsApi;
 import io.github.membercard.client.model.BalanceInformation;
 import io.github.membercard.client.model.CommonField;
 import io.github.membercard.client.model.CommonFieldName;
@@ -62,7 +62,7 @@ class GeneratedApiTest {
 
   @Test
   void callersNeverPassTheRuntimeSuppliedHeader() {
-    Method confirm = Arrays.stream(CardMemberApi.class.getMethods())
+    Method confirm = Arrays.stream(BrandUserCardsApi.class.getMethods())
         .filter(method -> method.getName().equals("confirmUserCard")).findFirst().orElseThrow();
     assertEquals(List.of(String.class, String.class, ConfirmUserCardRequest.class),
         List.of(confirm.getParameterTypes()), "user_card_code, card_id and the body; no Wechatpay-Serial");
@@ -76,7 +76,7 @@ class GeneratedApiTest {
         + "\"phone_number\":\"" + encryptedForMerchant + "\",\"valid_date_information\":{\"type\":\"PERMANENT\"},"
         + "\"pickup_time\":\"2020-05-20T13:29:35.120+08:00\",\"user_card_state\":\"EFFECTIVE\"}")));
 
-    UserCard card = client.create(CardMemberApi.class).confirmUserCard("478515832665", "pbLatjvWOibDc5-TBnbUk1pD12o0",
+    UserCard card = client.create(BrandUserCardsApi.class).confirmUserCard("478515832665", "pbLatjvWOibDc5-TBnbUk1pD12o0",
         new ConfirmUserCardRequest()
             .brandId("1004").openid("o1").phoneNumber("13800138000")
             .userInformation(new UserInformation()
@@ -103,7 +103,7 @@ class GeneratedApiTest {
   void updateSendsPatchAndReturnsOnAVerified204() {
     server.stubFor(patch(anyUrl()).willReturn(WECHATPAY.signed(204, "")));
 
-    client.create(MembercardOpenApi.class).updateUserCard("pbLatjvWOibDc5-TBnbUk1pD12o0", "478515832665",
+    client.create(MembercardUserCardsApi.class).updateUserCard("pbLatjvWOibDc5-TBnbUk1pD12o0", "478515832665",
         new UpdateUserCardRequest().level("钻石会员").needInformLevel(true)
             .balanceInformation(new BalanceInformation().beforeBalance(888L).balance(988L).addBalance(100L)));
 

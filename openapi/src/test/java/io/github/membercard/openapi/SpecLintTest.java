@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /** The spec's house rules, checked with Swagger Parser; each failure lists every offending place. */
 class SpecLintTest {
 
-  static final String SPEC = "io/github/membercard/openapi/wechatpay-membercard.yaml";
+  static final String SPEC = io.github.membercard.openapi.drift.DocDrift.SPEC_RESOURCE;
 
   private static SwaggerParseResult parsed;
   private static OpenAPI spec;
@@ -130,6 +130,95 @@ class SpecLintTest {
   }
 
   @Test
+  void everyEnumValueSaysWhatItMeans() {
+    List<String> problems = new ArrayList<>();
+    spec.getComponents().getSchemas().forEach((name, schema) -> {
+      if (schema.getEnum() != null) {
+        Object descriptions = schema.getExtensions() == null ? null : schema.getExtensions().get("x-enum-descriptions");
+        if (!(descriptions instanceof List<?> list) || list.size() != schema.getEnum().size()) {
+          problems.add(name + ": x-enum-descriptions does not give one meaning per value");
+        }
+      }
+    });
+    assertEquals(List.of(), problems);
+  }
+
+  @Test
+  void aRateLimitIsStatedOnceInItsExtension() {
+    List<String> problems = new ArrayList<>();
+    operations(spec, (where, operation) -> {
+      String text = operation.getDescription() == null ? "" : operation.getDescription();
+      if (text.contains("限频") || text.toLowerCase(java.util.Locale.ROOT).contains("rate limit")) {
+        problems.add(where + ": the description states a rate limit; x-wechatpay-rate-limit carries it");
+      }
+    });
+    assertEquals(List.of(), problems);
+  }
+
+  @Test
+  void pagingMarkersNameTheAnswersListAndTheParameters() {
+    List<String> problems = new ArrayList<>();
+    operations(spec, (where, operation) -> {
+      if (!(extension(operation.getExtensions(), "x-wechatpay-paging") instanceof Map<?, ?> paging)) {
+        return;
+      }
+      if (!List.of("page", "item").contains(paging.get("offset"))) {
+        problems.add(where + ": offset must be page or item");
+      }
+      String answerRef = operation.getResponses().get("200").getContent().get("application/json").getSchema().get$ref();
+      Schema<?> answer = spec.getComponents().getSchemas().get(answerRef.substring(answerRef.lastIndexOf('/') + 1));
+      Schema<?> items = properties(answer).get(String.valueOf(paging.get("items")));
+      if (items == null || items.getItems() == null
+          || !("#/components/schemas/" + paging.get("item")).equals(items.getItems().get$ref())) {
+        problems.add(where + ": the answer's " + paging.get("items") + " is not an array of " + paging.get("item"));
+      }
+      if (!properties(answer).containsKey(String.valueOf(paging.get("total")))) {
+        problems.add(where + ": the answer has no " + paging.get("total"));
+      }
+      for (String role : List.of("offset", "limit")) {
+        long marked = operation.getParameters().stream()
+            .filter(p -> "query".equals(p.getIn()) && role.equals(extension(p.getExtensions(), "x-wechatpay-paging"))).count();
+        if (marked != 1) {
+          problems.add(where + ": " + marked + " query parameters marked x-wechatpay-paging: " + role);
+        }
+      }
+    });
+    assertEquals(List.of(), problems);
+  }
+
+  @Test
+  void anEncryptedQueryParameterTravelsWithoutABodyAndNamesItsKey() {
+    List<String> problems = new ArrayList<>();
+    operations(spec, (where, operation) -> {
+      List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
+      if (parameters.stream().anyMatch(p -> Boolean.TRUE.equals(extension(p.getExtensions(), "x-wechatpay-encrypted")))) {
+        if (operation.getRequestBody() != null) {
+          problems.add(where + ": an encrypted query parameter and a body: the runtime picks one key per request");
+        }
+        if (parameters.stream().noneMatch(p -> "Wechatpay-Serial".equals(p.getName()))) {
+          problems.add(where + ": an encrypted query parameter needs the Wechatpay-Serial header");
+        }
+      }
+    });
+    assertEquals(List.of(), problems);
+  }
+
+  @Test
+  void aRuntimeSuppliedHeaderIsTheOperationsFirstParameter() {
+    // The generated method leaves the header out; the template's separators rely on it never being last.
+    List<String> problems = new ArrayList<>();
+    operations(spec, (where, operation) -> {
+      List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
+      for (int i = 1; i < parameters.size(); i++) {
+        if (Boolean.TRUE.equals(extension(parameters.get(i).getExtensions(), "x-wechatpay-runtime-supplied"))) {
+          problems.add(where + ": " + parameters.get(i).getName() + " is not declared first");
+        }
+      }
+    });
+    assertEquals(List.of(), problems);
+  }
+
+  @Test
   void bothHostsAreServers() {
     assertEquals(List.of("https://api.mch.weixin.qq.com", "https://api2.wechatpay.cn"),
         spec.getServers().stream().map(server -> server.getUrl()).toList());
@@ -161,6 +250,10 @@ class SpecLintTest {
   private static Map<String, Schema<?>> properties(Schema<?> schema) {
     Map properties = schema.getProperties();
     return properties == null ? Map.of() : properties;
+  }
+
+  private static Object extension(Map<String, Object> extensions, String name) {
+    return extensions == null ? null : extensions.get(name);
   }
 
   private static void operations(OpenAPI api, BiConsumer<String, Operation> visitor) {

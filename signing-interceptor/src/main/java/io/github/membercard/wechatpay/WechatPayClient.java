@@ -54,12 +54,12 @@ import java.util.function.Supplier;
  * are safe for concurrent use, so one JVM can serve several merchants.
  *
  * <pre>{@code
- * CardMemberApi api = WechatPayClient.builder()
+ * BrandUserCardsApi api = WechatPayClient.builder()
  *     .merchantId("1900000001")
  *     .merchantSerialNumber("5157F09EFDC096DE15EBE81A47057A7232F1B8E1")
  *     .merchantPrivateKey(Path.of("apiclient_key.pem"))
  *     .wechatPayPublicKey("PUB_KEY_ID_0114232134912410000000000000", Path.of("pub_key.pem"))
- *     .build(CardMemberApi.class);
+ *     .build(BrandUserCardsApi.class);
  * }</pre>
  */
 public final class WechatPayClient {
@@ -90,7 +90,7 @@ public final class WechatPayClient {
   }
 
   /**
-   * @param api a generated API interface, such as {@code CardMemberApi.class}
+   * @param api a generated API interface, such as {@code BrandUserCardsApi.class}
    * @param <T> the interface type
    * @return an implementation calling WeChat Pay through this client
    */

@@ -1,0 +1,67 @@
+package io.github.membercard.fake;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.membercard.client.api.MembercardBonusApi;
+import io.github.membercard.client.model.MembercardBonusRequest;
+import io.github.membercard.wechatpay.WechatPayApiException;
+import org.junit.jupiter.api.Test;
+
+class MembercardBonusContractTest extends ContractTestBase {
+
+  private static final String BONUS = "/v3/marketing/membercard-open/cards/" + CARD_ID + "/codes/" + CODE + "/bonus/";
+  private static final String OUT_TRADE_NO = "1217752501201407033233368018";
+  private static final String MCHID = "1230000109";
+  private static final String SUB_MCHID = "1900000109";
+
+  private final MembercardBonusApi bonus = client.create(MembercardBonusApi.class);
+
+  @Test
+  @Covers("prepareBonus")
+  void prepareBonusPostsTheOrderAndItsPoints() {
+    assertDoesNotThrow(() -> bonus.prepareBonus(CARD_ID, CODE, order()));
+
+    ReceivedRequest received = onlyRequest("prepareBonus");
+    assertEquals("POST", received.method());
+    assertEquals(BONUS + "prepare", received.url());
+    assertOrder(received.body());
+  }
+
+  @Test
+  @Covers("commitBonus")
+  void commitBonusPostsTheOrderWhosePointsAreCredited() {
+    assertDoesNotThrow(() -> bonus.commitBonus(CARD_ID, CODE, order()));
+
+    ReceivedRequest received = onlyRequest("commitBonus");
+    assertEquals("POST", received.method());
+    assertEquals(BONUS + "commit", received.url());
+    assertOrder(received.body());
+  }
+
+  @Test
+  void prepareBonusWithoutBonusValueGets400WithItsPointer() {
+    WechatPayApiException error = assertThrows(WechatPayApiException.class,
+        () -> bonus.prepareBonus(CARD_ID, CODE, order().bonusValue(null)));
+
+    assertEquals(400, error.status());
+    assertEquals("PARAM_ERROR", error.code());
+    assertEquals("/bonus_value", error.detail().orElseThrow().field());
+    assertEquals("body", error.detail().orElseThrow().location());
+  }
+
+  private static MembercardBonusRequest order() {
+    return new MembercardBonusRequest().outTradeNo(OUT_TRADE_NO).mchid(MCHID).subMchid(SUB_MCHID).bonusValue(30L);
+  }
+
+  private static void assertOrder(JsonNode body) {
+    assertEquals(OUT_TRADE_NO, body.get("out_trade_no").asText());
+    assertEquals(MCHID, body.get("mchid").asText());
+    assertEquals(SUB_MCHID, body.get("sub_mchid").asText());
+    assertTrue(body.get("bonus_value").isIntegralNumber(), body.toString());
+    assertEquals(30L, body.get("bonus_value").asLong());
+  }
+}
