@@ -218,10 +218,7 @@ class BrandCardTemplatesContractTest extends ContractTestBase {
     WechatPayApiException error = assertThrows(WechatPayApiException.class,
         () -> templates.createBrandCardTemplate(request));
 
-    assertEquals(400, error.status());
-    assertEquals("PARAM_ERROR", error.code());
-    assertEquals("/valid_date_information/type", error.detail().orElseThrow().field());
-    assertEquals("body", error.detail().orElseThrow().location());
+    assertParamError(error, "/valid_date_information/type", "body");
   }
 
   private static BrandCardTemplateCreateRequest newTemplate() {

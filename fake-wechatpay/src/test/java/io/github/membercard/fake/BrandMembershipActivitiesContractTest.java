@@ -179,10 +179,7 @@ class BrandMembershipActivitiesContractTest extends ContractTestBase {
     WechatPayApiException error = assertThrows(WechatPayApiException.class,
         () -> activities.createMembershipActivity(request));
 
-    assertEquals(400, error.status());
-    assertEquals("PARAM_ERROR", error.code());
-    assertEquals("/activity_channel", error.detail().orElseThrow().field());
-    assertEquals("body", error.detail().orElseThrow().location());
+    assertParamError(error, "/activity_channel", "body");
   }
 
   private static BrandMembershipActivityCreateRequest newActivity() {

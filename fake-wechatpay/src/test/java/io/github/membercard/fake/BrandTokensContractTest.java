@@ -21,27 +21,22 @@ class BrandTokensContractTest extends ContractTestBase {
   @Test
   @Covers("createPayViewToken")
   void createPayViewTokenSendsTheMemberAndAnswersAToken() {
-    BrandComponentToken token = tokens.createPayViewToken(tokenRequest());
-
-    ReceivedRequest received = onlyRequest("createPayViewToken");
-    assertEquals("POST", received.method());
-    assertEquals("/v3/brand/partner/card-member/pay-view-tokens", received.url());
-    assertEquals(BRAND_ID, received.body().get("brand_id").asText());
-    assertEquals(CARD_ID, received.body().get("card_id").asText());
-    assertEquals(OPENID, received.body().get("openid").asText());
-
-    assertEquals(TOKEN, token.getToken());
-    assertEquals(EXPIRE_TIME.toInstant(), token.getExpireTime().toInstant());
+    assertTokenCall("createPayViewToken", "/v3/brand/partner/card-member/pay-view-tokens",
+        tokens.createPayViewToken(tokenRequest()));
   }
 
   @Test
   @Covers("createPreAuthToken")
   void createPreAuthTokenSendsTheMemberAndAnswersAToken() {
-    BrandComponentToken token = tokens.createPreAuthToken(tokenRequest());
+    assertTokenCall("createPreAuthToken", "/v3/brand/partner/card-member/pre-auth-tokens",
+        tokens.createPreAuthToken(tokenRequest()));
+  }
 
-    ReceivedRequest received = onlyRequest("createPreAuthToken");
+  /** The two token operations take the same member and answer the same shape. */
+  private static void assertTokenCall(String operationId, String path, BrandComponentToken token) {
+    ReceivedRequest received = onlyRequest(operationId);
     assertEquals("POST", received.method());
-    assertEquals("/v3/brand/partner/card-member/pre-auth-tokens", received.url());
+    assertEquals(path, received.url());
     assertEquals(BRAND_ID, received.body().get("brand_id").asText());
     assertEquals(CARD_ID, received.body().get("card_id").asText());
     assertEquals(OPENID, received.body().get("openid").asText());
@@ -55,10 +50,7 @@ class BrandTokensContractTest extends ContractTestBase {
     WechatPayApiException error = assertThrows(WechatPayApiException.class,
         () -> tokens.createPreAuthToken(tokenRequest().openid(null)));
 
-    assertEquals(400, error.status());
-    assertEquals("PARAM_ERROR", error.code());
-    assertEquals("/openid", error.detail().orElseThrow().field());
-    assertEquals("body", error.detail().orElseThrow().location());
+    assertParamError(error, "/openid", "body");
     assertEquals(1, wechatPay.requests("createPreAuthToken").size());
   }
 

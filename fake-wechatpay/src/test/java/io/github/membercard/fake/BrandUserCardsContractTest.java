@@ -252,10 +252,7 @@ class BrandUserCardsContractTest extends ContractTestBase {
     WechatPayApiException error = assertThrows(WechatPayApiException.class,
         () -> userCards.importBrandUserCardByPhone(importByPhone()));
 
-    assertEquals(400, error.status());
-    assertEquals("PARAM_ERROR", error.code());
-    assertEquals("/phone_number", error.detail().orElseThrow().field());
-    assertEquals("body", error.detail().orElseThrow().location());
+    assertParamError(error, "/phone_number", "body");
   }
 
   /** A phone import with every required field but the phone number, which each test adds or leaves out. */

@@ -2,6 +2,7 @@ package io.github.membercard.fake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.membercard.wechatpay.WechatPayApiException;
 import io.github.membercard.wechatpay.WechatPayClient;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -37,6 +38,14 @@ abstract class ContractTestBase {
   @BeforeEach
   void resetFake() {
     wechatPay.reset();
+  }
+
+  /** Asserts WeChat Pay's answer to a bad input: 400 {@code PARAM_ERROR}, naming the field and where it is. */
+  static void assertParamError(WechatPayApiException error, String field, String location) {
+    assertEquals(400, error.status());
+    assertEquals("PARAM_ERROR", error.code());
+    assertEquals(field, error.detail().orElseThrow().field());
+    assertEquals(location, error.detail().orElseThrow().location());
   }
 
   /** @return the one request the fake received for the operation; fails if there was not exactly one */

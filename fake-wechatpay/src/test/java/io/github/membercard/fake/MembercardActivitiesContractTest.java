@@ -169,10 +169,7 @@ class MembercardActivitiesContractTest extends ContractTestBase {
         () -> activities.listMembercardActivities(MembercardActivityType.of("NOT_A_VALUE"), 5, 0, CARD_ID,
             MembercardActivityStatus.ONGOING));
 
-    assertEquals(400, error.status());
-    assertEquals("PARAM_ERROR", error.code());
-    assertEquals("activity_type", error.detail().orElseThrow().field());
-    assertEquals("query", error.detail().orElseThrow().location());
+    assertParamError(error, "activity_type", "query");
   }
 
   private static MembercardActivityCreateRequest afterPayGift() {

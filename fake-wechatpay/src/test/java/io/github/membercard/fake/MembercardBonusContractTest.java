@@ -47,10 +47,7 @@ class MembercardBonusContractTest extends ContractTestBase {
     WechatPayApiException error = assertThrows(WechatPayApiException.class,
         () -> bonus.prepareBonus(CARD_ID, CODE, order().bonusValue(null)));
 
-    assertEquals(400, error.status());
-    assertEquals("PARAM_ERROR", error.code());
-    assertEquals("/bonus_value", error.detail().orElseThrow().field());
-    assertEquals("body", error.detail().orElseThrow().location());
+    assertParamError(error, "/bonus_value", "body");
   }
 
   private static MembercardBonusRequest order() {

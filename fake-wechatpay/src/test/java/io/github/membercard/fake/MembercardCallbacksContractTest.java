@@ -51,10 +51,7 @@ class MembercardCallbacksContractTest extends ContractTestBase {
     WechatPayApiException error = assertThrows(WechatPayApiException.class,
         () -> callbacks.setCallbackUrl(new MembercardCallbackRequest()));
 
-    assertEquals(400, error.status());
-    assertEquals("PARAM_ERROR", error.code());
-    assertEquals("/notify_url", error.detail().orElseThrow().field());
-    assertEquals("body", error.detail().orElseThrow().location());
+    assertParamError(error, "/notify_url", "body");
     assertEquals(0, wechatPay.requests("getCallbackUrl").size(), "the PATCH is not taken for the GET");
   }
 }

@@ -124,10 +124,7 @@ class MembercardCodesContractTest extends ContractTestBase {
     WechatPayApiException error = assertThrows(WechatPayApiException.class, () -> codes.createQrCode(CARD_ID,
         new MembercardQrCodeRequest().activateType(MembercardQrCodeActivateType.of("NOT_A_VALUE"))));
 
-    assertEquals(400, error.status());
-    assertEquals("PARAM_ERROR", error.code());
-    assertEquals("/activate_type", error.detail().orElseThrow().field());
-    assertEquals("body", error.detail().orElseThrow().location());
+    assertParamError(error, "/activate_type", "body");
   }
 
   @Test
@@ -135,9 +132,7 @@ class MembercardCodesContractTest extends ContractTestBase {
     WechatPayApiException error = assertThrows(WechatPayApiException.class,
         () -> codes.createPermissionToken(CARD_ID, new MembercardPermissionTokenRequest().outerStr(OUTER_STR)));
 
-    assertEquals(400, error.status());
-    assertEquals("PARAM_ERROR", error.code());
-    assertEquals("/activate_type", error.detail().orElseThrow().field());
+    assertParamError(error, "/activate_type", "body");
   }
 
   private static List<String> fieldNames(ReceivedRequest received) {

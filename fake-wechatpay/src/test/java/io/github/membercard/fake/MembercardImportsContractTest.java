@@ -122,10 +122,7 @@ class MembercardImportsContractTest extends ContractTestBase {
     WechatPayApiException error = assertThrows(WechatPayApiException.class, () -> imports.importUserCardByOpenid(
         CARD_ID, new MembercardImportByOpenidRequest().code(CODE).outRequestNo(OUT_REQUEST_NO)));
 
-    assertEquals(400, error.status());
-    assertEquals("PARAM_ERROR", error.code());
-    assertEquals("/openid", error.detail().orElseThrow().field());
-    assertEquals("body", error.detail().orElseThrow().location());
+    assertParamError(error, "/openid", "body");
   }
 
   @Test
@@ -135,9 +132,7 @@ class MembercardImportsContractTest extends ContractTestBase {
             .memberInformation(new MembercardPhoneNumberMemberInformation().cardId(CARD_ID).code(CODE))
             .encryptedPhoneNumber(PHONE)));
 
-    assertEquals(400, error.status());
-    assertEquals("PARAM_ERROR", error.code());
-    assertEquals("/member_information/registration_time", error.detail().orElseThrow().field());
+    assertParamError(error, "/member_information/registration_time", "body");
   }
 
   @Test
@@ -145,10 +140,7 @@ class MembercardImportsContractTest extends ContractTestBase {
     WechatPayApiException error = assertThrows(WechatPayApiException.class,
         () -> imports.searchPhoneNumberMember(null, PHONE));
 
-    assertEquals(400, error.status());
-    assertEquals("PARAM_ERROR", error.code());
-    assertEquals("card_id", error.detail().orElseThrow().field());
-    assertEquals("query", error.detail().orElseThrow().location());
+    assertParamError(error, "card_id", "query");
     assertNull(onlyRequest("searchPhoneNumberMember").query().get("card_id"));
   }
 }

@@ -111,10 +111,7 @@ class MembercardServiceModulesContractTest extends ContractTestBase {
     WechatPayApiException error = assertThrows(WechatPayApiException.class,
         () -> modules.setServiceModuleData(CARD_ID, CODE, request));
 
-    assertEquals(400, error.status());
-    assertEquals("PARAM_ERROR", error.code());
-    assertEquals("/state_setting/state_id", error.detail().orElseThrow().field());
-    assertEquals("body", error.detail().orElseThrow().location());
+    assertParamError(error, "/state_setting/state_id", "body");
   }
 
   private static MembercardServiceModuleMiniprogram miniprogram(String path) {

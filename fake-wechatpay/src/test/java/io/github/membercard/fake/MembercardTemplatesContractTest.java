@@ -257,10 +257,7 @@ class MembercardTemplatesContractTest extends ContractTestBase {
     WechatPayApiException error = assertThrows(WechatPayApiException.class,
         () -> templates.createCardTemplate(request));
 
-    assertEquals(400, error.status());
-    assertEquals("PARAM_ERROR", error.code());
-    assertEquals("/brand/display_name", error.detail().orElseThrow().field());
-    assertEquals("body", error.detail().orElseThrow().location());
+    assertParamError(error, "/brand/display_name", "body");
   }
 
   private static MembercardTemplateCreateRequest newTemplate() {

@@ -147,10 +147,7 @@ class MembercardUserCardsContractTest extends ContractTestBase {
     WechatPayApiException error = assertThrows(WechatPayApiException.class,
         () -> userCards.setUserCardRights(CARD_ID, CODE, rights().outRequestNo(null)));
 
-    assertEquals(400, error.status());
-    assertEquals("PARAM_ERROR", error.code());
-    assertEquals("/out_request_no", error.detail().orElseThrow().field());
-    assertEquals("body", error.detail().orElseThrow().location());
+    assertParamError(error, "/out_request_no", "body");
     assertEquals(1, wechatPay.requests("setUserCardRights").size());
   }
 
