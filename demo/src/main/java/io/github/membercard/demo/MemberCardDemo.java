@@ -1,7 +1,10 @@
 package io.github.membercard.demo;
 
 import io.github.membercard.fake.FakeWechatPay;
+import io.github.membercard.wechatpay.MerchantCredentials;
+import io.github.membercard.wechatpay.TransportOptions;
 import io.github.membercard.wechatpay.WechatPayClient;
+import io.github.membercard.wechatpay.WechatPayKeyConfig;
 import io.github.membercard.wechatpay.WechatPayException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -49,14 +52,14 @@ public final class MemberCardDemo {
 
   private static WechatPayClient.Builder realClient(DemoSettings settings) {
     return WechatPayClient.builder()
-        .merchantId(settings.require(DemoSettings.MERCHANT_ID))
-        .merchantSerialNumber(settings.require(DemoSettings.SERIAL))
-        .merchantPrivateKey(Path.of(settings.require(DemoSettings.PRIVATE_KEY)))
-        .wechatPayPublicKey(settings.require(DemoSettings.PUBLIC_KEY_ID), Path.of(settings.require(DemoSettings.PUBLIC_KEY)))
-        .baseUrl(baseUrl(settings));
+        .credentials(MerchantCredentials.of(settings.require(DemoSettings.MERCHANT_ID),
+            settings.require(DemoSettings.SERIAL), Path.of(settings.require(DemoSettings.PRIVATE_KEY))))
+        .wechatPayKeys(WechatPayKeyConfig.publicKey(settings.require(DemoSettings.PUBLIC_KEY_ID),
+            Path.of(settings.require(DemoSettings.PUBLIC_KEY))))
+        .transport(TransportOptions.defaults().baseUrl(baseUrl(settings)));
   }
 
   private static String baseUrl(DemoSettings settings) {
-    return settings.get(DemoSettings.BASE_URL, WechatPayClient.DEFAULT_BASE_URL);
+    return settings.get(DemoSettings.BASE_URL, TransportOptions.DEFAULT_BASE_URL);
   }
 }

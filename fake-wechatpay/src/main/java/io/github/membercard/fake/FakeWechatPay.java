@@ -13,10 +13,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.github.membercard.wechatpay.MerchantCredentials;
+import io.github.membercard.wechatpay.TransportOptions;
 import io.github.membercard.wechatpay.WechatPayClient;
 import io.github.membercard.wechatpay.WechatPayDecryptionException;
+import io.github.membercard.wechatpay.WechatPayKeyConfig;
+import io.github.membercard.wechatpay.auth.AnswerSigner;
 import io.github.membercard.wechatpay.auth.NonceGenerator;
 import io.github.membercard.wechatpay.crypto.PemSource;
 import io.github.membercard.wechatpay.crypto.RsaOaep;
@@ -82,15 +87,15 @@ public final class FakeWechatPay implements AutoCloseable {
     this.merchantSerialNumber = HexFormat.of().withUpperCase().formatHex(serial);
     this.apiV3Key = new NonceGenerator(32).get();
     Clock clock = Clock.systemUTC();
-    this.notifications = new NotificationSender(spec.eventResources(), merchant.getPublic(), apiV3Key,
-        wechatPay.getPrivate(), PUBLIC_KEY_ID, clock);
+    AnswerSigner signer = new AnswerSigner(wechatPay.getPrivate(), PUBLIC_KEY_ID, new NonceGenerator());
+    this.notifications = new NotificationSender(spec.eventResources(), merchant.getPublic(), apiV3Key, signer, clock);
     RequestCheck check = new RequestCheck(MERCHANT_ID, merchantSerialNumber, merchant.getPublic(), PUBLIC_KEY_ID,
         wechatPay.getPrivate(), clock);
     this.server = new WireMockServer(options()
         .port(port)
         .bindAddress("127.0.0.1")
         .extensions(new WechatPayRules(operations, check, merchant.getPublic(), listSizes),
-            new WechatPaySigning(wechatPay.getPrivate(), PUBLIC_KEY_ID, clock)));
+            new WechatPaySigning(signer, clock)));
     server.start();
     stubOperations();
   }
@@ -114,17 +119,30 @@ public final class FakeWechatPay implements AutoCloseable {
   }
 
   /**
-   * @return a client builder with the fake's merchant id, serial, merchant private key, WeChat Pay
-   *     public key and base URL; add settings or call {@code build}
+   * @return a client builder with the fake's {@link #credentials()}, {@link #wechatPayKeys()}, APIv3 key
+   *     and {@link #transport()}; change any of them or call {@code build}
    */
   public WechatPayClient.Builder clientBuilder() {
     return WechatPayClient.builder()
-        .merchantId(MERCHANT_ID)
-        .merchantSerialNumber(merchantSerialNumber)
-        .merchantPrivateKey(PemSource.text(merchantPrivateKeyPem()))
-        .wechatPayPublicKey(PUBLIC_KEY_ID, PemSource.text(wechatPayPublicKeyPem()))
+        .credentials(credentials())
+        .wechatPayKeys(wechatPayKeys())
         .apiV3Key(apiV3Key)
-        .baseUrl(baseUrl());
+        .transport(transport());
+  }
+
+  /** @return the throwaway merchant's id, certificate serial and private key, as the fake expects them */
+  public MerchantCredentials credentials() {
+    return MerchantCredentials.of(MERCHANT_ID, merchantSerialNumber, PemSource.text(merchantPrivateKeyPem()));
+  }
+
+  /** @return the fake's WeChat Pay public key, in public key mode */
+  public WechatPayKeyConfig wechatPayKeys() {
+    return WechatPayKeyConfig.publicKey(PUBLIC_KEY_ID, PemSource.text(wechatPayPublicKeyPem()));
+  }
+
+  /** @return default transport options pointed at the fake; vary timeouts or logging from here */
+  public TransportOptions transport() {
+    return TransportOptions.defaults().baseUrl(baseUrl());
   }
 
   /** @return the throwaway APIv3 key notifications are encrypted under */
@@ -216,10 +234,10 @@ public final class FakeWechatPay implements AutoCloseable {
   }
 
   /** Makes one operation misbehave, until {@link #reset()}. */
-  public void inject(String operationId, Fault fault) {
+  public void inject(String operationId, AnswerFault fault) {
     switch (fault) {
       case CONNECTION_RESET -> override(operationId, StubTags.GIVEN, StubTags.VALID,
-          aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER));
+          aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
       case MALFORMED_BODY -> override(operationId, StubTags.GIVEN, StubTags.VALID,
           aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"truncated\":"));
       default -> override(operationId, StubTags.DOCUMENTED, fault.name(), aResponse());

@@ -1,6 +1,7 @@
 package io.github.membercard.fake;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -8,50 +9,91 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Runs a {@link FakeWechatPay} for a test class: started before the first test, reset before each
- * (received requests, answers and faults forgotten), stopped after the last. Register it on a static
- * field, or take a {@code FakeWechatPay} as a test method parameter.
+ * Runs a {@link FakeWechatPay} for JUnit 5 tests, registered and built the way WireMock's
+ * {@code WireMockExtension} is, but not a subclass of it: that extension starts a server from options it holds
+ * and resets it to WireMock's default mappings in final callbacks, while the fake's server is built around its
+ * throwaway keys and request checks and has to be stubbed again from the spec after each reset.
+ *
+ * <p>On a static field one fake serves the whole class: started before the first test, reset before each
+ * (received requests, answers, faults and list sizes forgotten), stopped after the last. On an instance field
+ * each test gets a fake of its own, with fresh keys, stopped after the test; under
+ * {@code @TestInstance(PER_CLASS)} the one test instance gets one fake, as on a static field. Either way
+ * {@link #fake()} returns the running fake, and a test method's {@code FakeWechatPay} parameter is that fake.
  *
  * <pre>{@code
  * @RegisterExtension
- * static FakeWechatPayExtension wechatPay = new FakeWechatPayExtension();
+ * static FakeWechatPayExtension wechatPay = FakeWechatPayExtension.newInstance().build();
  *
  * @Test
- * void syncsPoints() {
- *   BrandUserCardsApi api = wechatPay.fake().clientBuilder().build(BrandUserCardsApi.class);
+ * void syncsPoints(FakeWechatPay fake) {
+ *   BrandUserCardsApi api = fake.clientBuilder().build(BrandUserCardsApi.class);
  *   ...
  * }
  * }</pre>
  */
 public final class FakeWechatPayExtension
-    implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback, ParameterResolver {
+    implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback, ParameterResolver {
 
+  private final int port;
   private FakeWechatPay fake;
+  private boolean perTest;
 
-  /** @return the running fake */
+  private FakeWechatPayExtension(Builder builder) {
+    this.port = builder.port;
+  }
+
+  /** @return a builder for the extension, with a fake on any free loopback port unless told otherwise */
+  public static Builder newInstance() {
+    return new Builder();
+  }
+
+  /**
+   * @return the running fake
+   * @throws IllegalStateException outside the tests it runs for: on a static field, from before the first test to
+   *     after the last; on an instance field, from before each test to after it
+   */
   public FakeWechatPay fake() {
     if (fake == null) {
-      throw new IllegalStateException("The fake starts before the first test; register the extension on a static field");
+      throw new IllegalStateException("No fake is running: a static field's runs for the whole class, an instance"
+          + " field's for each test");
     }
     return fake;
   }
 
+  /**
+   * JUnit calls this for an extension on a static field, or on an instance field under
+   * {@code @TestInstance(PER_CLASS)}; by default it registers an instance field's only after the class callbacks.
+   * It calls it, and {@link #afterAll}, again for each {@code @Nested} class: as with WireMock's extension, the
+   * first nested class uses the fake already running, and stops it when it ends; the next starts another.
+   */
   @Override
   public void beforeAll(ExtensionContext context) {
-    fake = FakeWechatPay.start();
+    if (fake == null) {
+      fake = FakeWechatPay.start(port);
+    }
+  }
+
+  /** No fake yet means no {@link #beforeAll} call, hence an instance field: the fake is this test's own. */
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    if (fake == null) {
+      perTest = true;
+      fake = FakeWechatPay.start(port);
+    } else {
+      fake.reset();
+    }
   }
 
   @Override
-  public void beforeEach(ExtensionContext context) {
-    fake().reset();
+  public void afterEach(ExtensionContext context) {
+    if (perTest) {
+      stop();
+    }
   }
 
   @Override
   public void afterAll(ExtensionContext context) {
-    if (fake != null) {
-      fake.close();
-      fake = null;
-    }
+    stop();
   }
 
   @Override
@@ -62,5 +104,39 @@ public final class FakeWechatPayExtension
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     return fake();
+  }
+
+  private void stop() {
+    if (fake != null) {
+      fake.close();
+      fake = null;
+    }
+  }
+
+  /** Options for the fake the extension runs. */
+  public static final class Builder {
+
+    private int port;
+
+    private Builder() {
+    }
+
+    /**
+     * @param port the loopback port the fake listens on; 0, the default, for any free one. On an instance field
+     *     every test's fake takes this port in turn.
+     * @return this builder
+     */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be 0 to 65535, but is " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** @return the extension, to register with {@code @RegisterExtension} */
+    public FakeWechatPayExtension build() {
+      return new FakeWechatPayExtension(this);
+    }
   }
 }

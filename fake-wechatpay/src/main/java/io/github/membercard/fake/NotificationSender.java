@@ -3,11 +3,11 @@ package io.github.membercard.fake;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.membercard.wechatpay.auth.AnswerSigner;
 import io.github.membercard.wechatpay.auth.NonceGenerator;
-import io.github.membercard.wechatpay.auth.SignatureMessages;
+import io.github.membercard.wechatpay.auth.WechatPayProtocol;
 import io.github.membercard.wechatpay.crypto.AeadAes256Gcm;
 import io.github.membercard.wechatpay.crypto.RsaOaep;
-import io.github.membercard.wechatpay.crypto.RsaSha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,22 +37,19 @@ final class NotificationSender {
   private final Map<String, Spec.EventResource> resources;
   private final PublicKey merchantPublicKey;
   private final AeadAes256Gcm aes;
-  private final PrivateKey wechatPayPrivateKey;
-  private final String wechatPayKeyId;
+  private final AnswerSigner signer;
   private final Clock clock;
   private final ObjectMapper json = new ObjectMapper();
   private final NonceGenerator gcmNonces = new NonceGenerator(12);
-  private final NonceGenerator signatureNonces = new NonceGenerator();
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
 
   NotificationSender(Map<String, Spec.EventResource> resources, PublicKey merchantPublicKey, String apiV3Key,
-      PrivateKey wechatPayPrivateKey, String wechatPayKeyId, Clock clock) {
+      AnswerSigner signer, Clock clock) {
     this.resources = resources;
     this.merchantPublicKey = merchantPublicKey;
     this.aes = new AeadAes256Gcm(apiV3Key);
-    this.wechatPayPrivateKey = wechatPayPrivateKey;
-    this.wechatPayKeyId = wechatPayKeyId;
+    this.signer = signer;
     this.clock = clock;
   }
 
@@ -93,22 +89,16 @@ final class NotificationSender {
   /** POSTs the envelope, signed now. */
   Delivery post(String url, String eventType, String envelope) {
     byte[] body = envelope.getBytes(StandardCharsets.UTF_8);
-    String timestamp = Long.toString(clock.instant().getEpochSecond());
-    String nonce = signatureNonces.get();
-    String signature = RsaSha256.sign(wechatPayPrivateKey, SignatureMessages.response(timestamp, nonce, body));
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+    Map<String, String> signature = signer.headers(body, clock.instant());
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
         .timeout(Duration.ofSeconds(30))
         .header("Content-Type", "application/json")
-        .header("Request-ID", "FAKE-" + nonce)
-        .header("Wechatpay-Timestamp", timestamp)
-        .header("Wechatpay-Nonce", nonce)
-        .header("Wechatpay-Signature", signature)
-        .header("Wechatpay-Serial", wechatPayKeyId)
-        .header("Wechatpay-Signature-Type", "WECHATPAY2-SHA256-RSA2048")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-        .build();
+        .header(WechatPayProtocol.REQUEST_ID, "FAKE-" + signature.get(WechatPayProtocol.WECHATPAY_NONCE))
+        .header(WechatPayProtocol.WECHATPAY_SIGNATURE_TYPE, WechatPayProtocol.SCHEME)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    signature.forEach(request::header);
     try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new Delivery(json.readTree(envelope).get("id").asText(), eventType, url, envelope, response.statusCode(),
           response.body());
     } catch (IOException e) {

@@ -5,20 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.Request;
 import io.github.membercard.wechatpay.WechatPayDecryptionException;
-import io.github.membercard.wechatpay.auth.Credential;
-import io.github.membercard.wechatpay.auth.SignatureMessages;
+import io.github.membercard.wechatpay.auth.Authorization;
+import io.github.membercard.wechatpay.auth.WechatPayProtocol;
 import io.github.membercard.wechatpay.crypto.RsaOaep;
 import io.github.membercard.wechatpay.crypto.RsaSha256;
 import java.io.IOException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What WeChat Pay checks of a request before it acts on it, in its order: the Authorization header,
@@ -41,9 +38,6 @@ final class RequestCheck {
       return new Outcome(error, Map.of(), null);
     }
   }
-
-  private static final Pattern PARAMETER = Pattern.compile("(\\w+)=\"([^\"]*)\"");
-  private static final long MAX_SKEW_SECONDS = 300;
 
   private final String merchantId;
   private final String merchantSerialNumber;
@@ -98,39 +92,30 @@ final class RequestCheck {
   }
 
   private Optional<ErrorAnswer> authorization(Request request) {
-    String header = request.getHeader("Authorization");
-    if (header == null || !header.startsWith(Credential.SCHEME + " ")) {
-      return Optional.of(ErrorAnswer.signError("Authorization is missing or not " + Credential.SCHEME));
+    Optional<Authorization> parsed = Authorization.parse(request.getHeader(WechatPayProtocol.AUTHORIZATION));
+    if (parsed.isEmpty()) {
+      return Optional.of(ErrorAnswer.signError("Authorization is missing, not " + WechatPayProtocol.SCHEME
+          + ", or lacks one of mchid, nonce_str, timestamp, serial_no, signature"));
     }
-    Map<String, String> parameters = new HashMap<>();
-    Matcher matcher = PARAMETER.matcher(header);
-    while (matcher.find()) {
-      parameters.put(matcher.group(1), matcher.group(2));
+    Authorization authorization = parsed.get();
+    if (!merchantId.equals(authorization.merchantId())) {
+      return Optional.of(ErrorAnswer.signError("mchid " + authorization.merchantId() + " is not this merchant"));
     }
-    for (String name : new String[] {"mchid", "nonce_str", "timestamp", "serial_no", "signature"}) {
-      if (parameters.get(name) == null || parameters.get(name).isEmpty()) {
-        return Optional.of(ErrorAnswer.signError("Authorization has no " + name));
-      }
-    }
-    if (!merchantId.equals(parameters.get("mchid"))) {
-      return Optional.of(ErrorAnswer.signError("mchid " + parameters.get("mchid") + " is not this merchant"));
-    }
-    if (!merchantSerialNumber.equalsIgnoreCase(parameters.get("serial_no"))) {
+    if (!merchantSerialNumber.equalsIgnoreCase(authorization.serialNumber())) {
       return Optional.of(ErrorAnswer.signError("serial_no is not the merchant certificate's serial number"));
     }
     long timestamp;
     try {
-      timestamp = Long.parseLong(parameters.get("timestamp"));
+      timestamp = Long.parseLong(authorization.timestamp());
     } catch (NumberFormatException e) {
       return Optional.of(ErrorAnswer.signError("timestamp is not a number"));
     }
-    if (Math.abs(clock.instant().getEpochSecond() - timestamp) > MAX_SKEW_SECONDS) {
+    if (Math.abs(clock.instant().getEpochSecond() - timestamp) > WechatPayProtocol.MAX_CLOCK_SKEW.getSeconds()) {
       return Optional.of(ErrorAnswer.signError("timestamp is more than 5 minutes from now"));
     }
-    byte[] message = SignatureMessages.request(request.getMethod().getName(),
-        SignatureMessages.signedUrl(request.getUrl()), parameters.get("timestamp"),
-        parameters.get("nonce_str"), request.getBody());
-    if (!RsaSha256.verify(merchantPublicKey, message, parameters.get("signature"))) {
+    byte[] message = authorization.signedMessage(request.getMethod().getName(),
+        WechatPayProtocol.signedUrl(request.getUrl()), request.getBody());
+    if (!RsaSha256.verify(merchantPublicKey, message, authorization.signature())) {
       return Optional.of(ErrorAnswer.signError("signature does not verify"));
     }
     return Optional.empty();
@@ -138,12 +123,13 @@ final class RequestCheck {
 
   private Optional<ErrorAnswer> wechatpaySerial(SpecOperation operation, Request request) {
     if (operation.requiresWechatpaySerial()) {
-      String serial = request.getHeader("Wechatpay-Serial");
+      String serial = request.getHeader(WechatPayProtocol.WECHATPAY_SERIAL);
       if (serial == null || serial.isEmpty()) {
-        return Optional.of(ErrorAnswer.paramError("Wechatpay-Serial is required", "Wechatpay-Serial", "header"));
+        return Optional.of(ErrorAnswer.paramError(WechatPayProtocol.WECHATPAY_SERIAL + " is required", WechatPayProtocol.WECHATPAY_SERIAL, "header"));
       }
       if (!wechatPayKeyId.equals(serial)) {
-        return Optional.of(ErrorAnswer.paramError("Wechatpay-Serial names no WeChat Pay key", "Wechatpay-Serial", "header"));
+        return Optional.of(ErrorAnswer.paramError(WechatPayProtocol.WECHATPAY_SERIAL + " names no WeChat Pay key",
+            WechatPayProtocol.WECHATPAY_SERIAL, "header"));
       }
     }
     return Optional.empty();

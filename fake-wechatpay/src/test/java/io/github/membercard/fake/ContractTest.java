@@ -26,9 +26,11 @@ import io.github.membercard.client.model.UserInformation;
 import io.github.membercard.client.model.UserPointBalance;
 import io.github.membercard.client.model.ValidDateInformation;
 import io.github.membercard.client.model.ValidDateType;
+import io.github.membercard.wechatpay.MerchantCredentials;
 import io.github.membercard.wechatpay.WechatPayApiException;
 import io.github.membercard.wechatpay.WechatPayClient;
 import io.github.membercard.wechatpay.WechatPayException;
+import io.github.membercard.wechatpay.WechatPayKeyConfig;
 import io.github.membercard.wechatpay.WechatPayVerificationException;
 import io.github.membercard.wechatpay.WechatPayVerificationException.Reason;
 import io.github.membercard.wechatpay.crypto.PemSource;
@@ -57,7 +59,7 @@ class ContractTest {
   @BeforeAll
   static void start() {
     wechatPay = FakeWechatPay.start();
-    WechatPayClient client = wechatPay.clientBuilder().readTimeout(Duration.ofSeconds(1)).build();
+    WechatPayClient client = wechatPay.clientBuilder().transport(wechatPay.transport().readTimeout(Duration.ofSeconds(1))).build();
     userCards = client.create(BrandUserCardsApi.class);
     points = client.create(BrandPointsApi.class);
     membercard = client.create(MembercardUserCardsApi.class);
@@ -162,7 +164,9 @@ class ContractTest {
   @Test
   void aWrongSignatureGets401SignError() {
     PemSource otherKey = PemSource.text(Pem.of(FakeWechatPay.rsa().getPrivate()));
-    BrandPointsApi impostor = wechatPay.clientBuilder().merchantPrivateKey(otherKey).build(BrandPointsApi.class);
+    BrandPointsApi impostor = wechatPay.clientBuilder()
+        .credentials(MerchantCredentials.of(FakeWechatPay.MERCHANT_ID, wechatPay.merchantSerialNumber(), otherKey))
+        .build(BrandPointsApi.class);
 
     assertApiError(401, "SIGN_ERROR", assertThrows(WechatPayApiException.class, () -> impostor.syncUserPoints(points())));
   }
@@ -190,7 +194,7 @@ class ContractTest {
   void fieldsEncryptedUnderAnotherKeyGet400() {
     PemSource otherKey = PemSource.text(Pem.of(FakeWechatPay.rsa().getPublic()));
     BrandUserCardsApi wrongKey = wechatPay.clientBuilder()
-        .wechatPayPublicKey("PUB_KEY_ID_0999999999999999999999999999", otherKey)
+        .wechatPayKeys(WechatPayKeyConfig.publicKey("PUB_KEY_ID_0999999999999999999999999999", otherKey))
         .build(BrandUserCardsApi.class);
 
     WechatPayApiException error = assertThrows(WechatPayApiException.class, () -> wrongKey.confirmUserCard(CODE, CARD_ID,
@@ -203,15 +207,15 @@ class ContractTest {
 
   @Test
   void signingFaultsAreRejectedByTheClient() {
-    assertEquals(Reason.BAD_SIGNATURE, verificationFailure(Fault.BAD_SIGNATURE).reason());
-    assertEquals(Reason.SIGNATURE_PROBE, verificationFailure(Fault.SIGNATURE_PROBE).reason());
-    assertEquals(Reason.STALE_TIMESTAMP, verificationFailure(Fault.STALE_TIMESTAMP).reason());
-    assertEquals(Reason.MISSING_HEADER, verificationFailure(Fault.UNSIGNED).reason());
+    assertEquals(Reason.BAD_SIGNATURE, verificationFailure(AnswerFault.BAD_SIGNATURE).reason());
+    assertEquals(Reason.SIGNATURE_PROBE, verificationFailure(AnswerFault.SIGNATURE_PROBE).reason());
+    assertEquals(Reason.STALE_TIMESTAMP, verificationFailure(AnswerFault.STALE_TIMESTAMP).reason());
+    assertEquals(Reason.MISSING_HEADER, verificationFailure(AnswerFault.UNSIGNED).reason());
   }
 
   @Test
   void a204WithABadSignatureIsRejectedToo() {
-    wechatPay.inject("updateUserCard", Fault.BAD_SIGNATURE);
+    wechatPay.inject("updateUserCard", AnswerFault.BAD_SIGNATURE);
 
     WechatPayVerificationException error = assertThrows(WechatPayVerificationException.class,
         () -> membercard.updateUserCard(CARD_ID, CODE, new UpdateUserCardRequest().level("金卡")));
@@ -221,7 +225,7 @@ class ContractTest {
 
   @Test
   void aMalformedBodyFailsTyped() {
-    wechatPay.inject("getUserCard", Fault.MALFORMED_BODY);
+    wechatPay.inject("getUserCard", AnswerFault.MALFORMED_BODY);
 
     WechatPayException error = assertThrows(WechatPayException.class, () -> membercard.getUserCard(CARD_ID, CODE));
     assertTrue(error.getMessage().contains("cannot be read as"), error.getMessage());
@@ -229,7 +233,7 @@ class ContractTest {
 
   @Test
   void aConnectionResetFailsWithoutRetrying() {
-    wechatPay.inject("syncUserPoints", Fault.CONNECTION_RESET);
+    wechatPay.inject("syncUserPoints", AnswerFault.CONNECTION_RESET);
 
     assertThrows(RetryableException.class, () -> points.syncUserPoints(points()));
     assertEquals(1, wechatPay.requests("syncUserPoints").size(), "payment calls are not retried behind the caller's back");
@@ -243,7 +247,7 @@ class ContractTest {
     assertTrue(error.getCause() instanceof java.net.http.HttpTimeoutException, String.valueOf(error.getCause()));
   }
 
-  private WechatPayVerificationException verificationFailure(Fault fault) {
+  private WechatPayVerificationException verificationFailure(AnswerFault fault) {
     wechatPay.reset();
     wechatPay.inject("getUserCard", fault);
     return assertThrows(WechatPayVerificationException.class, () -> membercard.getUserCard(CARD_ID, CODE));

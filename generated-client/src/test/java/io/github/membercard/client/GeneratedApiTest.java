@@ -23,6 +23,9 @@ import io.github.membercard.client.model.UpdateUserCardRequest;
 import io.github.membercard.client.model.UserCard;
 import io.github.membercard.client.model.UserCardConfirmState;
 import io.github.membercard.client.model.UserInformation;
+import io.github.membercard.wechatpay.MerchantCredentials;
+import io.github.membercard.wechatpay.WechatPayKeyConfig;
+import io.github.membercard.wechatpay.TransportOptions;
 import io.github.membercard.wechatpay.WechatPayClient;
 import io.github.membercard.wechatpay.crypto.RsaOaep;
 import io.github.membercard.wechatpay.testing.TestKeys;
@@ -48,10 +51,9 @@ class GeneratedApiTest {
     server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
     server.start();
     client = WechatPayClient.builder()
-        .merchantId("1900000001").merchantSerialNumber("5157F09EFDC096DE15EBE81A47057A72")
-        .merchantPrivateKey(TestKeys.pemSource(MERCHANT.getPrivate()))
-        .wechatPayPublicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey()))
-        .baseUrl(server.baseUrl())
+        .credentials(MerchantCredentials.of("1900000001", "5157F09EFDC096DE15EBE81A47057A72", TestKeys.pemSource(MERCHANT.getPrivate())))
+        .wechatPayKeys(WechatPayKeyConfig.publicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey())))
+        .transport(TransportOptions.defaults().baseUrl(server.baseUrl()))
         .build();
   }
 

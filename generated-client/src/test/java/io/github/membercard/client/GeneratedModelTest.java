@@ -2,13 +2,19 @@ package io.github.membercard.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import feign.Request;
+import feign.Response;
 import io.github.membercard.client.model.CommonField;
 import io.github.membercard.client.model.CommonFieldName;
 import io.github.membercard.client.model.ConfirmUserCardRequest;
+import io.github.membercard.client.model.ErrorResponse;
 import io.github.membercard.client.model.MembercardCommonFieldName;
 import io.github.membercard.client.model.MembercardUserCard;
 import io.github.membercard.client.model.MembercardUserCardStatus;
@@ -16,9 +22,26 @@ import io.github.membercard.client.model.UserCardState;
 import io.github.membercard.client.model.UserInformation;
 import io.github.membercard.client.model.ValidDateInformation;
 import io.github.membercard.client.model.ValidDateType;
+import io.github.membercard.wechatpay.WechatPayApiException;
+import io.github.membercard.wechatpay.WechatPayApiException.ErrorDetail;
+import io.github.membercard.wechatpay.http.WechatPayErrorDecoder;
 import io.github.membercard.wechatpay.json.WechatPayJson;
+import io.github.membercard.wechatpay.notification.Notification;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class GeneratedModelTest {
@@ -92,5 +115,117 @@ class GeneratedModelTest {
     ValidDateInformation b = new ValidDateInformation().type(ValidDateType.of("PERMANENT"));
     assertEquals(a, b);
     assertEquals(a.hashCode(), b.hashCode());
+  }
+
+  @Test
+  void theRuntimesNotificationAndErrorDetailAreTheOnlyOnes() throws Exception {
+    for (String schema : List.of("Notification", "ErrorDetail")) {
+      assertThrows(ClassNotFoundException.class, () -> Class.forName("io.github.membercard.client.model." + schema),
+          schema + " is mapped to the runtime's type in generated-client/pom.xml, so no model may be generated for it");
+    }
+    List<String> models = classesIn("io.github.membercard.client.model").stream().map(Class::getSimpleName).toList();
+    assertTrue(models.contains("ErrorResponse"), models.toString());
+    assertFalse(models.contains("Notification") || models.contains("ErrorDetail"), models.toString());
+  }
+
+  @Test
+  void errorsExposeTheRuntimesErrorDetail() throws Exception {
+    Type detail = WechatPayApiException.class.getMethod("detail").getGenericReturnType();
+    assertEquals(Optional.class, ((ParameterizedType) detail).getRawType());
+    assertEquals(ErrorDetail.class, ((ParameterizedType) detail).getActualTypeArguments()[0]);
+    assertSame(ErrorDetail.class, ErrorResponse.class.getMethod("getDetail").getReturnType());
+
+    for (Class<?> api : classesIn("io.github.membercard.client.api")) {
+      for (Type used : typesUsedBy(api)) {
+        assertFalse(used.getTypeName().contains("Error"),
+            api.getSimpleName() + " uses " + used + ": errors surface as WechatPayApiException, never as a model");
+      }
+    }
+  }
+
+  @Test
+  void nothingGeneratedHoldsTheRuntimesNotification() throws Exception {
+    List<Class<?>> generated = new ArrayList<>(classesIn("io.github.membercard.client.model"));
+    generated.addAll(classesIn("io.github.membercard.client.api"));
+    assertTrue(generated.size() > 100, generated.toString());
+    for (Class<?> type : generated) {
+      for (Type used : typesUsedBy(type)) {
+        assertFalse(used.getTypeName().contains(Notification.class.getName()),
+            type.getSimpleName() + " uses " + used + ": the parser makes Notifications, Jackson cannot read one");
+      }
+    }
+  }
+
+  @Test
+  void anErrorBodyReadsIntoTheSameDetailTheExceptionCarries() throws Exception {
+    byte[] body = ("{\"code\":\"PARAM_ERROR\",\"message\":\"参数错误\",\"detail\":{\"field\":\"/points\","
+        + "\"value\":-1,\"issue\":\"points must not be negative\",\"location\":\"body\",\"hint\":\"later\"}}")
+        .getBytes(StandardCharsets.UTF_8);
+
+    WechatPayApiException error = assertInstanceOf(WechatPayApiException.class,
+        new WechatPayErrorDecoder(json).decode("BrandPointsApi#syncUserPoints(UserPointBalance)", errorAnswer(400, body)));
+    ErrorResponse response = json.readValue(body, ErrorResponse.class);
+
+    ErrorDetail expected = new ErrorDetail("/points", "-1", "points must not be negative", "body");
+    assertEquals(expected, error.detail().orElseThrow());
+    assertEquals(expected, response.getDetail());
+    assertEquals(error.code(), response.getCode());
+    assertEquals(error.errorMessage(), response.getMessage());
+  }
+
+  @Test
+  void anErrorResponseWritesTheRuntimesErrorDetail() throws Exception {
+    ErrorResponse response = new ErrorResponse().code("PARAM_ERROR").message("参数错误")
+        .detail(new ErrorDetail("/brand_id", "", "brand_id is required", "body"));
+
+    String written = json.writeValueAsString(response);
+    assertEquals("{\"code\":\"PARAM_ERROR\",\"message\":\"参数错误\",\"detail\":{\"field\":\"/brand_id\","
+        + "\"value\":\"\",\"issue\":\"brand_id is required\",\"location\":\"body\"}}", written);
+    assertEquals(response, json.readValue(written, ErrorResponse.class));
+    assertEquals("{\"field\":\"token\"}", json.writeValueAsString(new ErrorDetail("token", null, null, null)));
+    assertNull(json.readValue("{\"code\":\"SIGN_ERROR\",\"message\":\"签名错误\"}", ErrorResponse.class).getDetail());
+  }
+
+  private static Response errorAnswer(int status, byte[] body) {
+    Map<String, Collection<String>> headers = Map.of("Request-ID", List.of("REQ-" + status),
+        "Content-Type", List.of("application/json"));
+    return Response.builder().status(status).reason("error").headers(headers).body(body)
+        .request(Request.create(Request.HttpMethod.POST, "https://api.mch.weixin.qq.com/v3/brand/partner/card-member/user-points/sync",
+            Map.of(), null, StandardCharsets.UTF_8, null))
+        .build();
+  }
+
+  /** The types a class's fields and methods declare, generic ones whole. */
+  private static List<Type> typesUsedBy(Class<?> type) {
+    List<Type> used = new ArrayList<>();
+    for (Field field : type.getDeclaredFields()) {
+      used.add(field.getGenericType());
+    }
+    for (Method method : type.getDeclaredMethods()) {
+      used.add(method.getGenericReturnType());
+      used.addAll(List.of(method.getGenericParameterTypes()));
+      used.addAll(List.of(method.getGenericExceptionTypes()));
+    }
+    return used;
+  }
+
+  /** The top-level classes of a package compiled from this module's generated sources. */
+  private static List<Class<?>> classesIn(String packageName) throws URISyntaxException, java.io.IOException {
+    Path directory = Path.of(GeneratedModelTest.class.getClassLoader().getResource(packageName.replace('.', '/')).toURI());
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.map(file -> file.getFileName().toString())
+          .filter(name -> name.endsWith(".class") && !name.contains("$"))
+          .sorted()
+          .<Class<?>>map(name -> load(packageName + "." + name.substring(0, name.length() - ".class".length())))
+          .toList();
+    }
+  }
+
+  private static Class<?> load(String name) {
+    try {
+      return Class.forName(name);
+    } catch (ClassNotFoundException e) {
+      throw new AssertionError(e);
+    }
   }
 }

@@ -1,5 +1,8 @@
 package io.github.membercard.wechatpay;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -69,14 +72,41 @@ public class WechatPayApiException extends WechatPayException {
   }
 
   /**
-   * The {@code detail} object of a WeChat Pay error.
+   * The {@code detail} object of a WeChat Pay error: the spec's {@code ErrorDetail} schema. It is the
+   * one type for it: {@link #detail()} returns it, and the generated {@code ErrorResponse} model types
+   * its {@code detail} with it (the generator is told not to write a model of its own). Jackson reads
+   * it with {@link #fromJson(JsonNode)} and writes its four components, leaving out absent ones.
    *
    * @param field the field: a JSON pointer for body fields, the parameter name otherwise
    * @param value the value given, as text
    * @param issue what is wrong with it
    * @param location where the field is: {@code body}, {@code query}, {@code path} or {@code header}
    */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record ErrorDetail(String field, String value, String issue, String location) {
+
+    /**
+     * Reads a {@code detail} object as WeChat Pay sends it, the way {@link #detail()} is read from an
+     * error answer: a member that is not text (a number, an object) as its JSON text, members the spec
+     * does not describe ignored.
+     *
+     * @param detail the {@code detail} JSON
+     * @return the detail, or {@code null} if {@code detail} is not a JSON object
+     */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static ErrorDetail fromJson(JsonNode detail) {
+      if (detail == null || !detail.isObject()) {
+        return null;
+      }
+      return new ErrorDetail(text(detail, "field"), text(detail, "value"), text(detail, "issue"),
+          text(detail, "location"));
+    }
+
+    private static String text(JsonNode node, String member) {
+      JsonNode value = node.get(member);
+      return value == null || value.isNull() ? null : value.isValueNode() ? value.asText() : value.toString();
+    }
+
     @Override
     public String toString() {
       return location + " " + field + ": " + issue;

@@ -38,10 +38,9 @@ class ConcurrencyTest {
     try {
       server.stubFor(post(anyUrl()).willReturn(wechatPay.signed(200, "{\"name\":\"ok\"}")));
       MemberApi api = WechatPayClient.builder()
-          .merchantId("1900000001").merchantSerialNumber("ABCDEF")
-          .merchantPrivateKey(TestKeys.pemSource(merchant.getPrivate()))
-          .wechatPayPublicKey(wechatPay.id(), TestKeys.pemSource(wechatPay.publicKey()))
-          .baseUrl(server.baseUrl())
+          .credentials(MerchantCredentials.of("1900000001", "ABCDEF", TestKeys.pemSource(merchant.getPrivate())))
+          .wechatPayKeys(WechatPayKeyConfig.publicKey(wechatPay.id(), TestKeys.pemSource(wechatPay.publicKey())))
+          .transport(TransportOptions.defaults().baseUrl(server.baseUrl()))
           .build(MemberApi.class);
 
       List<Future<?>> calls = new ArrayList<>();
@@ -63,7 +62,7 @@ class ConcurrencyTest {
       assertEquals(THREADS * CALLS_PER_THREAD, events.size());
       Set<String> nonces = new HashSet<>();
       for (ServeEvent event : events) {
-        nonces.add(WechatPaySide.verifyAuthorization(event.getRequest(), merchant.getPublic()).get("nonce_str"));
+        nonces.add(WechatPaySide.verifyAuthorization(event.getRequest(), merchant.getPublic()).nonce());
         String body = event.getRequest().getBodyAsString();
         String code = body.replaceAll(".*\"name\":\"([^\"]+)\".*", "$1");
         String phone = body.replaceAll(".*\"phone_number\":\"([^\"]+)\".*", "$1");

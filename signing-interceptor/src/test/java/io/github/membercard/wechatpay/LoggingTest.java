@@ -50,11 +50,9 @@ class LoggingTest {
     try {
       server.stubFor(post(anyUrl()).willReturn(wechatPay.signed(200, "{\"name\":\"Li\"}")));
       WechatPayClient.builder()
-          .merchantId("1900000001").merchantSerialNumber("ABCDEF")
-          .merchantPrivateKey(TestKeys.pemSource(merchant.getPrivate()))
-          .wechatPayPublicKey(wechatPay.id(), TestKeys.pemSource(wechatPay.publicKey()))
-          .baseUrl(server.baseUrl())
-          .logLevel(Logger.Level.FULL)
+          .credentials(MerchantCredentials.of("1900000001", "ABCDEF", TestKeys.pemSource(merchant.getPrivate())))
+          .wechatPayKeys(WechatPayKeyConfig.publicKey(wechatPay.id(), TestKeys.pemSource(wechatPay.publicKey())))
+          .transport(TransportOptions.defaults().baseUrl(server.baseUrl()).logLevel(Logger.Level.FULL))
           .build(MemberApi.class)
           .confirm("1", "card", new Member("Li", "13800138000", null));
 

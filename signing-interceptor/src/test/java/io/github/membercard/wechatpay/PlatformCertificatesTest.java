@@ -131,7 +131,9 @@ class PlatformCertificatesTest {
     server.stubFor(get(urlEqualTo("/v3/certificates")).willReturn(platform.signed(200, list(platform))));
     server.stubFor(get(urlEqualTo("/v3/members/1")).willReturn(platform.signed(200, "{}")));
     AdvancingClock clock = new AdvancingClock();
-    MemberApi api = client().clock(clock).certificateRefreshInterval(Duration.ofMinutes(3)).build(MemberApi.class);
+    MemberApi api = client().clock(clock)
+        .wechatPayKeys(WechatPayKeyConfig.platformCertificates(API_V3_KEY).certificateRefreshInterval(Duration.ofMinutes(3)))
+        .build(MemberApi.class);
 
     api.get("1");
     assertEquals(1, server.findAll(getRequestedFor(urlEqualTo("/v3/certificates"))).size());
@@ -146,7 +148,7 @@ class PlatformCertificatesTest {
     server.stubFor(get(urlEqualTo("/v3/certificates")).willReturn(platform.signed(200, "{\"data\":[]}")));
 
     WechatPayConfigurationException error = assertThrows(WechatPayConfigurationException.class, () -> client().build());
-    assertTrue(error.getMessage().contains("wechatPayPublicKey(id, pem)"), error.getMessage());
+    assertTrue(error.getMessage().contains("WechatPayKeyConfig.publicKey(id, pem)"), error.getMessage());
   }
 
   @Test
@@ -155,15 +157,14 @@ class PlatformCertificatesTest {
     server.stubFor(get(urlEqualTo("/v3/certificates")).willReturn(platform.signed(200, list(platform))));
 
     assertThrows(WechatPayDecryptionException.class,
-        () -> client().platformCertificates("b7cde1ZJB1kG2e7VfTs3jQzaWizur8Gb").build());
+        () -> client().wechatPayKeys(WechatPayKeyConfig.platformCertificates("b7cde1ZJB1kG2e7VfTs3jQzaWizur8Gb")).build());
   }
 
   private WechatPayClient.Builder client() {
     return WechatPayClient.builder()
-        .merchantId("1900000001").merchantSerialNumber("ABCDEF")
-        .merchantPrivateKey(TestKeys.pemSource(MERCHANT.getPrivate()))
-        .platformCertificates(API_V3_KEY)
-        .baseUrl(server.baseUrl());
+        .credentials(MerchantCredentials.of("1900000001", "ABCDEF", TestKeys.pemSource(MERCHANT.getPrivate())))
+        .wechatPayKeys(WechatPayKeyConfig.platformCertificates(API_V3_KEY))
+        .transport(TransportOptions.defaults().baseUrl(server.baseUrl()));
   }
 
   private static WechatPaySide platform(String serial) {

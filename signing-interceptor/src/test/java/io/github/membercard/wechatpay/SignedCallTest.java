@@ -20,6 +20,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.membercard.wechatpay.WechatPayVerificationException.Reason;
+import io.github.membercard.wechatpay.auth.Authorization;
 import io.github.membercard.wechatpay.crypto.RsaOaep;
 import io.github.membercard.wechatpay.testing.MemberApi;
 import io.github.membercard.wechatpay.testing.MemberApi.Member;
@@ -64,11 +65,9 @@ class SignedCallTest {
 
   static MemberApi client(String baseUrl) {
     return WechatPayClient.builder()
-        .merchantId("1900000001")
-        .merchantSerialNumber(SERIAL)
-        .merchantPrivateKey(TestKeys.pemSource(MERCHANT.getPrivate()))
-        .wechatPayPublicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey()))
-        .baseUrl(baseUrl)
+        .credentials(MerchantCredentials.of("1900000001", SERIAL, TestKeys.pemSource(MERCHANT.getPrivate())))
+        .wechatPayKeys(WechatPayKeyConfig.publicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey())))
+        .transport(TransportOptions.defaults().baseUrl(baseUrl))
         .build(MemberApi.class);
   }
 
@@ -82,9 +81,9 @@ class SignedCallTest {
 
     LoggedRequest request = server.getAllServeEvents().get(0).getRequest();
     assertEquals("/v3/members/478515832665/confirm?card_id=pbLatjvWOibDc5-TBnbUk1pD12o0", request.getUrl());
-    Map<String, String> authorization = WechatPaySide.verifyAuthorization(request, MERCHANT.getPublic());
-    assertEquals("1900000001", authorization.get("mchid"));
-    assertEquals(SERIAL, authorization.get("serial_no"));
+    Authorization authorization = WechatPaySide.verifyAuthorization(request, MERCHANT.getPublic());
+    assertEquals("1900000001", authorization.merchantId());
+    assertEquals(SERIAL, authorization.serialNumber());
     assertEquals(WECHATPAY.id(), request.getHeader("Wechatpay-Serial"));
 
     JsonNode sent = JSON.readTree(request.getBody());
@@ -102,10 +101,9 @@ class SignedCallTest {
     server.stubFor(get(anyUrl()).willReturn(WECHATPAY.signed(200, "{}")));
     KeyPair otherMerchant = TestKeys.rsa();
     MemberApi other = WechatPayClient.builder()
-        .merchantId("1900000002").merchantSerialNumber("FEDCBA")
-        .merchantPrivateKey(TestKeys.pemSource(otherMerchant.getPrivate()))
-        .wechatPayPublicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey()))
-        .baseUrl(server.baseUrl())
+        .credentials(MerchantCredentials.of("1900000002", "FEDCBA", TestKeys.pemSource(otherMerchant.getPrivate())))
+        .wechatPayKeys(WechatPayKeyConfig.publicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey())))
+        .transport(TransportOptions.defaults().baseUrl(server.baseUrl()))
         .build(MemberApi.class);
 
     api.get("1");
@@ -113,9 +111,9 @@ class SignedCallTest {
     api.get("3");
 
     List<LoggedRequest> requests = server.getAllServeEvents().stream().map(e -> e.getRequest()).toList();
-    assertEquals("1900000001", WechatPaySide.verifyAuthorization(requests.get(2), MERCHANT.getPublic()).get("mchid"));
-    assertEquals("1900000002", WechatPaySide.verifyAuthorization(requests.get(1), otherMerchant.getPublic()).get("mchid"));
-    assertEquals("1900000001", WechatPaySide.verifyAuthorization(requests.get(0), MERCHANT.getPublic()).get("mchid"));
+    assertEquals("1900000001", WechatPaySide.verifyAuthorization(requests.get(2), MERCHANT.getPublic()).merchantId());
+    assertEquals("1900000002", WechatPaySide.verifyAuthorization(requests.get(1), otherMerchant.getPublic()).merchantId());
+    assertEquals("1900000001", WechatPaySide.verifyAuthorization(requests.get(0), MERCHANT.getPublic()).merchantId());
   }
 
   @Test
@@ -256,10 +254,9 @@ class SignedCallTest {
     server.stubFor(get(anyUrl()).willReturn(WECHATPAY.signed(200, "{}")));
     List<String> heard = new java.util.ArrayList<>();
     MemberApi listened = WechatPayClient.builder()
-        .merchantId("1900000001").merchantSerialNumber(SERIAL)
-        .merchantPrivateKey(TestKeys.pemSource(MERCHANT.getPrivate()))
-        .wechatPayPublicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey()))
-        .baseUrl(server.baseUrl())
+        .credentials(MerchantCredentials.of("1900000001", SERIAL, TestKeys.pemSource(MERCHANT.getPrivate())))
+        .wechatPayKeys(WechatPayKeyConfig.publicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey())))
+        .transport(TransportOptions.defaults().baseUrl(server.baseUrl()))
         .answerListener((method, url, status, requestId) -> heard.add(method + " " + url + " " + status + " " + requestId))
         .build(MemberApi.class);
 

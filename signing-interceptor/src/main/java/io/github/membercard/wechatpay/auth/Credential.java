@@ -5,14 +5,10 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * Builds the {@code Authorization} header of a request:
- * {@code WECHATPAY2-SHA256-RSA2048 mchid="…",nonce_str="…",timestamp="…",serial_no="…",signature="…"},
- * the signature taken over {@code METHOD\nURL\nTIMESTAMP\nNONCE\nBODY\n}.
+ * Builds the {@link Authorization} header of a request for one merchant, with a fresh timestamp and
+ * nonce each time, the signature taken over {@code METHOD\nURL\nTIMESTAMP\nNONCE\nBODY\n}.
  */
 public final class Credential {
-
-  /** The authorization scheme of APIv3. */
-  public static final String SCHEME = "WECHATPAY2-SHA256-RSA2048";
 
   private final String merchantId;
   private final String merchantSerialNumber;
@@ -45,9 +41,8 @@ public final class Credential {
   public String authorization(String method, String url, byte[] body) {
     String timestamp = Long.toString(clock.instant().getEpochSecond());
     String nonce = nonces.get();
-    String signature = signer.sign(SignatureMessages.request(method, url, timestamp, nonce, body));
-    return SCHEME + " mchid=\"" + merchantId + "\",nonce_str=\"" + nonce + "\",timestamp=\"" + timestamp
-        + "\",serial_no=\"" + merchantSerialNumber + "\",signature=\"" + signature + "\"";
+    String signature = signer.sign(WechatPayProtocol.requestMessage(method, url, timestamp, nonce, body));
+    return new Authorization(merchantId, nonce, timestamp, merchantSerialNumber, signature).header();
   }
 
   /** @return the merchant id this credential signs for */

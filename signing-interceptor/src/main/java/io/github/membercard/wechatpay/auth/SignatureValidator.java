@@ -5,7 +5,6 @@ import io.github.membercard.wechatpay.WechatPayVerificationException.Reason;
 import io.github.membercard.wechatpay.crypto.RsaSha256;
 import java.security.PublicKey;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -16,12 +15,6 @@ import java.util.function.Function;
  * over {@code TIMESTAMP\nNONCE\nBODY\n} that verifies under that key.
  */
 public final class SignatureValidator {
-
-  /** How far {@code Wechatpay-Timestamp} may be from local time. */
-  public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
-
-  /** WeChat Pay's probe signatures start with this; a correct client rejects them. */
-  public static final String PROBE_PREFIX = "WECHATPAY/SIGNTEST/";
 
   private final Function<String, Optional<PublicKey>> keys;
   private final Clock clock;
@@ -42,12 +35,12 @@ public final class SignatureValidator {
    */
   public void validate(SignedMessage message) {
     String requestId = message.requestId();
-    require(message.timestamp(), SignedMessage.TIMESTAMP, requestId);
-    require(message.nonce(), SignedMessage.NONCE, requestId);
-    require(message.signature(), SignedMessage.SIGNATURE, requestId);
-    require(message.serial(), SignedMessage.SERIAL, requestId);
+    require(message.timestamp(), WechatPayProtocol.WECHATPAY_TIMESTAMP, requestId);
+    require(message.nonce(), WechatPayProtocol.WECHATPAY_NONCE, requestId);
+    require(message.signature(), WechatPayProtocol.WECHATPAY_SIGNATURE, requestId);
+    require(message.serial(), WechatPayProtocol.WECHATPAY_SERIAL, requestId);
 
-    if (message.signature().startsWith(PROBE_PREFIX)) {
+    if (message.signature().startsWith(WechatPayProtocol.PROBE_PREFIX)) {
       throw new WechatPayVerificationException(Reason.SIGNATURE_PROBE,
           "the signature is a WeChat Pay probe, not a real signature", requestId);
     }
@@ -55,7 +48,7 @@ public final class SignatureValidator {
     PublicKey key = keys.apply(message.serial()).orElseThrow(() ->
         new WechatPayVerificationException(Reason.UNKNOWN_SERIAL,
             "Wechatpay-Serial " + message.serial() + " names no WeChat Pay key this client knows", requestId));
-    if (!RsaSha256.verify(key, SignatureMessages.response(message.timestamp(), message.nonce(), message.body()), message.signature())) {
+    if (!RsaSha256.verify(key, WechatPayProtocol.answerMessage(message.timestamp(), message.nonce(), message.body()), message.signature())) {
       throw new WechatPayVerificationException(Reason.BAD_SIGNATURE,
           "the signature does not verify under " + message.serial(), requestId);
     }
@@ -70,9 +63,10 @@ public final class SignatureValidator {
           "Wechatpay-Timestamp is not a number of seconds", requestId);
     }
     long skew = Math.abs(clock.instant().getEpochSecond() - seconds);
-    if (skew > MAX_CLOCK_SKEW.getSeconds()) {
+    long allowed = WechatPayProtocol.MAX_CLOCK_SKEW.getSeconds();
+    if (skew > allowed) {
       throw new WechatPayVerificationException(Reason.STALE_TIMESTAMP,
-          "Wechatpay-Timestamp is " + skew + " s from local time, more than " + MAX_CLOCK_SKEW.getSeconds() + " s",
+          "Wechatpay-Timestamp is " + skew + " s from local time, more than " + allowed + " s",
           requestId);
     }
   }

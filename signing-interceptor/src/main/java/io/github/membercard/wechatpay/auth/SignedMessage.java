@@ -18,12 +18,6 @@ import java.util.TreeMap;
 public record SignedMessage(String timestamp, String nonce, String signature, String serial,
     String requestId, byte[] body) {
 
-  public static final String TIMESTAMP = "Wechatpay-Timestamp";
-  public static final String NONCE = "Wechatpay-Nonce";
-  public static final String SIGNATURE = "Wechatpay-Signature";
-  public static final String SERIAL = "Wechatpay-Serial";
-  public static final String REQUEST_ID = "Request-ID";
-
   public SignedMessage {
     body = body == null ? new byte[0] : body;
   }
@@ -36,8 +30,9 @@ public record SignedMessage(String timestamp, String nonce, String signature, St
   public static SignedMessage of(Map<String, ? extends Collection<String>> headers, byte[] body) {
     Map<String, Collection<String>> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     byName.putAll(headers);
-    return new SignedMessage(first(byName, TIMESTAMP), first(byName, NONCE), first(byName, SIGNATURE),
-        first(byName, SERIAL), first(byName, REQUEST_ID), body);
+    return new SignedMessage(first(byName, WechatPayProtocol.WECHATPAY_TIMESTAMP),
+        first(byName, WechatPayProtocol.WECHATPAY_NONCE), first(byName, WechatPayProtocol.WECHATPAY_SIGNATURE),
+        first(byName, WechatPayProtocol.WECHATPAY_SERIAL), first(byName, WechatPayProtocol.REQUEST_ID), body);
   }
 
   private static String first(Map<String, Collection<String>> headers, String name) {

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.membercard.wechatpay.WechatPayException;
 import io.github.membercard.wechatpay.WechatPayVerificationException;
-import io.github.membercard.wechatpay.auth.Credential;
-import io.github.membercard.wechatpay.auth.SignatureMessages;
 import io.github.membercard.wechatpay.auth.SignatureValidator;
 import io.github.membercard.wechatpay.auth.SignedMessage;
 import io.github.membercard.wechatpay.crypto.AeadAes256Gcm;
@@ -28,39 +26,36 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Downloads {@code GET /v3/certificates}, decrypts each certificate with the APIv3 key, and verifies
- * the answer's signature under the certificates it carries (or a WeChat Pay public key already
- * trusted), as WeChat Pay's own SDKs do.
+ * Downloads {@code GET /v3/certificates} through the same {@link SigningClient} as every other call,
+ * decrypts each certificate with the APIv3 key, and verifies the answer's signature under the
+ * certificates it carries (or a WeChat Pay public key already trusted), as WeChat Pay's own SDKs do.
  */
 public final class CertificateDownloader implements PlatformCertificates.Source {
 
   static final String PATH = "/v3/certificates";
 
-  private final Client client;
+  private final Client signingClient;
   private final String url;
   private final Request.Options options;
-  private final Credential credential;
   private final AeadAes256Gcm aes;
   private final ObjectMapper mapper;
   private final Function<String, Optional<PublicKey>> trustedKeys;
   private final Clock clock;
 
   /**
-   * @param client the raw HTTP client
+   * @param signingClient signs and sends the request
    * @param baseUrl the API base URL
    * @param options timeouts
-   * @param credential signs the request
    * @param aes decrypts the certificates under the APIv3 key
    * @param mapper reads the answer
    * @param trustedKeys keys already trusted that may also have signed the answer
    * @param clock local time
    */
-  public CertificateDownloader(Client client, String baseUrl, Request.Options options, Credential credential,
+  public CertificateDownloader(SigningClient signingClient, String baseUrl, Request.Options options,
       AeadAes256Gcm aes, ObjectMapper mapper, Function<String, Optional<PublicKey>> trustedKeys, Clock clock) {
-    this.client = Objects.requireNonNull(client, "client");
+    this.signingClient = Objects.requireNonNull(signingClient, "signingClient");
     this.url = Objects.requireNonNull(baseUrl, "baseUrl") + PATH;
     this.options = Objects.requireNonNull(options, "options");
-    this.credential = Objects.requireNonNull(credential, "credential");
     this.aes = Objects.requireNonNull(aes, "aes");
     this.mapper = Objects.requireNonNull(mapper, "mapper");
     this.trustedKeys = Objects.requireNonNull(trustedKeys, "trustedKeys");
@@ -70,9 +65,9 @@ public final class CertificateDownloader implements PlatformCertificates.Source 
   @Override
   public Map<String, X509Certificate> download() {
     try {
-      Response response = client.execute(request(), options);
-      byte[] body = SigningClient.readBody(response);
-      if (!SigningClient.isSuccess(response.status())) {
+      Response response = signingClient.execute(request(), options);
+      byte[] body = VerifyingClient.readBody(response);
+      if (!VerifyingClient.isSuccess(response.status())) {
         throw (WechatPayException) new WechatPayErrorDecoder(mapper)
             .decode("download platform certificates", response.toBuilder().body(body).build());
       }
@@ -89,10 +84,8 @@ public final class CertificateDownloader implements PlatformCertificates.Source 
   }
 
   private Request request() {
-    String authorization = credential.authorization("GET", SignatureMessages.signedUrl(url), new byte[0]);
-    return Request.create(Request.HttpMethod.GET, url,
-        Map.of("Accept", List.of("application/json"), SigningClient.AUTHORIZATION, List.of(authorization)),
-        null, StandardCharsets.UTF_8, null);
+    return Request.create(Request.HttpMethod.GET, url, Map.of("Accept", List.of("application/json")), null,
+        StandardCharsets.UTF_8, null);
   }
 
   private Map<String, X509Certificate> decrypt(JsonNode answer) {

@@ -1,5 +1,6 @@
 package io.github.membercard.wechatpay.http;
 
+import io.github.membercard.wechatpay.auth.WechatPayProtocol;
 import feign.Logger;
 import java.util.Locale;
 import java.util.Set;
@@ -11,7 +12,8 @@ import java.util.Set;
  */
 public final class RedactingLogger extends Logger {
 
-  private static final Set<String> SECRET_HEADERS = Set.of("authorization", "wechatpay-signature");
+  private static final Set<String> SECRET_HEADERS = Set.of(WechatPayProtocol.AUTHORIZATION.toLowerCase(Locale.ROOT),
+      WechatPayProtocol.WECHATPAY_SIGNATURE.toLowerCase(Locale.ROOT));
 
   private final System.Logger log = System.getLogger("io.github.membercard.wechatpay.http");
 

@@ -31,7 +31,7 @@ public final class WechatPayDecoder implements Decoder {
 
   @Override
   public Object decode(Response response, Type type) throws IOException {
-    byte[] body = SigningClient.readBody(response);
+    byte[] body = VerifyingClient.readBody(response);
     if (body.length == 0) {
       throw new DecodeException(response.status(),
           "WeChat Pay answered " + response.status() + " with no body where JSON was expected", response.request());

@@ -2,6 +2,7 @@ package io.github.membercard.wechatpay.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.membercard.wechatpay.auth.WechatPayProtocol;
 import io.github.membercard.wechatpay.crypto.RsaOaep;
 import io.github.membercard.wechatpay.json.WechatPayJson;
 import io.github.membercard.wechatpay.keys.EncryptionKey;
@@ -39,7 +40,7 @@ public final class WechatPayEncoder implements Encoder {
     } catch (JsonProcessingException e) {
       throw new EncodeException("Cannot write the request body as JSON: " + e.getOriginalMessage(), e);
     }
-    template.removeHeader(WechatPaySerialInterceptor.WECHATPAY_SERIAL);
-    template.header(WechatPaySerialInterceptor.WECHATPAY_SERIAL, key.id());
+    template.removeHeader(WechatPayProtocol.WECHATPAY_SERIAL);
+    template.header(WechatPayProtocol.WECHATPAY_SERIAL, key.id());
   }
 }

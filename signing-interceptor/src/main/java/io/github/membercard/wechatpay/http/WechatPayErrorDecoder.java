@@ -27,16 +27,14 @@ public final class WechatPayErrorDecoder implements ErrorDecoder {
   public Exception decode(String methodKey, Response response) {
     byte[] body;
     try {
-      body = SigningClient.readBody(response);
+      body = VerifyingClient.readBody(response);
     } catch (IOException e) {
       body = new byte[0];
     }
     JsonNode error = parse(body);
     String code = text(error, "code");
-    JsonNode detail = error == null ? null : error.get("detail");
     return new WechatPayApiException(response.status(), code, code == null ? null : text(error, "message"),
-        detail == null || !detail.isObject() ? null : new ErrorDetail(text(detail, "field"), text(detail, "value"),
-            text(detail, "issue"), text(detail, "location")),
+        ErrorDetail.fromJson(error == null ? null : error.get("detail")),
         SignedMessage.of(response.headers(), body).requestId(), body);
   }
 

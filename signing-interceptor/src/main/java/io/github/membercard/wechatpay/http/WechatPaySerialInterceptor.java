@@ -1,5 +1,6 @@
 package io.github.membercard.wechatpay.http;
 
+import io.github.membercard.wechatpay.auth.WechatPayProtocol;
 import io.github.membercard.wechatpay.crypto.RsaOaep;
 import io.github.membercard.wechatpay.keys.EncryptionKey;
 import io.github.membercard.wechatpay.keys.WechatPayKeys;
@@ -21,8 +22,6 @@ import java.util.Objects;
  */
 public final class WechatPaySerialInterceptor implements RequestInterceptor {
 
-  static final String WECHATPAY_SERIAL = "Wechatpay-Serial";
-
   private final WechatPayKeys keys;
 
   public WechatPaySerialInterceptor(WechatPayKeys keys) {
@@ -31,7 +30,7 @@ public final class WechatPaySerialInterceptor implements RequestInterceptor {
 
   @Override
   public void apply(RequestTemplate template) {
-    if (template.headers().containsKey(WECHATPAY_SERIAL)) {
+    if (template.headers().containsKey(WechatPayProtocol.WECHATPAY_SERIAL)) {
       return;
     }
     EncryptionKey key = keys.encryptionKey();
@@ -46,7 +45,7 @@ public final class WechatPaySerialInterceptor implements RequestInterceptor {
         template.query(parameter.value(), ciphertext);
       }
     }
-    template.header(WECHATPAY_SERIAL, key.id());
+    template.header(WechatPayProtocol.WECHATPAY_SERIAL, key.id());
   }
 
   private static EncryptedQueryParameter[] encryptedQueryParameters(MethodMetadata metadata) {

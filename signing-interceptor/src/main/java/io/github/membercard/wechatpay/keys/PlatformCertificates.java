@@ -93,7 +93,7 @@ public final class PlatformCertificates implements WechatPayKeys {
     Map<String, X509Certificate> downloaded = Map.copyOf(source.download());
     if (downloaded.isEmpty()) {
       throw new WechatPayConfigurationException("WeChat Pay has no platform certificate for this merchant; "
-          + "newer merchants have only a WeChat Pay public key: configure it with wechatPayPublicKey(id, pem)");
+          + "newer merchants have only a WeChat Pay public key: configure it with WechatPayKeyConfig.publicKey(id, pem)");
     }
     bySerial = downloaded;
     refreshedAt = clock.instant();

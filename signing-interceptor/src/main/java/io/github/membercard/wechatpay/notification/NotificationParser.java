@@ -2,14 +2,21 @@ package io.github.membercard.wechatpay.notification;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.membercard.wechatpay.WechatPayConfigurationException;
 import io.github.membercard.wechatpay.WechatPayNotificationException;
 import io.github.membercard.wechatpay.auth.SignatureValidator;
 import io.github.membercard.wechatpay.auth.SignedMessage;
 import io.github.membercard.wechatpay.crypto.AeadAes256Gcm;
+import io.github.membercard.wechatpay.crypto.PemKeys;
+import io.github.membercard.wechatpay.crypto.PemSource;
+import io.github.membercard.wechatpay.crypto.RsaOaep;
 import io.github.membercard.wechatpay.json.FieldCipher;
 import io.github.membercard.wechatpay.json.WechatPayJson;
+import io.github.membercard.wechatpay.keys.WechatPayPublicKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
@@ -20,7 +27,8 @@ import java.util.Objects;
  * Reads a notification exactly as received: verifies its signature like an answer (five-minute
  * window, known serial, probes rejected), decrypts the resource with AEAD_AES_256_GCM under the APIv3
  * key, decrypts RSA-encrypted fields with the merchant private key, and types the resource by
- * {@code event_type}. Get one from {@code WechatPayClient#notificationParser}; it is thread-safe.
+ * {@code event_type}. Get one from {@code WechatPayClient#notificationParser}, or, for a webhook that
+ * calls no API, from {@link #builder()}; it is thread-safe.
  *
  * <p>Pass the raw body bytes your framework received, never a re-serialised JSON object: the
  * signature covers the bytes.
@@ -49,6 +57,27 @@ public final class NotificationParser {
     this.mapper = Objects.requireNonNull(mapper, "mapper");
     this.decryptor = Objects.requireNonNull(decryptor, "decryptor");
     this.resourceTypes = Map.copyOf(resourceTypes);
+  }
+
+  /**
+   * A parser built from keys alone, without an API client: WeChat Pay's public key verifies, the APIv3
+   * key decrypts the resource, and the merchant private key (or a decryptor holding it elsewhere)
+   * decrypts RSA-encrypted fields. Platform certificate mode needs downloads, so its parser comes
+   * from a client.
+   *
+   * <pre>{@code
+   * NotificationParser parser = NotificationParser.builder()
+   *     .wechatPayPublicKey("PUB_KEY_ID_0114232134912410000000000000", PemSource.file(Path.of("pub_key.pem")))
+   *     .merchantPrivateKey(PemSource.file(Path.of("apiclient_key.pem")))
+   *     .apiV3Key(apiV3Key)
+   *     .resourceTypes(MemberCardNotifications.RESOURCE_TYPES)
+   *     .build();
+   * }</pre>
+   *
+   * @return a builder; every setting is checked when {@link Builder#build()} runs
+   */
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
@@ -118,6 +147,106 @@ public final class NotificationParser {
       return OffsetDateTime.parse(required(envelope, "create_time"));
     } catch (DateTimeParseException e) {
       throw new WechatPayNotificationException("create_time is not an RFC 3339 time", e);
+    }
+  }
+
+  /** Settings of a {@link NotificationParser} built without a client. Not thread-safe; the parser is. */
+  public static final class Builder {
+
+    private String wechatPayPublicKeyId;
+    private PemSource wechatPayPublicKey;
+    private PemSource merchantPrivateKey;
+    private FieldCipher merchantDecryptor;
+    private String apiV3Key;
+    private Map<String, Class<?>> resourceTypes = Map.of();
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /**
+     * @param id the WeChat Pay public key id, {@code PUB_KEY_ID_…}
+     * @param pem the WeChat Pay public key
+     * @return this builder
+     */
+    public Builder wechatPayPublicKey(String id, PemSource pem) {
+      this.wechatPayPublicKeyId = id;
+      this.wechatPayPublicKey = Objects.requireNonNull(pem, "pem");
+      return this;
+    }
+
+    /**
+     * @param pem the merchant API private key, which decrypts the RSA-encrypted fields of resources
+     * @return this builder
+     */
+    public Builder merchantPrivateKey(PemSource pem) {
+      this.merchantPrivateKey = Objects.requireNonNull(pem, "pem");
+      this.merchantDecryptor = null;
+      return this;
+    }
+
+    /**
+     * @param decryptor decrypts RSA-OAEP values under the merchant API certificate's key, for a key the
+     *     runtime never sees
+     * @return this builder
+     */
+    public Builder merchantDecryptor(FieldCipher decryptor) {
+      this.merchantDecryptor = Objects.requireNonNull(decryptor, "decryptor");
+      this.merchantPrivateKey = null;
+      return this;
+    }
+
+    /**
+     * @param apiV3Key the 32-character APIv3 key the resources are encrypted under
+     * @return this builder
+     */
+    public Builder apiV3Key(String apiV3Key) {
+      this.apiV3Key = apiV3Key;
+      return this;
+    }
+
+    /**
+     * @param resourceTypes each known {@code event_type} with the model of its resource, such as the
+     *     generated {@code MemberCardNotifications.RESOURCE_TYPES}
+     * @return this builder
+     */
+    public Builder resourceTypes(Map<String, Class<?>> resourceTypes) {
+      this.resourceTypes = Map.copyOf(resourceTypes);
+      return this;
+    }
+
+    /**
+     * @param clock the time notifications' timestamps are checked against; default system UTC
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * @return the parser
+     * @throws WechatPayConfigurationException naming the first missing or unusable setting
+     */
+    public NotificationParser build() {
+      if (wechatPayPublicKey == null) {
+        throw new WechatPayConfigurationException("wechatPayPublicKey(id, pem) is required; in platform certificate"
+            + " mode, get the parser from a client: MemberCardNotifications.parser(client)");
+      }
+      if (apiV3Key == null) {
+        throw new WechatPayConfigurationException("apiV3Key is required: notifications are encrypted under it");
+      }
+      if (merchantPrivateKey == null && merchantDecryptor == null) {
+        throw new WechatPayConfigurationException(
+            "merchantPrivateKey(pem) or merchantDecryptor(decryptor) is required to decrypt sensitive fields");
+      }
+      WechatPayPublicKey key = new WechatPayPublicKey(wechatPayPublicKeyId, PemKeys.publicKey(wechatPayPublicKey));
+      FieldCipher decryptor = merchantDecryptor;
+      if (decryptor == null) {
+        PrivateKey privateKey = PemKeys.privateKey(merchantPrivateKey);
+        decryptor = ciphertext -> RsaOaep.decrypt(privateKey, ciphertext);
+      }
+      return new NotificationParser(new SignatureValidator(key::verificationKey, clock), new AeadAes256Gcm(apiV3Key),
+          WechatPayJson.newObjectMapper(), decryptor, resourceTypes);
     }
   }
 }

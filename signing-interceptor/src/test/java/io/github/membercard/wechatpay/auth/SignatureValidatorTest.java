@@ -94,7 +94,7 @@ class SignatureValidatorTest {
   private static SignedMessage signed(Instant time, byte[] body) {
     String timestamp = Long.toString(time.getEpochSecond());
     String nonce = "n0nce";
-    String signature = RsaSha256.sign(WECHATPAY.getPrivate(), SignatureMessages.response(timestamp, nonce, body));
+    String signature = RsaSha256.sign(WECHATPAY.getPrivate(), WechatPayProtocol.answerMessage(timestamp, nonce, body));
     return new SignedMessage(timestamp, nonce, signature, SERIAL, "REQ-1", body);
   }
 

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.membercard.wechatpay.MerchantCredentials;
+import io.github.membercard.wechatpay.WechatPayKeyConfig;
 import io.github.membercard.wechatpay.WechatPayClient;
 import io.github.membercard.wechatpay.WechatPayConfigurationException;
 import io.github.membercard.wechatpay.WechatPayDecryptionException;
@@ -37,9 +39,8 @@ class NotificationParserTest {
 
   private static WechatPayClient client(String apiV3Key) {
     return WechatPayClient.builder()
-        .merchantId("1900000001").merchantSerialNumber("ABCDEF")
-        .merchantPrivateKey(TestKeys.pemSource(MERCHANT.getPrivate()))
-        .wechatPayPublicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey()))
+        .credentials(MerchantCredentials.of("1900000001", "ABCDEF", TestKeys.pemSource(MERCHANT.getPrivate())))
+        .wechatPayKeys(WechatPayKeyConfig.publicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey())))
         .apiV3Key(apiV3Key)
         .build();
   }
@@ -59,6 +60,41 @@ class NotificationParserTest {
     assertEquals("Li", member.name);
     assertEquals("13800138000", member.phoneNumber, "RSA fields are decrypted with the merchant key");
     assertFalse(notification.toString().contains("13800138000"));
+  }
+
+  @Test
+  void aParserBuiltFromKeysAloneReadsTheSameNotification() {
+    NotificationParser webhookOnly = NotificationParser.builder()
+        .wechatPayPublicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey()))
+        .merchantPrivateKey(TestKeys.pemSource(MERCHANT.getPrivate()))
+        .apiV3Key(API_V3_KEY)
+        .resourceTypes(Map.of(CREATE, Member.class))
+        .build();
+    Delivery delivery = WECHATPAY.notification(CREATE, resource, API_V3_KEY, Instant.now());
+
+    Notification notification = webhookOnly.parse(delivery.body(), delivery.headers());
+
+    assertEquals("13800138000", notification.resource(Member.class).orElseThrow().phoneNumber);
+    Delivery forged = new WechatPaySide(TestKeys.rsa(), WECHATPAY.id()).notification(CREATE, resource, API_V3_KEY,
+        Instant.now());
+    assertEquals(Reason.BAD_SIGNATURE, assertThrows(WechatPayVerificationException.class,
+        () -> webhookOnly.parse(forged.body(), forged.headers())).reason());
+  }
+
+  @Test
+  void aParserBuiltFromKeysAloneNamesWhatIsMissing() {
+    NotificationParser.Builder withoutApiV3Key = NotificationParser.builder()
+        .wechatPayPublicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey()))
+        .merchantDecryptor(ciphertext -> RsaOaep.decrypt(MERCHANT.getPrivate(), ciphertext));
+
+    assertTrue(assertThrows(WechatPayConfigurationException.class, withoutApiV3Key::build).getMessage()
+        .contains("apiV3Key is required"));
+    assertTrue(assertThrows(WechatPayConfigurationException.class,
+        () -> NotificationParser.builder().apiV3Key(API_V3_KEY).build()).getMessage()
+        .contains("MemberCardNotifications.parser(client)"));
+    assertTrue(assertThrows(WechatPayConfigurationException.class, () -> NotificationParser.builder()
+        .wechatPayPublicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey())).apiV3Key(API_V3_KEY).build())
+        .getMessage().contains("merchantPrivateKey(pem) or merchantDecryptor(decryptor) is required"));
   }
 
   @Test
@@ -140,9 +176,8 @@ class NotificationParserTest {
   @Test
   void aClientWithoutTheApiV3KeyCannotParse() {
     WechatPayClient withoutKey = WechatPayClient.builder()
-        .merchantId("1900000001").merchantSerialNumber("ABCDEF")
-        .merchantPrivateKey(TestKeys.pemSource(MERCHANT.getPrivate()))
-        .wechatPayPublicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey()))
+        .credentials(MerchantCredentials.of("1900000001", "ABCDEF", TestKeys.pemSource(MERCHANT.getPrivate())))
+        .wechatPayKeys(WechatPayKeyConfig.publicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey())))
         .build();
 
     assertTrue(assertThrows(WechatPayConfigurationException.class, () -> withoutKey.notificationParser(Map.of()))

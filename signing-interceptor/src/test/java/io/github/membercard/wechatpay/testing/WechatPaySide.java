@@ -4,7 +4,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.github.membercard.wechatpay.auth.SignatureMessages;
+import io.github.membercard.wechatpay.auth.AnswerSigner;
+import io.github.membercard.wechatpay.auth.Authorization;
+import io.github.membercard.wechatpay.auth.NonceGenerator;
+import io.github.membercard.wechatpay.auth.WechatPayProtocol;
 import io.github.membercard.wechatpay.crypto.AeadAes256Gcm;
 import io.github.membercard.wechatpay.crypto.RsaOaep;
 import io.github.membercard.wechatpay.crypto.RsaSha256;
@@ -12,11 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * WeChat Pay's half of a test: its key pair and id, signed answers for WireMock stubs, and the check
@@ -25,7 +26,7 @@ import java.util.regex.Pattern;
 public final class WechatPaySide {
 
   public static final String PUBLIC_KEY_ID = "PUB_KEY_ID_0114232134912410000000000000";
-  private static final Pattern PARAMETER = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+  private static final NonceGenerator NONCES = new NonceGenerator();
 
   private final KeyPair keys;
   private final String id;
@@ -66,16 +67,12 @@ public final class WechatPaySide {
   }
 
   private ResponseDefinitionBuilder answer(int status, String body, Instant time, String serial, String prefix) {
-    String timestamp = Long.toString(time.getEpochSecond());
-    String nonce = UUID.randomUUID().toString().replace("-", "");
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    String signature = RsaSha256.sign(keys.getPrivate(), SignatureMessages.response(timestamp, nonce, bytes));
+    Map<String, String> headers = new AnswerSigner(keys.getPrivate(), serial, NONCES).headers(bytes, time);
+    headers.compute(WechatPayProtocol.WECHATPAY_SIGNATURE, (name, signature) -> prefix + signature);
     ResponseDefinitionBuilder response = aResponse().withStatus(status)
-        .withHeader("Request-ID", "REQ-" + nonce)
-        .withHeader("Wechatpay-Timestamp", timestamp)
-        .withHeader("Wechatpay-Nonce", nonce)
-        .withHeader("Wechatpay-Signature", prefix + signature)
-        .withHeader("Wechatpay-Serial", serial);
+        .withHeader(WechatPayProtocol.REQUEST_ID, "REQ-" + headers.get(WechatPayProtocol.WECHATPAY_NONCE));
+    headers.forEach(response::withHeader);
     return bytes.length == 0 ? response : response.withHeader("Content-Type", "application/json").withBody(bytes);
   }
 
@@ -95,12 +92,12 @@ public final class WechatPaySide {
 
   /** @return the body signed now, with WeChat Pay's notification headers */
   public Delivery signedDelivery(byte[] body, Instant time) {
-    String timestamp = Long.toString(time.getEpochSecond());
-    String nonce = UUID.randomUUID().toString();
-    String signature = RsaSha256.sign(keys.getPrivate(), SignatureMessages.response(timestamp, nonce, body));
-    return new Delivery(body, Map.of("Wechatpay-Timestamp", List.of(timestamp), "Wechatpay-Nonce", List.of(nonce),
-        "Wechatpay-Signature", List.of(signature), "Wechatpay-Serial", List.of(id),
-        "Wechatpay-Signature-Type", List.of("WECHATPAY2-SHA256-RSA2048"), "Request-ID", List.of("REQ-" + nonce)));
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    new AnswerSigner(keys.getPrivate(), id, NONCES).headers(body, time)
+        .forEach((name, value) -> headers.put(name, List.of(value)));
+    headers.put(WechatPayProtocol.WECHATPAY_SIGNATURE_TYPE, List.of(WechatPayProtocol.SCHEME));
+    headers.put(WechatPayProtocol.REQUEST_ID, List.of("REQ-" + headers.get(WechatPayProtocol.WECHATPAY_NONCE).get(0)));
+    return new Delivery(body, Map.copyOf(headers));
   }
 
   /** @return the plaintext of a field the client encrypted under this key */
@@ -109,22 +106,15 @@ public final class WechatPaySide {
   }
 
   /** @return the Authorization header's parameters, after checking its scheme and signature as WeChat Pay does */
-  public static Map<String, String> verifyAuthorization(LoggedRequest request, PublicKey merchantKey) {
-    String authorization = request.getHeader("Authorization");
-    if (authorization == null || !authorization.startsWith("WECHATPAY2-SHA256-RSA2048 ")) {
-      throw new AssertionError("no WECHATPAY2 Authorization header: " + authorization);
-    }
-    Map<String, String> parameters = new java.util.HashMap<>();
-    Matcher matcher = PARAMETER.matcher(authorization);
-    while (matcher.find()) {
-      parameters.put(matcher.group(1), matcher.group(2));
-    }
-    String url = SignatureMessages.signedUrl(request.getAbsoluteUrl());
-    byte[] message = SignatureMessages.request(request.getMethod().getName(), url,
-        parameters.get("timestamp"), parameters.get("nonce_str"), request.getBody());
-    if (!RsaSha256.verify(merchantKey, message, parameters.get("signature"))) {
+  public static Authorization verifyAuthorization(LoggedRequest request, PublicKey merchantKey) {
+    Authorization authorization = Authorization.parse(request.getHeader(WechatPayProtocol.AUTHORIZATION))
+        .orElseThrow(() -> new AssertionError("no complete WECHATPAY2 Authorization header: "
+            + request.getHeader(WechatPayProtocol.AUTHORIZATION)));
+    String url = WechatPayProtocol.signedUrl(request.getAbsoluteUrl());
+    byte[] message = authorization.signedMessage(request.getMethod().getName(), url, request.getBody());
+    if (!RsaSha256.verify(merchantKey, message, authorization.signature())) {
       throw new AssertionError("signature does not verify for " + request.getMethod() + " " + url);
     }
-    return parameters;
+    return authorization;
   }
 }

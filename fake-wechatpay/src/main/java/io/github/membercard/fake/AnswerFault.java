@@ -1,7 +1,7 @@
 package io.github.membercard.fake;
 
 /** Ways to make one operation misbehave, as WeChat Pay or the network sometimes does. */
-public enum Fault {
+public enum AnswerFault {
   /** Drop the connection instead of answering. */
   CONNECTION_RESET,
   /** Answer 200 with a signed body that is not JSON. */

@@ -1,0 +1,153 @@
+package io.github.membercard.wechatpay;
+
+import io.github.membercard.wechatpay.auth.PrivateKeySigner;
+import io.github.membercard.wechatpay.auth.Signer;
+import io.github.membercard.wechatpay.crypto.PemKeys;
+import io.github.membercard.wechatpay.crypto.PemSource;
+import io.github.membercard.wechatpay.crypto.RsaOaep;
+import io.github.membercard.wechatpay.json.FieldCipher;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Who the merchant is and how it signs: the merchant id, the merchant API certificate's serial
+ * number, and either the merchant API private key or a {@link Signer} (and a decryptor) backed by a
+ * key the runtime never sees, such as one held in an HSM or a KMS. Checked when the client or
+ * notification parser is built; {@link #toString()} names no key.
+ */
+public final class MerchantCredentials {
+
+  private final String merchantId;
+  private final String serialNumber;
+  private final PemSource privateKey;
+  private final Signer signer;
+  private final FieldCipher decryptor;
+  private final PemSource certificate;
+
+  private MerchantCredentials(String merchantId, String serialNumber, PemSource privateKey, Signer signer,
+      FieldCipher decryptor, PemSource certificate) {
+    this.merchantId = merchantId;
+    this.serialNumber = serialNumber;
+    this.privateKey = privateKey;
+    this.signer = signer;
+    this.decryptor = decryptor;
+    this.certificate = certificate;
+  }
+
+  /**
+   * @param merchantId the merchant id ({@code mchid}); a service provider gives its own
+   * @param serialNumber the serial number of the merchant API certificate, hex
+   * @param privateKey the merchant API private key, PKCS#8 or PKCS#1 PEM ({@code apiclient_key.pem})
+   * @return the credentials
+   */
+  public static MerchantCredentials of(String merchantId, String serialNumber, PemSource privateKey) {
+    return new MerchantCredentials(merchantId, serialNumber, privateKey, null, null, null);
+  }
+
+  /**
+   * @param merchantId the merchant id ({@code mchid}); a service provider gives its own
+   * @param serialNumber the serial number of the merchant API certificate, hex
+   * @param privateKeyPem the file of the merchant API private key ({@code apiclient_key.pem})
+   * @return the credentials
+   */
+  public static MerchantCredentials of(String merchantId, String serialNumber, Path privateKeyPem) {
+    return of(merchantId, serialNumber, privateKeyPem == null ? null : PemSource.file(privateKeyPem));
+  }
+
+  /**
+   * Credentials whose private key stays outside the runtime.
+   *
+   * @param merchantId the merchant id ({@code mchid})
+   * @param serialNumber the serial number of the merchant API certificate, hex
+   * @param signer signs the APIv3 message with the merchant API private key (SHA256withRSA, Base64)
+   * @param decryptor decrypts a Base64 RSA-OAEP value encrypted under the merchant API certificate's
+   *     key, for the sensitive fields of answers and notifications
+   * @return the credentials
+   */
+  public static MerchantCredentials withSigner(String merchantId, String serialNumber, Signer signer,
+      FieldCipher decryptor) {
+    return new MerchantCredentials(merchantId, serialNumber, null, Objects.requireNonNull(signer, "signer"),
+        Objects.requireNonNull(decryptor, "decryptor"), null);
+  }
+
+  /**
+   * Adds the merchant API certificate ({@code apiclient_cert.pem}): the build then checks that it has
+   * the configured serial number and, when the private key is given, that it belongs to that key.
+   *
+   * @param certificate the certificate PEM
+   * @return credentials with the certificate to check
+   */
+  public MerchantCredentials withCertificate(PemSource certificate) {
+    return new MerchantCredentials(merchantId, serialNumber, privateKey, signer, decryptor,
+        Objects.requireNonNull(certificate, "certificate"));
+  }
+
+  /** @see #withCertificate(PemSource) */
+  public MerchantCredentials withCertificate(Path certificatePem) {
+    return withCertificate(PemSource.file(certificatePem));
+  }
+
+  /** The checked credentials: what signs, what decrypts, and for whom. */
+  record Checked(String merchantId, String serialNumber, Signer signer, FieldCipher decryptor) {}
+
+  /**
+   * Parses and checks every part.
+   *
+   * @throws WechatPayConfigurationException naming the first unusable part
+   */
+  Checked check() {
+    require(merchantId, "merchantId");
+    require(serialNumber, "merchantSerialNumber");
+    if (!serialNumber.matches("[0-9A-Fa-f]+")) {
+      throw new WechatPayConfigurationException("merchantSerialNumber must be hex, but is \"" + serialNumber + "\"");
+    }
+    if (signer != null) {
+      if (certificate != null) {
+        checkSerial(PemKeys.certificate(certificate));
+      }
+      return new Checked(merchantId, serialNumber.toUpperCase(Locale.ROOT), signer, decryptor);
+    }
+    if (privateKey == null) {
+      throw new WechatPayConfigurationException("merchantPrivateKey is required");
+    }
+    PrivateKey key = PemKeys.privateKey(privateKey);
+    if (certificate != null) {
+      X509Certificate parsed = PemKeys.certificate(certificate);
+      checkSerial(parsed);
+      PublicKey publicKey = parsed.getPublicKey();
+      if (!(publicKey instanceof RSAPublicKey rsaPublic && key instanceof RSAPrivateKey rsaPrivate
+          && rsaPublic.getModulus().equals(rsaPrivate.getModulus()))) {
+        throw new WechatPayConfigurationException("merchantPrivateKey does not belong to merchantCertificate "
+            + parsed.getSerialNumber().toString(16).toUpperCase(Locale.ROOT));
+      }
+    }
+    return new Checked(merchantId, serialNumber.toUpperCase(Locale.ROOT), new PrivateKeySigner(key),
+        ciphertext -> RsaOaep.decrypt(key, ciphertext));
+  }
+
+  private void checkSerial(X509Certificate parsed) {
+    String serial = parsed.getSerialNumber().toString(16);
+    if (!serial.equalsIgnoreCase(serialNumber)) {
+      throw new WechatPayConfigurationException("merchantCertificate has serial number " + serial.toUpperCase(Locale.ROOT)
+          + ", but merchantSerialNumber is " + serialNumber);
+    }
+  }
+
+  static void require(String value, String name) {
+    if (value == null || value.isBlank()) {
+      throw new WechatPayConfigurationException(name + " is required");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "MerchantCredentials{merchantId=" + merchantId + ", serialNumber=" + serialNumber
+        + (signer != null ? ", signer=" + signer.getClass().getSimpleName() : ", privateKey=" + privateKey) + "}";
+  }
+}

@@ -1,0 +1,64 @@
+package io.github.membercard.wechatpay.http;
+
+import io.github.membercard.wechatpay.AnswerListener;
+import io.github.membercard.wechatpay.auth.SignatureValidator;
+import io.github.membercard.wechatpay.auth.SignedMessage;
+import io.github.membercard.wechatpay.auth.WechatPayProtocol;
+import feign.Client;
+import feign.Request;
+import feign.Response;
+import feign.Util;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Objects;
+
+/**
+ * Verifies every 2xx answer, 204 included, before anything decodes it: the body is read whole, its
+ * signature checked, and only then handed on. Answers that fail throw; error answers pass through to
+ * the error decoder.
+ */
+public final class VerifyingClient implements Client {
+
+  private final Client delegate;
+  private final SignatureValidator validator;
+  private final AnswerListener listener;
+
+  /**
+   * @param delegate sends the (signed) request
+   * @param validator checks WeChat Pay's signature
+   * @param listener told of each verified answer
+   */
+  public VerifyingClient(Client delegate, SignatureValidator validator, AnswerListener listener) {
+    this.delegate = Objects.requireNonNull(delegate, "delegate");
+    this.validator = Objects.requireNonNull(validator, "validator");
+    this.listener = Objects.requireNonNull(listener, "listener");
+  }
+
+  @Override
+  public Response execute(Request request, Request.Options options) throws IOException {
+    Response response = delegate.execute(request, options);
+    return isSuccess(response.status()) ? verified(request, response) : response;
+  }
+
+  private Response verified(Request request, Response response) throws IOException {
+    byte[] body = readBody(response);
+    SignedMessage message = SignedMessage.of(response.headers(), body);
+    validator.validate(message);
+    listener.verified(request.httpMethod().name(), WechatPayProtocol.signedUrl(request.url()), response.status(),
+        message.requestId());
+    return response.toBuilder().body(body).build();
+  }
+
+  static boolean isSuccess(int status) {
+    return status >= 200 && status < 300;
+  }
+
+  static byte[] readBody(Response response) throws IOException {
+    if (response.body() == null) {
+      return new byte[0];
+    }
+    try (InputStream in = response.body().asInputStream()) {
+      return Util.toByteArray(in);
+    }
+  }
+}
