@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The demo's settings: environment variables, or a properties file with the same keys. With
- * {@value #MERCHANT_ID} unset the demo runs against the embedded fake.
+ * The demo's settings: environment variables, or a properties file with the same keys. With {@value
+ * #MERCHANT_ID} unset the demo runs against the embedded fake.
  */
 record DemoSettings(Map<String, String> values) {
 
@@ -26,10 +26,19 @@ record DemoSettings(Map<String, String> values) {
   static final String CODE = "MEMBERCARD_CODE";
   static final String OPENID = "MEMBERCARD_OPENID";
 
-  private static final Map<String, String> FAKE_CARD = Map.of(BRAND_ID, "1004", CARD_ID, "pbLatjvWOibDc5-TBnbUk1pD12o0",
-      CODE, "478515832665", OPENID, "obLatjnx9gnqzS4myYGmLZ7LgLBA");
+  private static final Map<String, String> FAKE_CARD =
+      Map.of(
+          BRAND_ID,
+          "1004",
+          CARD_ID,
+          "pbLatjvWOibDc5-TBnbUk1pD12o0",
+          CODE,
+          "478515832665",
+          OPENID,
+          "obLatjnx9gnqzS4myYGmLZ7LgLBA");
 
-  static DemoSettings from(Map<String, String> environment, Path propertiesFile) throws IOException {
+  static DemoSettings from(Map<String, String> environment, Path propertiesFile)
+      throws IOException {
     Map<String, String> values = new HashMap<>(FAKE_CARD);
     if (propertiesFile != null) {
       Properties properties = new Properties();
@@ -38,11 +47,12 @@ record DemoSettings(Map<String, String> values) {
       }
       properties.stringPropertyNames().forEach(key -> values.put(key, properties.getProperty(key)));
     } else {
-      environment.forEach((key, value) -> {
-        if (key.startsWith("WECHATPAY_") || key.startsWith("MEMBERCARD_")) {
-          values.put(key, value);
-        }
-      });
+      environment.forEach(
+          (key, value) -> {
+            if (key.startsWith("WECHATPAY_") || key.startsWith("MEMBERCARD_")) {
+              values.put(key, value);
+            }
+          });
     }
     return new DemoSettings(Map.copyOf(values));
   }

@@ -41,7 +41,10 @@ final class MemberCardFlow {
   private int steps = 5;
 
   MemberCardFlow(WechatPayClient.Builder client, DemoSettings settings, PrintStream out) {
-    this.wechatPay = client.answerListener((method, url, status, requestId) -> lastRequestId.set(requestId)).build();
+    this.wechatPay =
+        client
+            .answerListener((method, url, status, requestId) -> lastRequestId.set(requestId))
+            .build();
     this.brandUserCards = wechatPay.create(BrandUserCardsApi.class);
     this.brandPoints = wechatPay.create(BrandPointsApi.class);
     this.membercard = wechatPay.create(MembercardUserCardsApi.class);
@@ -52,62 +55,126 @@ final class MemberCardFlow {
     this.openid = settings.require(DemoSettings.OPENID);
   }
 
-  /** Against a real WeChat Pay: every call, or only the read-only query when {@code writes} is false. */
+  /**
+   * Against a real WeChat Pay: every call, or only the read-only query when {@code writes} is
+   * false.
+   */
   void run(boolean writes) {
     if (!writes) {
       steps = 1;
       queryCard(1);
       return;
     }
-    step(1, "confirmUserCard", "card " + code + ", phone ***, CREATE_CARD_SUCCESS",
-        () -> brandUserCards.confirmUserCard(code, cardId, new ConfirmUserCardRequest()
-            .brandId(brandId).openid(openid).phoneNumber("13800138000").level("银卡会员")
-            .validDateInformation(new ValidDateInformation().type(ValidDateType.PERMANENT))
-            .userCardConfirmState(UserCardConfirmState.CREATE_CARD_SUCCESS)));
+    step(
+        1,
+        "confirmUserCard",
+        "card " + code + ", phone ***, CREATE_CARD_SUCCESS",
+        () ->
+            brandUserCards.confirmUserCard(
+                code,
+                cardId,
+                new ConfirmUserCardRequest()
+                    .brandId(brandId)
+                    .openid(openid)
+                    .phoneNumber("13800138000")
+                    .level("银卡会员")
+                    .validDateInformation(new ValidDateInformation().type(ValidDateType.PERMANENT))
+                    .userCardConfirmState(UserCardConfirmState.CREATE_CARD_SUCCESS)));
     rest();
   }
 
   /**
-   * Against the fake: the fake delivers {@code USER_CARD.CREATE} to a local notify URL, whose handler
-   * confirms the card; then it delivers the same notification again, which is only acknowledged.
+   * Against the fake: the fake delivers {@code USER_CARD.CREATE} to a local notify URL, whose
+   * handler confirms the card; then it delivers the same notification again, which is only
+   * acknowledged.
    */
   void runWithCallbacks(FakeWechatPay fake) {
     out.printf("[1/%d] USER_CARD.CREATE notification -> confirmUserCard%n", steps);
-    NewMemberConfirmer confirmer = new NewMemberConfirmer(brandUserCards, card -> printAnswer("confirmUserCard", card));
-    try (WebhookEndpoint endpoint = WebhookEndpoint.start(MemberCardNotifications.parser(wechatPay), confirmer)) {
-      Delivery delivery = fake.deliver(endpoint.url(), NewMemberConfirmer.USER_CARD_CREATE,
-          "{\"user_card_code\":\"" + code + "\",\"card_id\":\"" + cardId + "\",\"openid\":\"" + openid
-              + "\",\"brand_id\":\"" + brandId + "\",\"phone_number\":\"13800138000\"}");
-      out.printf("      notification %s acknowledged: %d %s%n", delivery.id(), delivery.status(), delivery.answer());
+    NewMemberConfirmer confirmer =
+        new NewMemberConfirmer(brandUserCards, card -> printAnswer("confirmUserCard", card));
+    try (WebhookEndpoint endpoint =
+        WebhookEndpoint.start(MemberCardNotifications.parser(wechatPay), confirmer)) {
+      Delivery delivery =
+          fake.deliver(
+              endpoint.url(),
+              NewMemberConfirmer.USER_CARD_CREATE,
+              "{\"user_card_code\":\""
+                  + code
+                  + "\",\"card_id\":\""
+                  + cardId
+                  + "\",\"openid\":\""
+                  + openid
+                  + "\",\"brand_id\":\""
+                  + brandId
+                  + "\",\"phone_number\":\"13800138000\"}");
+      out.printf(
+          "      notification %s acknowledged: %d %s%n",
+          delivery.id(), delivery.status(), delivery.answer());
       Delivery again = fake.redeliver(delivery);
-      out.printf("      redelivered %s: %d, acknowledged without a second confirm: %b%n", again.id(), again.status(),
-          again.acknowledged() && confirmer.duplicates() == 1);
+      out.printf(
+          "      redelivered %s: %d, acknowledged without a second confirm: %b%n",
+          again.id(), again.status(), again.acknowledged() && confirmer.duplicates() == 1);
       if (!delivery.acknowledged() || !again.acknowledged()) {
-        throw new WechatPayException("The notify URL did not acknowledge " + delivery.id() + ": " + delivery.answer());
+        throw new WechatPayException(
+            "The notify URL did not acknowledge " + delivery.id() + ": " + delivery.answer());
       }
     }
     rest();
   }
 
   private void rest() {
-    step(2, "syncUserPoints", "card " + code + ", point_balance 1000",
-        () -> brandPoints.syncUserPoints(new UserPointBalance().outRequestNo("demo-points-" + System.currentTimeMillis())
-            .brandId(brandId).cardId(cardId).openid(openid).userCardCode(code).pointBalance(1000L)));
+    step(
+        2,
+        "syncUserPoints",
+        "card " + code + ", point_balance 1000",
+        () ->
+            brandPoints.syncUserPoints(
+                new UserPointBalance()
+                    .outRequestNo("demo-points-" + System.currentTimeMillis())
+                    .brandId(brandId)
+                    .cardId(cardId)
+                    .openid(openid)
+                    .userCardCode(code)
+                    .pointBalance(1000L)));
     queryCard(3);
-    step(4, "updateUserCard", "level 钻石会员, balance 888 -> 988", () -> {
-      membercard.updateUserCard(cardId, code, new UpdateUserCardRequest().level("钻石会员")
-          .outRequestNo("demo-update-" + System.currentTimeMillis())
-          .balanceInformation(new BalanceInformation().beforeBalance(888L).balance(988L).addBalance(100L)));
-      return "204 No Content";
-    });
-    step(5, "confirmPointExchangeCoupon", "record demo-exchange-1, POINT_EXCHANGE_COUPON_SUCCESS",
-        () -> brandPoints.confirmPointExchangeCoupon(new PointExchangeCouponResult().recordId("demo-exchange-1")
-            .exchangeCouponTemplateId("0Flpo7FqTQ").brandId(brandId).cardId(cardId).openid(openid).userCardCode(code)
-            .state(PointExchangeCouponState.POINT_EXCHANGE_COUPON_SUCCESS).couponCode("123446565767")));
+    step(
+        4,
+        "updateUserCard",
+        "level 钻石会员, balance 888 -> 988",
+        () -> {
+          membercard.updateUserCard(
+              cardId,
+              code,
+              new UpdateUserCardRequest()
+                  .level("钻石会员")
+                  .outRequestNo("demo-update-" + System.currentTimeMillis())
+                  .balanceInformation(
+                      new BalanceInformation().beforeBalance(888L).balance(988L).addBalance(100L)));
+          return "204 No Content";
+        });
+    step(
+        5,
+        "confirmPointExchangeCoupon",
+        "record demo-exchange-1, POINT_EXCHANGE_COUPON_SUCCESS",
+        () ->
+            brandPoints.confirmPointExchangeCoupon(
+                new PointExchangeCouponResult()
+                    .recordId("demo-exchange-1")
+                    .exchangeCouponTemplateId("0Flpo7FqTQ")
+                    .brandId(brandId)
+                    .cardId(cardId)
+                    .openid(openid)
+                    .userCardCode(code)
+                    .state(PointExchangeCouponState.POINT_EXCHANGE_COUPON_SUCCESS)
+                    .couponCode("123446565767")));
   }
 
   private void queryCard(int number) {
-    step(number, "getUserCard", "card " + cardId + " / " + code, () -> membercard.getUserCard(cardId, code));
+    step(
+        number,
+        "getUserCard",
+        "card " + cardId + " / " + code,
+        () -> membercard.getUserCard(cardId, code));
   }
 
   private void step(int number, String operation, String summary, Supplier<Object> call) {
@@ -117,6 +184,7 @@ final class MemberCardFlow {
   }
 
   private void printAnswer(String operation, Object answer) {
-    out.printf("      %s verified: %s%n      Request-ID: %s%n", operation, answer, lastRequestId.get());
+    out.printf(
+        "      %s verified: %s%n      Request-ID: %s%n", operation, answer, lastRequestId.get());
   }
 }

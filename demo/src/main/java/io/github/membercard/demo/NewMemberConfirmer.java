@@ -15,9 +15,9 @@ import java.util.function.Consumer;
 
 /**
  * Answers {@code BRAND_MEMBER_CARD_SP.USER_CARD.CREATE} by confirming the new member's card. WeChat
- * Pay redelivers a notification until it is acknowledged, so a notification id is confirmed once and
- * a redelivery is only acknowledged. (This keeps the ids in memory; a real service keeps them with
- * its data, in the same transaction as the work.)
+ * Pay redelivers a notification until it is acknowledged, so a notification id is confirmed once
+ * and a redelivery is only acknowledged. (This keeps the ids in memory; a real service keeps them
+ * with its data, in the same transaction as the work.)
  */
 final class NewMemberConfirmer implements WebhookEndpoint.Handler {
 
@@ -44,13 +44,17 @@ final class NewMemberConfirmer implements WebhookEndpoint.Handler {
     }
     UserCardEvent card = notification.resource(UserCardEvent.class).orElseThrow();
     try {
-      confirmed.accept(userCards.confirmUserCard(card.getUserCardCode(), card.getCardId(), new ConfirmUserCardRequest()
-          .brandId(card.getBrandId())
-          .openid(card.getOpenid())
-          .phoneNumber(card.getPhoneNumber())
-          .level(card.getLevel())
-          .validDateInformation(card.getValidDateInformation())
-          .userCardConfirmState(UserCardConfirmState.CREATE_CARD_SUCCESS)));
+      confirmed.accept(
+          userCards.confirmUserCard(
+              card.getUserCardCode(),
+              card.getCardId(),
+              new ConfirmUserCardRequest()
+                  .brandId(card.getBrandId())
+                  .openid(card.getOpenid())
+                  .phoneNumber(card.getPhoneNumber())
+                  .level(card.getLevel())
+                  .validDateInformation(card.getValidDateInformation())
+                  .userCardConfirmState(UserCardConfirmState.CREATE_CARD_SUCCESS)));
       return Acknowledgement.success();
     } catch (WechatPayException e) {
       handled.remove(notification.id());
@@ -58,7 +62,9 @@ final class NewMemberConfirmer implements WebhookEndpoint.Handler {
     }
   }
 
-  /** @return how many redeliveries were acknowledged without confirming again */
+  /**
+   * @return how many redeliveries were acknowledged without confirming again
+   */
   int duplicates() {
     return duplicates.get();
   }

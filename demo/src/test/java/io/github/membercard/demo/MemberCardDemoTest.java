@@ -21,8 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MemberCardDemoTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -33,9 +32,16 @@ class MemberCardDemoTest {
 
     String output = out.toString(StandardCharsets.UTF_8);
     assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
-    for (String operation : List.of("confirmUserCard", "syncUserPoints", "getUserCard", "updateUserCard",
-        "confirmPointExchangeCoupon")) {
-      assertTrue(output.contains("      " + operation + " verified: "), operation + " missing from:\n" + output);
+    for (String operation :
+        List.of(
+            "confirmUserCard",
+            "syncUserPoints",
+            "getUserCard",
+            "updateUserCard",
+            "confirmPointExchangeCoupon")) {
+      assertTrue(
+          output.contains("      " + operation + " verified: "),
+          operation + " missing from:\n" + output);
     }
     assertTrue(output.contains("[1/5] USER_CARD.CREATE notification -> confirmUserCard"), output);
     assertTrue(output.contains("acknowledged without a second confirm: true"), output);
@@ -51,12 +57,20 @@ class MemberCardDemoTest {
 
       assertEquals(0, run(List.of(), environment), err.toString(StandardCharsets.UTF_8));
       assertEquals(List.of("getUserCard"), operations(wechatPay));
-      assertTrue(out.toString(StandardCharsets.UTF_8).contains("[1/1] getUserCard"), out.toString(StandardCharsets.UTF_8));
+      assertTrue(
+          out.toString(StandardCharsets.UTF_8).contains("[1/1] getUserCard"),
+          out.toString(StandardCharsets.UTF_8));
 
       wechatPay.reset();
       assertEquals(0, run(List.of("--write"), environment), err.toString(StandardCharsets.UTF_8));
-      assertEquals(List.of("confirmUserCard", "syncUserPoints", "getUserCard", "updateUserCard",
-          "confirmPointExchangeCoupon"), operations(wechatPay));
+      assertEquals(
+          List.of(
+              "confirmUserCard",
+              "syncUserPoints",
+              "getUserCard",
+              "updateUserCard",
+              "confirmPointExchangeCoupon"),
+          operations(wechatPay));
     }
   }
 
@@ -64,11 +78,20 @@ class MemberCardDemoTest {
   void aConfigFileWorksLikeTheEnvironment() throws Exception {
     try (FakeWechatPay wechatPay = FakeWechatPay.start()) {
       StringBuilder properties = new StringBuilder();
-      credentialsFor(wechatPay).forEach((key, value) -> properties.append(key).append('=')
-          .append(value.replace("\\", "\\\\")).append('\n'));
+      credentialsFor(wechatPay)
+          .forEach(
+              (key, value) ->
+                  properties
+                      .append(key)
+                      .append('=')
+                      .append(value.replace("\\", "\\\\"))
+                      .append('\n'));
       Path config = Files.writeString(dir.resolve("demo.properties"), properties);
 
-      assertEquals(0, run(List.of("--config", config.toString()), Map.of()), err.toString(StandardCharsets.UTF_8));
+      assertEquals(
+          0,
+          run(List.of("--config", config.toString()), Map.of()),
+          err.toString(StandardCharsets.UTF_8));
       assertEquals(List.of("getUserCard"), operations(wechatPay));
     }
   }
@@ -79,7 +102,9 @@ class MemberCardDemoTest {
       wechatPay.respondWithError("getUserCard", 404, "RESOURCE_NOT_EXISTS", "会员卡不存在");
 
       assertEquals(1, run(List.of(), credentialsFor(wechatPay)));
-      assertTrue(err.toString(StandardCharsets.UTF_8).contains("RESOURCE_NOT_EXISTS"), err.toString(StandardCharsets.UTF_8));
+      assertTrue(
+          err.toString(StandardCharsets.UTF_8).contains("RESOURCE_NOT_EXISTS"),
+          err.toString(StandardCharsets.UTF_8));
     }
   }
 
@@ -87,11 +112,15 @@ class MemberCardDemoTest {
     Map<String, String> environment = new HashMap<>();
     environment.put(DemoSettings.MERCHANT_ID, FakeWechatPay.MERCHANT_ID);
     environment.put(DemoSettings.SERIAL, wechatPay.merchantSerialNumber());
-    environment.put(DemoSettings.PRIVATE_KEY,
-        Files.writeString(dir.resolve("apiclient_key.pem"), wechatPay.merchantPrivateKeyPem()).toString());
+    environment.put(
+        DemoSettings.PRIVATE_KEY,
+        Files.writeString(dir.resolve("apiclient_key.pem"), wechatPay.merchantPrivateKeyPem())
+            .toString());
     environment.put(DemoSettings.PUBLIC_KEY_ID, FakeWechatPay.PUBLIC_KEY_ID);
-    environment.put(DemoSettings.PUBLIC_KEY,
-        Files.writeString(dir.resolve("pub_key.pem"), wechatPay.wechatPayPublicKeyPem()).toString());
+    environment.put(
+        DemoSettings.PUBLIC_KEY,
+        Files.writeString(dir.resolve("pub_key.pem"), wechatPay.wechatPayPublicKeyPem())
+            .toString());
     environment.put(DemoSettings.BASE_URL, wechatPay.baseUrl());
     return environment;
   }
@@ -103,7 +132,10 @@ class MemberCardDemoTest {
   private int run(List<String> args, Map<String, String> environment) {
     out.reset();
     err.reset();
-    return MemberCardDemo.run(args, environment, new PrintStream(out, true, StandardCharsets.UTF_8),
+    return MemberCardDemo.run(
+        args,
+        environment,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 }

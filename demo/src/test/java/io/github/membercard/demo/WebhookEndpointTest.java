@@ -41,13 +41,23 @@ class WebhookEndpointTest {
 
   @Test
   void aNewMemberIsConfirmedWithTheDecryptedPhoneNumber() {
-    Delivery delivery = wechatPay.deliver(endpoint.url(), NewMemberConfirmer.USER_CARD_CREATE,
-        "{\"user_card_code\":\"900001\",\"phone_number\":\"13900001111\"}");
+    Delivery delivery =
+        wechatPay.deliver(
+            endpoint.url(),
+            NewMemberConfirmer.USER_CARD_CREATE,
+            "{\"user_card_code\":\"900001\",\"phone_number\":\"13900001111\"}");
 
     assertTrue(delivery.acknowledged(), delivery.answer());
     ReceivedRequest confirm = wechatPay.requests("confirmUserCard").get(0);
-    assertTrue(confirm.url().startsWith("/v3/brand/partner/card-member/user-cards/900001/confirm?card_id="), confirm.url());
-    assertEquals("13900001111", confirm.body().get("phone_number").asText(), "decrypted from the event, re-encrypted for WeChat Pay");
+    assertTrue(
+        confirm
+            .url()
+            .startsWith("/v3/brand/partner/card-member/user-cards/900001/confirm?card_id="),
+        confirm.url());
+    assertEquals(
+        "13900001111",
+        confirm.body().get("phone_number").asText(),
+        "decrypted from the event, re-encrypted for WeChat Pay");
     assertFalse(confirm.rawBody().contains("13900001111"));
     assertEquals("CREATE_CARD_SUCCESS", confirm.body().get("user_card_confirm_state").asText());
     assertEquals(1, confirmed.size());
@@ -74,12 +84,16 @@ class WebhookEndpointTest {
     wechatPay.reset();
     Delivery retried = wechatPay.redeliver(first);
     assertTrue(retried.acknowledged(), retried.answer());
-    assertEquals(1, wechatPay.requests("confirmUserCard").size(), "the retry confirms, since the first attempt failed");
+    assertEquals(
+        1,
+        wechatPay.requests("confirmUserCard").size(),
+        "the retry confirms, since the first attempt failed");
   }
 
   @Test
   void otherEventsAreAcknowledgedWithoutACall() {
-    assertTrue(wechatPay.deliver(endpoint.url(), "BRAND_MEMBER_CARD_SP.SYNC_USER_POINT").acknowledged());
+    assertTrue(
+        wechatPay.deliver(endpoint.url(), "BRAND_MEMBER_CARD_SP.SYNC_USER_POINT").acknowledged());
     assertEquals(0, wechatPay.requests().size());
   }
 

@@ -10,9 +10,13 @@ package io.github.membercard.fake;
  * @param status the endpoint's HTTP status
  * @param answer the endpoint's answer body
  */
-public record Delivery(String id, String eventType, String url, String body, int status, String answer) {
+public record Delivery(
+    String id, String eventType, String url, String body, int status, String answer) {
 
-  /** @return whether the endpoint acknowledged it (a 2xx status), so WeChat Pay would stop delivering it */
+  /**
+   * @return whether the endpoint acknowledged it (a 2xx status), so WeChat Pay would stop
+   *     delivering it
+   */
   public boolean acknowledged() {
     return status >= 200 && status < 300;
   }

@@ -10,9 +10,10 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 
 /**
- * Builds an operation's documented answer from its schema: a property the request carried (or a path
- * or query parameter of the same name) comes back as sent, as WeChat Pay echoes it; an optional one
- * the request could have carried but left out stays out; any other takes the spec's example.
+ * Builds an operation's documented answer from its schema: a property the request carried (or a
+ * path or query parameter of the same name) comes back as sent, as WeChat Pay echoes it; an
+ * optional one the request could have carried but left out stays out; any other takes the spec's
+ * example.
  */
 final class DocumentedAnswer {
 
@@ -24,23 +25,32 @@ final class DocumentedAnswer {
    * @param requestSchema the request body's schema, or {@code null}
    * @param parameters the request's path and query parameters, by name
    */
-  static JsonNode build(Schema<?> schema, JsonNode request, Schema<?> requestSchema, Map<String, String> parameters) {
+  static JsonNode build(
+      Schema<?> schema, JsonNode request, Schema<?> requestSchema, Map<String, String> parameters) {
     ObjectNode answer = JsonNodeFactory.instance.objectNode();
     for (Map.Entry<String, Schema<?>> entry : Schemas.properties(schema).entrySet()) {
       String name = entry.getKey();
       Schema<?> property = entry.getValue();
       JsonNode sent = request == null ? null : request.get(name);
-      Schema<?> requestProperty = requestSchema == null ? null : Schemas.properties(requestSchema).get(name);
+      Schema<?> requestProperty =
+          requestSchema == null ? null : Schemas.properties(requestSchema).get(name);
       boolean required = schema.getRequired() != null && schema.getRequired().contains(name);
       if (sent == null && requestProperty != null && !required && !parameters.containsKey(name)) {
         continue;
       }
-      JsonNode value = property.getProperties() != null
-          ? build(property, sent, requestProperty, Map.of())
-          : property.getItems() != null && property.getItems().getProperties() != null
-              ? array(property.getItems(), sent, requestProperty == null ? null : requestProperty.getItems())
-              : sent != null ? sent : parameters.containsKey(name) ? Schemas.typedValue(property, parameters.get(name))
-                  : example(property);
+      JsonNode value =
+          property.getProperties() != null
+              ? build(property, sent, requestProperty, Map.of())
+              : property.getItems() != null && property.getItems().getProperties() != null
+                  ? array(
+                      property.getItems(),
+                      sent,
+                      requestProperty == null ? null : requestProperty.getItems())
+                  : sent != null
+                      ? sent
+                      : parameters.containsKey(name)
+                          ? Schemas.typedValue(property, parameters.get(name))
+                          : example(property);
       if (value != null) {
         answer.set(name, value);
       }

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.swagger.v3.oas.models.media.Schema;
 import java.util.Map;
 
-/** Finds the values a schema marks {@code x-wechatpay-encrypted} in a JSON document and transforms each. */
+/**
+ * Finds the values a schema marks {@code x-wechatpay-encrypted} in a JSON document and transforms
+ * each.
+ */
 final class EncryptedFields {
 
   /** Transforms one encrypted value found at a JSON pointer. */
@@ -18,12 +21,15 @@ final class EncryptedFields {
 
   private EncryptedFields() {}
 
-  /** @return a copy of {@code node} with every encrypted value transformed */
+  /**
+   * @return a copy of {@code node} with every encrypted value transformed
+   */
   static JsonNode transform(Schema<?> schema, JsonNode node, Transform transform) {
     return walk(schema, node.deepCopy(), "", transform);
   }
 
-  private static JsonNode walk(Schema<?> schema, JsonNode node, String pointer, Transform transform) {
+  private static JsonNode walk(
+      Schema<?> schema, JsonNode node, String pointer, Transform transform) {
     if (schema == null) {
       return node;
     }
@@ -36,9 +42,11 @@ final class EncryptedFields {
         JsonNode value = object.get(property.getKey());
         String at = pointer + "/" + property.getKey();
         if (value != null) {
-          object.set(property.getKey(), Schemas.isEncrypted(property.getValue())
-              ? encryptedValue(value, at, transform)
-              : walk(property.getValue(), value, at, transform));
+          object.set(
+              property.getKey(),
+              Schemas.isEncrypted(property.getValue())
+                  ? encryptedValue(value, at, transform)
+                  : walk(property.getValue(), value, at, transform));
         }
       }
     }

@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * A WeChat Pay error answer: its status and body of {@code code}, {@code message} and, where an input
- * was wrong, {@code detail}.
+ * A WeChat Pay error answer: its status and body of {@code code}, {@code message} and, where an
+ * input was wrong, {@code detail}.
  *
  * @param status the HTTP status
  * @param code WeChat Pay's code
  * @param message the message
- * @param field the offending field (a JSON pointer in the body, else the parameter name), or {@code null}
+ * @param field the offending field (a JSON pointer in the body, else the parameter name), or {@code
+ *     null}
  * @param location {@code body}, {@code query}, {@code path} or {@code header}, or {@code null}
  */
 record ErrorAnswer(int status, String code, String message, String field, String location) {
@@ -24,7 +25,8 @@ record ErrorAnswer(int status, String code, String message, String field, String
   }
 
   String json() {
-    ObjectNode body = JsonNodeFactory.instance.objectNode().put("code", code).put("message", message);
+    ObjectNode body =
+        JsonNodeFactory.instance.objectNode().put("code", code).put("message", message);
     if (field != null) {
       body.putObject("detail").put("field", field).put("issue", message).put("location", location);
     }

@@ -43,11 +43,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A local WeChat Pay for tests, on WireMock: it serves every operation of the spec, checks each
- * request as WeChat Pay does (Authorization signature, merchant id and serial, timestamp,
- * {@code Wechatpay-Serial}, the body against the schema, encrypted fields), answers with the
- * documented response signed under its own key, and lets a test change answers and inject faults.
- * It makes a throwaway merchant and WeChat Pay key pair when it starts; {@link #clientBuilder()}
- * hands back a client configured to match.
+ * request as WeChat Pay does (Authorization signature, merchant id and serial, timestamp, {@code
+ * Wechatpay-Serial}, the body against the schema, encrypted fields), answers with the documented
+ * response signed under its own key, and lets a test change answers and inject faults. It makes a
+ * throwaway merchant and WeChat Pay key pair when it starts; {@link #clientBuilder()} hands back a
+ * client configured to match.
  *
  * <pre>{@code
  * try (FakeWechatPay wechatPay = FakeWechatPay.start()) {
@@ -60,6 +60,7 @@ public final class FakeWechatPay implements AutoCloseable {
 
   /** The merchant id the fake expects. */
   public static final String MERCHANT_ID = "1900000001";
+
   /** The id of the fake's WeChat Pay public key. */
   public static final String PUBLIC_KEY_ID = "PUB_KEY_ID_0100000000000000000000000000";
 
@@ -87,20 +88,34 @@ public final class FakeWechatPay implements AutoCloseable {
     this.merchantSerialNumber = HexFormat.of().withUpperCase().formatHex(serial);
     this.apiV3Key = new NonceGenerator(32).get();
     Clock clock = Clock.systemUTC();
-    AnswerSigner signer = new AnswerSigner(wechatPay.getPrivate(), PUBLIC_KEY_ID, new NonceGenerator());
-    this.notifications = new NotificationSender(spec.eventResources(), merchant.getPublic(), apiV3Key, signer, clock);
-    RequestCheck check = new RequestCheck(MERCHANT_ID, merchantSerialNumber, merchant.getPublic(), PUBLIC_KEY_ID,
-        wechatPay.getPrivate(), clock);
-    this.server = new WireMockServer(options()
-        .port(port)
-        .bindAddress("127.0.0.1")
-        .extensions(new WechatPayRules(operations, check, merchant.getPublic(), listSizes),
-            new WechatPaySigning(signer, clock)));
+    AnswerSigner signer =
+        new AnswerSigner(wechatPay.getPrivate(), PUBLIC_KEY_ID, new NonceGenerator());
+    this.notifications =
+        new NotificationSender(
+            spec.eventResources(), merchant.getPublic(), apiV3Key, signer, clock);
+    RequestCheck check =
+        new RequestCheck(
+            MERCHANT_ID,
+            merchantSerialNumber,
+            merchant.getPublic(),
+            PUBLIC_KEY_ID,
+            wechatPay.getPrivate(),
+            clock);
+    this.server =
+        new WireMockServer(
+            options()
+                .port(port)
+                .bindAddress("127.0.0.1")
+                .extensions(
+                    new WechatPayRules(operations, check, merchant.getPublic(), listSizes),
+                    new WechatPaySigning(signer, clock)));
     server.start();
     stubOperations();
   }
 
-  /** @return a fake on a free loopback port */
+  /**
+   * @return a fake on a free loopback port
+   */
   public static FakeWechatPay start() {
     return start(0);
   }
@@ -113,14 +128,16 @@ public final class FakeWechatPay implements AutoCloseable {
     return new FakeWechatPay(port);
   }
 
-  /** @return the base URL to give a client */
+  /**
+   * @return the base URL to give a client
+   */
   public String baseUrl() {
     return server.baseUrl();
   }
 
   /**
-   * @return a client builder with the fake's {@link #credentials()}, {@link #wechatPayKeys()}, APIv3 key
-   *     and {@link #transport()}; change any of them or call {@code build}
+   * @return a client builder with the fake's {@link #credentials()}, {@link #wechatPayKeys()},
+   *     APIv3 key and {@link #transport()}; change any of them or call {@code build}
    */
   public WechatPayClient.Builder clientBuilder() {
     return WechatPayClient.builder()
@@ -130,27 +147,39 @@ public final class FakeWechatPay implements AutoCloseable {
         .transport(transport());
   }
 
-  /** @return the throwaway merchant's id, certificate serial and private key, as the fake expects them */
+  /**
+   * @return the throwaway merchant's id, certificate serial and private key, as the fake expects
+   *     them
+   */
   public MerchantCredentials credentials() {
-    return MerchantCredentials.of(MERCHANT_ID, merchantSerialNumber, PemSource.text(merchantPrivateKeyPem()));
+    return MerchantCredentials.of(
+        MERCHANT_ID, merchantSerialNumber, PemSource.text(merchantPrivateKeyPem()));
   }
 
-  /** @return the fake's WeChat Pay public key, in public key mode */
+  /**
+   * @return the fake's WeChat Pay public key, in public key mode
+   */
   public WechatPayKeyConfig wechatPayKeys() {
     return WechatPayKeyConfig.publicKey(PUBLIC_KEY_ID, PemSource.text(wechatPayPublicKeyPem()));
   }
 
-  /** @return default transport options pointed at the fake; vary timeouts or logging from here */
+  /**
+   * @return default transport options pointed at the fake; vary timeouts or logging from here
+   */
   public TransportOptions transport() {
     return TransportOptions.defaults().baseUrl(baseUrl());
   }
 
-  /** @return the throwaway APIv3 key notifications are encrypted under */
+  /**
+   * @return the throwaway APIv3 key notifications are encrypted under
+   */
   public String apiV3Key() {
     return apiV3Key;
   }
 
-  /** @return the notification event types the fake can deliver: every one in the spec */
+  /**
+   * @return the notification event types the fake can deliver: every one in the spec
+   */
   public Set<String> eventTypes() {
     return notifications.eventTypes();
   }
@@ -159,7 +188,8 @@ public final class FakeWechatPay implements AutoCloseable {
    * Delivers a notification with the spec's example resource, as WeChat Pay would.
    *
    * @param url the merchant's notify URL
-   * @param eventType an event type of the spec, such as {@code BRAND_MEMBER_CARD_SP.USER_CARD.CREATE}
+   * @param eventType an event type of the spec, such as {@code
+   *     BRAND_MEMBER_CARD_SP.USER_CARD.CREATE}
    * @return what was sent and how the endpoint answered
    */
   public Delivery deliver(String url, String eventType) {
@@ -194,27 +224,37 @@ public final class FakeWechatPay implements AutoCloseable {
     return notifications.post(delivery.url(), delivery.eventType(), delivery.body());
   }
 
-  /** @return the merchant API certificate serial number the fake expects */
+  /**
+   * @return the merchant API certificate serial number the fake expects
+   */
   public String merchantSerialNumber() {
     return merchantSerialNumber;
   }
 
-  /** @return the throwaway merchant private key as PKCS#8 PEM, for configurations read from files */
+  /**
+   * @return the throwaway merchant private key as PKCS#8 PEM, for configurations read from files
+   */
   public String merchantPrivateKeyPem() {
     return Pem.of(merchant.getPrivate());
   }
 
-  /** @return the fake's WeChat Pay public key as PEM; its id is {@link #PUBLIC_KEY_ID} */
+  /**
+   * @return the fake's WeChat Pay public key as PEM; its id is {@link #PUBLIC_KEY_ID}
+   */
   public String wechatPayPublicKeyPem() {
     return Pem.of(wechatPay.getPublic());
   }
 
-  /** @return the merchant public key, for encrypting values the way WeChat Pay sends them */
+  /**
+   * @return the merchant public key, for encrypting values the way WeChat Pay sends them
+   */
   public PublicKey merchantPublicKey() {
     return merchant.getPublic();
   }
 
-  /** @return the operationIds the fake serves: every operation of the spec */
+  /**
+   * @return the operationIds the fake serves: every operation of the spec
+   */
   public Set<String> operationIds() {
     return operations.keySet();
   }
@@ -224,11 +264,20 @@ public final class FakeWechatPay implements AutoCloseable {
    * until {@link #reset()}.
    */
   public void respond(String operationId, int status, String jsonBody) {
-    override(operationId, StubTags.GIVEN, StubTags.VALID,
-        aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(jsonBody));
+    override(
+        operationId,
+        StubTags.GIVEN,
+        StubTags.VALID,
+        aResponse()
+            .withStatus(status)
+            .withHeader("Content-Type", "application/json")
+            .withBody(jsonBody));
   }
 
-  /** Answers one operation with a WeChat Pay error, such as 429 {@code FREQUENCY_LIMITED}, until {@link #reset()}. */
+  /**
+   * Answers one operation with a WeChat Pay error, such as 429 {@code FREQUENCY_LIMITED}, until
+   * {@link #reset()}.
+   */
   public void respondWithError(String operationId, int status, String code, String message) {
     respond(operationId, status, new ErrorAnswer(status, code, message, null, null).json());
   }
@@ -236,20 +285,40 @@ public final class FakeWechatPay implements AutoCloseable {
   /** Makes one operation misbehave, until {@link #reset()}. */
   public void inject(String operationId, AnswerFault fault) {
     switch (fault) {
-      case CONNECTION_RESET -> override(operationId, StubTags.GIVEN, StubTags.VALID,
-          aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
-      case MALFORMED_BODY -> override(operationId, StubTags.GIVEN, StubTags.VALID,
-          aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"truncated\":"));
+      case CONNECTION_RESET ->
+          override(
+              operationId,
+              StubTags.GIVEN,
+              StubTags.VALID,
+              aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+      case MALFORMED_BODY ->
+          override(
+              operationId,
+              StubTags.GIVEN,
+              StubTags.VALID,
+              aResponse()
+                  .withStatus(200)
+                  .withHeader("Content-Type", "application/json")
+                  .withBody("{\"truncated\":"));
       default -> override(operationId, StubTags.DOCUMENTED, fault.name(), aResponse());
     }
   }
 
-  /** Delays one operation's documented answer, to outlast a client's read timeout, until {@link #reset()}. */
+  /**
+   * Delays one operation's documented answer, to outlast a client's read timeout, until {@link
+   * #reset()}.
+   */
   public void delay(String operationId, Duration delay) {
-    override(operationId, StubTags.DOCUMENTED, StubTags.VALID, aResponse().withFixedDelay((int) delay.toMillis()));
+    override(
+        operationId,
+        StubTags.DOCUMENTED,
+        StubTags.VALID,
+        aResponse().withFixedDelay((int) delay.toMillis()));
   }
 
-  /** @return every request received for an operation, oldest first */
+  /**
+   * @return every request received for an operation, oldest first
+   */
   public List<ReceivedRequest> requests() {
     List<ReceivedRequest> received = new ArrayList<>();
     for (ServeEvent event : server.getAllServeEvents()) {
@@ -261,15 +330,17 @@ public final class FakeWechatPay implements AutoCloseable {
     return received;
   }
 
-  /** @return the requests received for one operation, oldest first */
+  /**
+   * @return the requests received for one operation, oldest first
+   */
   public List<ReceivedRequest> requests(String operationId) {
     return requests().stream().filter(r -> r.operationId().equals(operationId)).toList();
   }
 
   /**
-   * Sets how many items a list operation's list holds, until {@link #reset()}: each call then answers
-   * the page its {@code offset} and {@code limit} select, with this size as {@code total_count}. By
-   * default a list holds one item.
+   * Sets how many items a list operation's list holds, until {@link #reset()}: each call then
+   * answers the page its {@code offset} and {@code limit} select, with this size as {@code
+   * total_count}. By default a list holds one item.
    *
    * @param operationId a list operation, one the spec marks {@code x-wechatpay-paging}
    * @param size the number of items, 0 or more
@@ -297,34 +368,52 @@ public final class FakeWechatPay implements AutoCloseable {
   }
 
   private Delivery deliver(String url, String eventType, JsonNode overrides) {
-    ObjectNode resource = (ObjectNode) DocumentedAnswer.build(notifications.resource(eventType).schema(), null, null, Map.of());
+    ObjectNode resource =
+        (ObjectNode)
+            DocumentedAnswer.build(
+                notifications.resource(eventType).schema(), null, null, Map.of());
     resource.setAll((ObjectNode) overrides);
     return notifications.post(url, eventType, notifications.envelope(eventType, resource));
   }
 
   private void stubOperations() {
     for (SpecOperation operation : operations.values()) {
-      server.stubFor(mapping(operation).atPriority(OPERATION_PRIORITY)
-          .withMetadata(StubTags.of(operation.operationId(), StubTags.DOCUMENTED, StubTags.VALID))
-          .willReturn(aResponse()));
+      server.stubFor(
+          mapping(operation)
+              .atPriority(OPERATION_PRIORITY)
+              .withMetadata(
+                  StubTags.of(operation.operationId(), StubTags.DOCUMENTED, StubTags.VALID))
+              .willReturn(aResponse()));
     }
-    server.stubFor(any(anyUrl()).atPriority(FALLBACK_PRIORITY).willReturn(aResponse().withStatus(404)
-        .withHeader("Content-Type", "application/json")
-        .withBody(new ErrorAnswer(404, "NOT_FOUND", "no such operation", null, null).json())));
+    server.stubFor(
+        any(anyUrl())
+            .atPriority(FALLBACK_PRIORITY)
+            .willReturn(
+                aResponse()
+                    .withStatus(404)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        new ErrorAnswer(404, "NOT_FOUND", "no such operation", null, null)
+                            .json())));
   }
 
   private SpecOperation operation(String operationId) {
     SpecOperation operation = operations.get(operationId);
     if (operation == null) {
-      throw new IllegalArgumentException("No operation " + operationId + " in the spec; known: " + operations.keySet());
+      throw new IllegalArgumentException(
+          "No operation " + operationId + " in the spec; known: " + operations.keySet());
     }
     return operation;
   }
 
-  private void override(String operationId, String answer, String signing, ResponseDefinitionBuilder response) {
+  private void override(
+      String operationId, String answer, String signing, ResponseDefinitionBuilder response) {
     SpecOperation operation = operation(operationId);
-    server.stubFor(mapping(operation).atPriority(OVERRIDE_PRIORITY)
-        .withMetadata(StubTags.of(operationId, answer, signing)).willReturn(response));
+    server.stubFor(
+        mapping(operation)
+            .atPriority(OVERRIDE_PRIORITY)
+            .withMetadata(StubTags.of(operationId, answer, signing))
+            .willReturn(response));
   }
 
   private static MappingBuilder mapping(SpecOperation operation) {
@@ -334,8 +423,14 @@ public final class FakeWechatPay implements AutoCloseable {
   private ReceivedRequest received(String operationId, ServeEvent event) {
     SpecOperation operation = operations.get(operationId);
     String rawBody = event.getRequest().getBodyAsString();
-    return new ReceivedRequest(operationId, event.getRequest().getMethod().getName(), event.getRequest().getUrl(),
-        event.getRequest().getHeader("Wechatpay-Serial"), query(operation, event), rawBody, plaintext(operation, rawBody));
+    return new ReceivedRequest(
+        operationId,
+        event.getRequest().getMethod().getName(),
+        event.getRequest().getUrl(),
+        event.getRequest().getHeader("Wechatpay-Serial"),
+        query(operation, event),
+        rawBody,
+        plaintext(operation, rawBody));
   }
 
   /** The query parameters as sent, encrypted ones decrypted where they decrypt. */
@@ -344,7 +439,9 @@ public final class FakeWechatPay implements AutoCloseable {
     for (SpecOperation.QueryParameter parameter : operation.query()) {
       QueryParameter sent = event.getRequest().queryParameter(parameter.name());
       if (sent != null && sent.isPresent()) {
-        query.put(parameter.name(), parameter.encrypted() ? decryptedOrAsSent(sent.firstValue()) : sent.firstValue());
+        query.put(
+            parameter.name(),
+            parameter.encrypted() ? decryptedOrAsSent(sent.firstValue()) : sent.firstValue());
       }
     }
     return query;
@@ -363,7 +460,9 @@ public final class FakeWechatPay implements AutoCloseable {
       return null;
     }
     try {
-      return EncryptedFields.transform(operation.requestSchema(), json.readTree(rawBody),
+      return EncryptedFields.transform(
+          operation.requestSchema(),
+          json.readTree(rawBody),
           (pointer, ciphertext) -> RsaOaep.decrypt(wechatPay.getPrivate(), ciphertext));
     } catch (IOException | RuntimeException e) {
       return null;

@@ -9,16 +9,18 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Runs a {@link FakeWechatPay} for JUnit 5 tests, registered and built the way WireMock's
- * {@code WireMockExtension} is, but not a subclass of it: that extension starts a server from options it holds
- * and resets it to WireMock's default mappings in final callbacks, while the fake's server is built around its
- * throwaway keys and request checks and has to be stubbed again from the spec after each reset.
+ * Runs a {@link FakeWechatPay} for JUnit 5 tests, registered and built the way WireMock's {@code
+ * WireMockExtension} is, but not a subclass of it: that extension starts a server from options it
+ * holds and resets it to WireMock's default mappings in final callbacks, while the fake's server is
+ * built around its throwaway keys and request checks and has to be stubbed again from the spec
+ * after each reset.
  *
- * <p>On a static field one fake serves the whole class: started before the first test, reset before each
- * (received requests, answers, faults and list sizes forgotten), stopped after the last. On an instance field
- * each test gets a fake of its own, with fresh keys, stopped after the test; under
- * {@code @TestInstance(PER_CLASS)} the one test instance gets one fake, as on a static field. Either way
- * {@link #fake()} returns the running fake, and a test method's {@code FakeWechatPay} parameter is that fake.
+ * <p>On a static field one fake serves the whole class: started before the first test, reset before
+ * each (received requests, answers, faults and list sizes forgotten), stopped after the last. On an
+ * instance field each test gets a fake of its own, with fresh keys, stopped after the test; under
+ * {@code @TestInstance(PER_CLASS)} the one test instance gets one fake, as on a static field.
+ * Either way {@link #fake()} returns the running fake, and a test method's {@code FakeWechatPay}
+ * parameter is that fake.
  *
  * <pre>{@code
  * @RegisterExtension
@@ -32,7 +34,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }</pre>
  */
 public final class FakeWechatPayExtension
-    implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback, ParameterResolver {
+    implements BeforeAllCallback,
+        BeforeEachCallback,
+        AfterEachCallback,
+        AfterAllCallback,
+        ParameterResolver {
 
   private final int port;
   private FakeWechatPay fake;
@@ -42,29 +48,34 @@ public final class FakeWechatPayExtension
     this.port = builder.port;
   }
 
-  /** @return a builder for the extension, with a fake on any free loopback port unless told otherwise */
+  /**
+   * @return a builder for the extension, with a fake on any free loopback port unless told
+   *     otherwise
+   */
   public static Builder newInstance() {
     return new Builder();
   }
 
   /**
    * @return the running fake
-   * @throws IllegalStateException outside the tests it runs for: on a static field, from before the first test to
-   *     after the last; on an instance field, from before each test to after it
+   * @throws IllegalStateException outside the tests it runs for: on a static field, from before the
+   *     first test to after the last; on an instance field, from before each test to after it
    */
   public FakeWechatPay fake() {
     if (fake == null) {
-      throw new IllegalStateException("No fake is running: a static field's runs for the whole class, an instance"
-          + " field's for each test");
+      throw new IllegalStateException(
+          "No fake is running: a static field's runs for the whole class, an instance"
+              + " field's for each test");
     }
     return fake;
   }
 
   /**
    * JUnit calls this for an extension on a static field, or on an instance field under
-   * {@code @TestInstance(PER_CLASS)}; by default it registers an instance field's only after the class callbacks.
-   * It calls it, and {@link #afterAll}, again for each {@code @Nested} class: as with WireMock's extension, the
-   * first nested class uses the fake already running, and stops it when it ends; the next starts another.
+   * {@code @TestInstance(PER_CLASS)}; by default it registers an instance field's only after the
+   * class callbacks. It calls it, and {@link #afterAll}, again for each {@code @Nested} class: as
+   * with WireMock's extension, the first nested class uses the fake already running, and stops it
+   * when it ends; the next starts another.
    */
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -73,7 +84,10 @@ public final class FakeWechatPayExtension
     }
   }
 
-  /** No fake yet means no {@link #beforeAll} call, hence an instance field: the fake is this test's own. */
+  /**
+   * No fake yet means no {@link #beforeAll} call, hence an instance field: the fake is this test's
+   * own.
+   */
   @Override
   public void beforeEach(ExtensionContext context) {
     if (fake == null) {
@@ -118,12 +132,11 @@ public final class FakeWechatPayExtension
 
     private int port;
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
-     * @param port the loopback port the fake listens on; 0, the default, for any free one. On an instance field
-     *     every test's fake takes this port in turn.
+     * @param port the loopback port the fake listens on; 0, the default, for any free one. On an
+     *     instance field every test's fake takes this port in turn.
      * @return this builder
      */
     public Builder port(int port) {
@@ -134,7 +147,9 @@ public final class FakeWechatPayExtension
       return this;
     }
 
-    /** @return the extension, to register with {@code @RegisterExtension} */
+    /**
+     * @return the extension, to register with {@code @RegisterExtension}
+     */
     public FakeWechatPayExtension build() {
       return new FakeWechatPayExtension(this);
     }

@@ -41,11 +41,18 @@ final class NotificationSender {
   private final Clock clock;
   private final ObjectMapper json = new ObjectMapper();
   private final NonceGenerator gcmNonces = new NonceGenerator(12);
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
-  NotificationSender(Map<String, Spec.EventResource> resources, PublicKey merchantPublicKey, String apiV3Key,
-      AnswerSigner signer, Clock clock) {
+  NotificationSender(
+      Map<String, Spec.EventResource> resources,
+      PublicKey merchantPublicKey,
+      String apiV3Key,
+      AnswerSigner signer,
+      Clock clock) {
     this.resources = resources;
     this.merchantPublicKey = merchantPublicKey;
     this.aes = new AeadAes256Gcm(apiV3Key);
@@ -60,24 +67,37 @@ final class NotificationSender {
   Spec.EventResource resource(String eventType) {
     Spec.EventResource resource = resources.get(eventType);
     if (resource == null) {
-      throw new IllegalArgumentException("No event " + eventType + " in the spec; known: " + resources.keySet());
+      throw new IllegalArgumentException(
+          "No event " + eventType + " in the spec; known: " + resources.keySet());
     }
     return resource;
   }
 
-  /** @return the envelope for a plaintext resource */
+  /**
+   * @return the envelope for a plaintext resource
+   */
   String envelope(String eventType, JsonNode plaintextResource) {
     Spec.EventResource resource = resource(eventType);
-    JsonNode encryptedFields = EncryptedFields.transform(resource.schema(), plaintextResource,
-        (pointer, plaintext) -> RsaOaep.encrypt(merchantPublicKey, plaintext));
+    JsonNode encryptedFields =
+        EncryptedFields.transform(
+            resource.schema(),
+            plaintextResource,
+            (pointer, plaintext) -> RsaOaep.encrypt(merchantPublicKey, plaintext));
     String nonce = gcmNonces.get();
-    ObjectNode envelope = json.createObjectNode()
-        .put("id", UUID.randomUUID().toString())
-        .put("create_time", OffsetDateTime.now(clock).withOffsetSameInstant(CHINA).truncatedTo(ChronoUnit.SECONDS).toString())
-        .put("event_type", eventType)
-        .put("resource_type", "encrypt-resource")
-        .put("summary", resource.summary());
-    envelope.putObject("resource")
+    ObjectNode envelope =
+        json.createObjectNode()
+            .put("id", UUID.randomUUID().toString())
+            .put(
+                "create_time",
+                OffsetDateTime.now(clock)
+                    .withOffsetSameInstant(CHINA)
+                    .truncatedTo(ChronoUnit.SECONDS)
+                    .toString())
+            .put("event_type", eventType)
+            .put("resource_type", "encrypt-resource")
+            .put("summary", resource.summary());
+    envelope
+        .putObject("resource")
         .put("original_type", resource.originalType())
         .put("algorithm", "AEAD_AES_256_GCM")
         .put("associated_data", resource.originalType())
@@ -90,16 +110,25 @@ final class NotificationSender {
   Delivery post(String url, String eventType, String envelope) {
     byte[] body = envelope.getBytes(StandardCharsets.UTF_8);
     Map<String, String> signature = signer.headers(body, clock.instant());
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-        .timeout(Duration.ofSeconds(30))
-        .header("Content-Type", "application/json")
-        .header(WechatPayProtocol.REQUEST_ID, "FAKE-" + signature.get(WechatPayProtocol.WECHATPAY_NONCE))
-        .header(WechatPayProtocol.WECHATPAY_SIGNATURE_TYPE, WechatPayProtocol.SCHEME)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .header(
+                WechatPayProtocol.REQUEST_ID,
+                "FAKE-" + signature.get(WechatPayProtocol.WECHATPAY_NONCE))
+            .header(WechatPayProtocol.WECHATPAY_SIGNATURE_TYPE, WechatPayProtocol.SCHEME)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     signature.forEach(request::header);
     try {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      return new Delivery(json.readTree(envelope).get("id").asText(), eventType, url, envelope, response.statusCode(),
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Delivery(
+          json.readTree(envelope).get("id").asText(),
+          eventType,
+          url,
+          envelope,
+          response.statusCode(),
           response.body());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot deliver the notification to " + url, e);

@@ -6,8 +6,8 @@ import io.swagger.v3.oas.models.media.Schema;
 import java.util.Map;
 
 /**
- * Answers a list operation as one page of a list of a given size: the items the request's offset and
- * limit select, each the item schema's documented example, and the list's size as the total.
+ * Answers a list operation as one page of a list of a given size: the items the request's offset
+ * and limit select, each the item schema's documented example, and the list's size as the total.
  */
 final class PagedAnswer {
 
@@ -16,7 +16,8 @@ final class PagedAnswer {
 
   private PagedAnswer() {}
 
-  static void fill(ObjectNode answer, SpecOperation operation, Map<String, String> query, int listSize) {
+  static void fill(
+      ObjectNode answer, SpecOperation operation, Map<String, String> query, int listSize) {
     SpecOperation.Paging paging = operation.paging();
     Schema<?> item = Schemas.properties(operation.successSchema()).get(paging.items()).getItems();
     long limit = number(query.get(paging.limitParameter()), DEFAULT_LIMIT);

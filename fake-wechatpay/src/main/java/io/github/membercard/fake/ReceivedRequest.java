@@ -13,8 +13,14 @@ import java.util.Map;
  * @param query the query parameters the spec describes, by name, as sent (percent-decoded) but with
  *     encrypted ones decrypted under the fake's WeChat Pay key
  * @param rawBody the body as received, encrypted fields as ciphertext
- * @param body the body with encrypted fields decrypted under the fake's WeChat Pay key, or {@code null}
- *     when there was none or it was not valid
+ * @param body the body with encrypted fields decrypted under the fake's WeChat Pay key, or {@code
+ *     null} when there was none or it was not valid
  */
-public record ReceivedRequest(String operationId, String method, String url, String wechatpaySerial,
-    Map<String, String> query, String rawBody, JsonNode body) {}
+public record ReceivedRequest(
+    String operationId,
+    String method,
+    String url,
+    String wechatpaySerial,
+    Map<String, String> query,
+    String rawBody,
+    JsonNode body) {}

@@ -19,9 +19,9 @@ import java.util.Optional;
 
 /**
  * What WeChat Pay checks of a request before it acts on it, in its order: the Authorization header,
- * {@code Wechatpay-Serial}, the query parameters (present when required, encrypted ones decryptable,
- * each value of its type and enum), the body against the schema, and that every encrypted field
- * decrypts under the platform key.
+ * {@code Wechatpay-Serial}, the query parameters (present when required, encrypted ones
+ * decryptable, each value of its type and enum), the body against the schema, and that every
+ * encrypted field decrypts under the platform key.
  */
 final class RequestCheck {
 
@@ -48,8 +48,13 @@ final class RequestCheck {
   private final SchemaCheck schemas = new SchemaCheck();
   private final ObjectMapper json = new ObjectMapper();
 
-  RequestCheck(String merchantId, String merchantSerialNumber, PublicKey merchantPublicKey, String wechatPayKeyId,
-      PrivateKey wechatPayPrivateKey, Clock clock) {
+  RequestCheck(
+      String merchantId,
+      String merchantSerialNumber,
+      PublicKey merchantPublicKey,
+      String wechatPayKeyId,
+      PrivateKey wechatPayPrivateKey,
+      Clock clock) {
     this.merchantId = merchantId;
     this.merchantSerialNumber = merchantSerialNumber;
     this.merchantPublicKey = merchantPublicKey;
@@ -59,7 +64,8 @@ final class RequestCheck {
   }
 
   Outcome check(SpecOperation operation, Request request) {
-    Optional<ErrorAnswer> error = authorization(request).or(() -> wechatpaySerial(operation, request));
+    Optional<ErrorAnswer> error =
+        authorization(request).or(() -> wechatpaySerial(operation, request));
     if (error.isPresent()) {
       return Outcome.failed(error.get());
     }
@@ -68,7 +74,8 @@ final class RequestCheck {
       QueryParameter sent = request.queryParameter(parameter.name());
       if (sent == null || !sent.isPresent()) {
         if (parameter.required()) {
-          return Outcome.failed(ErrorAnswer.paramError(parameter.name() + " is required", parameter.name(), "query"));
+          return Outcome.failed(
+              ErrorAnswer.paramError(parameter.name() + " is required", parameter.name(), "query"));
         }
         continue;
       }
@@ -77,14 +84,19 @@ final class RequestCheck {
         try {
           value = RsaOaep.decrypt(wechatPayPrivateKey, value);
         } catch (WechatPayDecryptionException e) {
-          return Outcome.failed(ErrorAnswer.paramError("the encrypted parameter does not decrypt with the WeChat Pay key "
-              + wechatPayKeyId, parameter.name(), "query"));
+          return Outcome.failed(
+              ErrorAnswer.paramError(
+                  "the encrypted parameter does not decrypt with the WeChat Pay key "
+                      + wechatPayKeyId,
+                  parameter.name(),
+                  "query"));
         }
       }
       Optional<SchemaCheck.Violation> violation =
           schemas.firstViolation(parameter.schema(), Schemas.typedValue(parameter.schema(), value));
       if (violation.isPresent()) {
-        return Outcome.failed(ErrorAnswer.paramError(violation.get().issue(), parameter.name(), "query"));
+        return Outcome.failed(
+            ErrorAnswer.paramError(violation.get().issue(), parameter.name(), "query"));
       }
       query.put(parameter.name(), value);
     }
@@ -92,17 +104,23 @@ final class RequestCheck {
   }
 
   private Optional<ErrorAnswer> authorization(Request request) {
-    Optional<Authorization> parsed = Authorization.parse(request.getHeader(WechatPayProtocol.AUTHORIZATION));
+    Optional<Authorization> parsed =
+        Authorization.parse(request.getHeader(WechatPayProtocol.AUTHORIZATION));
     if (parsed.isEmpty()) {
-      return Optional.of(ErrorAnswer.signError("Authorization is missing, not " + WechatPayProtocol.SCHEME
-          + ", or lacks one of mchid, nonce_str, timestamp, serial_no, signature"));
+      return Optional.of(
+          ErrorAnswer.signError(
+              "Authorization is missing, not "
+                  + WechatPayProtocol.SCHEME
+                  + ", or lacks one of mchid, nonce_str, timestamp, serial_no, signature"));
     }
     Authorization authorization = parsed.get();
     if (!merchantId.equals(authorization.merchantId())) {
-      return Optional.of(ErrorAnswer.signError("mchid " + authorization.merchantId() + " is not this merchant"));
+      return Optional.of(
+          ErrorAnswer.signError("mchid " + authorization.merchantId() + " is not this merchant"));
     }
     if (!merchantSerialNumber.equalsIgnoreCase(authorization.serialNumber())) {
-      return Optional.of(ErrorAnswer.signError("serial_no is not the merchant certificate's serial number"));
+      return Optional.of(
+          ErrorAnswer.signError("serial_no is not the merchant certificate's serial number"));
     }
     long timestamp;
     try {
@@ -110,11 +128,15 @@ final class RequestCheck {
     } catch (NumberFormatException e) {
       return Optional.of(ErrorAnswer.signError("timestamp is not a number"));
     }
-    if (Math.abs(clock.instant().getEpochSecond() - timestamp) > WechatPayProtocol.MAX_CLOCK_SKEW.getSeconds()) {
+    if (Math.abs(clock.instant().getEpochSecond() - timestamp)
+        > WechatPayProtocol.MAX_CLOCK_SKEW.getSeconds()) {
       return Optional.of(ErrorAnswer.signError("timestamp is more than 5 minutes from now"));
     }
-    byte[] message = authorization.signedMessage(request.getMethod().getName(),
-        WechatPayProtocol.signedUrl(request.getUrl()), request.getBody());
+    byte[] message =
+        authorization.signedMessage(
+            request.getMethod().getName(),
+            WechatPayProtocol.signedUrl(request.getUrl()),
+            request.getBody());
     if (!RsaSha256.verify(merchantPublicKey, message, authorization.signature())) {
       return Optional.of(ErrorAnswer.signError("signature does not verify"));
     }
@@ -125,11 +147,18 @@ final class RequestCheck {
     if (operation.requiresWechatpaySerial()) {
       String serial = request.getHeader(WechatPayProtocol.WECHATPAY_SERIAL);
       if (serial == null || serial.isEmpty()) {
-        return Optional.of(ErrorAnswer.paramError(WechatPayProtocol.WECHATPAY_SERIAL + " is required", WechatPayProtocol.WECHATPAY_SERIAL, "header"));
+        return Optional.of(
+            ErrorAnswer.paramError(
+                WechatPayProtocol.WECHATPAY_SERIAL + " is required",
+                WechatPayProtocol.WECHATPAY_SERIAL,
+                "header"));
       }
       if (!wechatPayKeyId.equals(serial)) {
-        return Optional.of(ErrorAnswer.paramError(WechatPayProtocol.WECHATPAY_SERIAL + " names no WeChat Pay key",
-            WechatPayProtocol.WECHATPAY_SERIAL, "header"));
+        return Optional.of(
+            ErrorAnswer.paramError(
+                WechatPayProtocol.WECHATPAY_SERIAL + " names no WeChat Pay key",
+                WechatPayProtocol.WECHATPAY_SERIAL,
+                "header"));
       }
     }
     return Optional.empty();
@@ -148,16 +177,26 @@ final class RequestCheck {
     if (body == null || !body.isObject()) {
       return Outcome.failed(ErrorAnswer.paramError("the body is not a JSON object", "/", "body"));
     }
-    Optional<SchemaCheck.Violation> violation = schemas.firstViolation(operation.requestSchema(), body);
+    Optional<SchemaCheck.Violation> violation =
+        schemas.firstViolation(operation.requestSchema(), body);
     if (violation.isPresent()) {
-      return Outcome.failed(ErrorAnswer.paramError(violation.get().issue(), violation.get().pointer(), "body"));
+      return Outcome.failed(
+          ErrorAnswer.paramError(violation.get().issue(), violation.get().pointer(), "body"));
     }
     try {
-      return new Outcome(null, query, EncryptedFields.transform(operation.requestSchema(), body,
-          (pointer, ciphertext) -> decrypt(pointer, ciphertext)));
+      return new Outcome(
+          null,
+          query,
+          EncryptedFields.transform(
+              operation.requestSchema(),
+              body,
+              (pointer, ciphertext) -> decrypt(pointer, ciphertext)));
     } catch (UndecryptableField e) {
-      return Outcome.failed(ErrorAnswer.paramError("the encrypted field does not decrypt with the WeChat Pay key "
-          + wechatPayKeyId, e.pointer, "body"));
+      return Outcome.failed(
+          ErrorAnswer.paramError(
+              "the encrypted field does not decrypt with the WeChat Pay key " + wechatPayKeyId,
+              e.pointer,
+              "body"));
     }
   }
 

@@ -15,7 +15,10 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Validates JSON against a spec schema (required fields, types, enums), reporting the first problem as a JSON pointer. */
+/**
+ * Validates JSON against a spec schema (required fields, types, enums), reporting the first problem
+ * as a JSON pointer.
+ */
 final class SchemaCheck {
 
   /**
@@ -24,16 +27,20 @@ final class SchemaCheck {
    */
   record Violation(String pointer, String issue) {}
 
-  private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4);
+  private static final JsonSchemaFactory FACTORY =
+      JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4);
   private static final SchemaValidatorsConfig CONFIG =
       SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build();
 
-  // Keyed by identity: the spec's schema objects are fixed, and their own hashCode walks the whole tree.
-  private final Map<Schema<?>, JsonSchema> compiled = Collections.synchronizedMap(new IdentityHashMap<>());
+  // Keyed by identity: the spec's schema objects are fixed, and their own hashCode walks the whole
+  // tree.
+  private final Map<Schema<?>, JsonSchema> compiled =
+      Collections.synchronizedMap(new IdentityHashMap<>());
 
   Optional<Violation> firstViolation(Schema<?> schema, JsonNode json) {
-    JsonSchema validator = compiled.computeIfAbsent(schema,
-        s -> FACTORY.getSchema(Json.mapper().valueToTree(s), CONFIG));
+    JsonSchema validator =
+        compiled.computeIfAbsent(
+            schema, s -> FACTORY.getSchema(Json.mapper().valueToTree(s), CONFIG));
     return validator.validate(json).stream()
         .map(SchemaCheck::violation)
         .min(Comparator.comparing(Violation::pointer));
@@ -41,7 +48,8 @@ final class SchemaCheck {
 
   private static Violation violation(ValidationMessage message) {
     String location = message.getInstanceLocation().toString();
-    String pointer = "required".equals(message.getType()) ? location + "/" + message.getProperty() : location;
+    String pointer =
+        "required".equals(message.getType()) ? location + "/" + message.getProperty() : location;
     return new Violation(pointer.isEmpty() ? "/" : pointer, message.getMessage());
   }
 }

@@ -20,22 +20,24 @@ final class Schemas {
   }
 
   static boolean isEncrypted(Schema<?> schema) {
-    return schema.getExtensions() != null && Boolean.TRUE.equals(schema.getExtensions().get(ENCRYPTED));
+    return schema.getExtensions() != null
+        && Boolean.TRUE.equals(schema.getExtensions().get(ENCRYPTED));
   }
 
   /**
    * A parameter's text as the JSON value its schema describes: a number for {@code integer} and
-   * {@code number}, a boolean for {@code boolean}, else text. Text that is not of the type stays text,
-   * so that validating it reports the mismatch.
+   * {@code number}, a boolean for {@code boolean}, else text. Text that is not of the type stays
+   * text, so that validating it reports the mismatch.
    */
   static JsonNode typedValue(Schema<?> schema, String value) {
     try {
       return switch (String.valueOf(schema.getType())) {
         case "integer" -> JsonNodeFactory.instance.numberNode(Long.parseLong(value));
         case "number" -> JsonNodeFactory.instance.numberNode(new BigDecimal(value));
-        case "boolean" -> "true".equals(value) || "false".equals(value)
-            ? JsonNodeFactory.instance.booleanNode(Boolean.parseBoolean(value))
-            : JsonNodeFactory.instance.textNode(value);
+        case "boolean" ->
+            "true".equals(value) || "false".equals(value)
+                ? JsonNodeFactory.instance.booleanNode(Boolean.parseBoolean(value))
+                : JsonNodeFactory.instance.textNode(value);
         default -> JsonNodeFactory.instance.textNode(value);
       };
     } catch (NumberFormatException e) {

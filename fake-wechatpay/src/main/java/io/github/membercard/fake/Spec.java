@@ -20,8 +20,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The packaged spec as the fake needs it: its operations, and the resource schema of each notification
- * event type. A new operation or event in the spec is served without new code.
+ * The packaged spec as the fake needs it: its operations, and the resource schema of each
+ * notification event type. A new operation or event in the spec is served without new code.
  */
 final class Spec {
 
@@ -43,7 +43,8 @@ final class Spec {
 
   private Spec(OpenAPI api) {
     this.operations = operations(api);
-    // Parsing resolves what paths reach; event resources are reached by no path, so resolve them here.
+    // Parsing resolves what paths reach; event resources are reached by no path, so resolve them
+    // here.
     ResolverFully resolver = new ResolverFully();
     resolver.resolveFully(api);
     this.eventResources = eventResources(api, resolver);
@@ -74,26 +75,41 @@ final class Spec {
 
   private static Map<String, EventResource> eventResources(OpenAPI api, ResolverFully resolver) {
     Map<String, EventResource> byEventType = new LinkedHashMap<>();
-    api.getComponents().getSchemas().values().forEach(raw -> {
-      Schema<?> schema = resolver.resolveSchema(raw);
-      Map<String, Object> extensions = schema.getExtensions();
-      if (extensions != null && extensions.get("x-wechatpay-event-types") instanceof List<?> eventTypes) {
-        String summary = schema.getDescription().replaceFirst(" \\(.*$", "");
-        EventResource resource = new EventResource(schema, (String) extensions.get("x-wechatpay-original-type"), summary);
-        eventTypes.forEach(eventType -> byEventType.put((String) eventType, resource));
-      }
-    });
+    api.getComponents()
+        .getSchemas()
+        .values()
+        .forEach(
+            raw -> {
+              Schema<?> schema = resolver.resolveSchema(raw);
+              Map<String, Object> extensions = schema.getExtensions();
+              if (extensions != null
+                  && extensions.get("x-wechatpay-event-types") instanceof List<?> eventTypes) {
+                String summary = schema.getDescription().replaceFirst(" \\(.*$", "");
+                EventResource resource =
+                    new EventResource(
+                        schema, (String) extensions.get("x-wechatpay-original-type"), summary);
+                eventTypes.forEach(eventType -> byEventType.put((String) eventType, resource));
+              }
+            });
     return byEventType;
   }
 
   private static Map<String, SpecOperation> operations(OpenAPI api) {
     Map<String, SpecOperation> byId = new LinkedHashMap<>();
-    api.getPaths().forEach((template, item) -> item.readOperationsMap().forEach((method, operation) ->
-        byId.put(operation.getOperationId(), operation(template, item, method, operation))));
+    api.getPaths()
+        .forEach(
+            (template, item) ->
+                item.readOperationsMap()
+                    .forEach(
+                        (method, operation) ->
+                            byId.put(
+                                operation.getOperationId(),
+                                operation(template, item, method, operation))));
     return byId;
   }
 
-  private static SpecOperation operation(String template, PathItem item, PathItem.HttpMethod method, Operation operation) {
+  private static SpecOperation operation(
+      String template, PathItem item, PathItem.HttpMethod method, Operation operation) {
     List<Parameter> parameters = new ArrayList<>();
     if (item.getParameters() != null) {
       parameters.addAll(item.getParameters());
@@ -112,34 +128,69 @@ final class Spec {
     }
     regex.append(Pattern.quote(template.substring(end)));
 
-    Map.Entry<String, ApiResponse> success = operation.getResponses().entrySet().stream()
-        .filter(response -> response.getKey().startsWith("2")).findFirst()
-        .orElseThrow(() -> new IllegalStateException(operation.getOperationId() + " documents no 2xx answer"));
+    Map.Entry<String, ApiResponse> success =
+        operation.getResponses().entrySet().stream()
+            .filter(response -> response.getKey().startsWith("2"))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        operation.getOperationId() + " documents no 2xx answer"));
     List<Parameter> query = parameters.stream().filter(p -> "query".equals(p.getIn())).toList();
-    return new SpecOperation(operation.getOperationId(), method.name(), template, Pattern.compile(regex.toString()),
+    return new SpecOperation(
+        operation.getOperationId(),
+        method.name(),
+        template,
+        Pattern.compile(regex.toString()),
         List.copyOf(pathParameters),
-        query.stream().map(p -> new SpecOperation.QueryParameter(p.getName(), Boolean.TRUE.equals(p.getRequired()),
-            p.getSchema(), Boolean.TRUE.equals(extension(p.getExtensions(), Schemas.ENCRYPTED)))).toList(),
-        operation.getRequestBody() == null ? null : jsonSchema(operation.getRequestBody().getContent()),
+        query.stream()
+            .map(
+                p ->
+                    new SpecOperation.QueryParameter(
+                        p.getName(),
+                        Boolean.TRUE.equals(p.getRequired()),
+                        p.getSchema(),
+                        Boolean.TRUE.equals(extension(p.getExtensions(), Schemas.ENCRYPTED))))
+            .toList(),
+        operation.getRequestBody() == null
+            ? null
+            : jsonSchema(operation.getRequestBody().getContent()),
         Integer.parseInt(success.getKey()),
-        success.getValue().getContent() == null ? null : jsonSchema(success.getValue().getContent()),
-        parameters.stream().anyMatch(p -> "header".equals(p.getIn()) && "Wechatpay-Serial".equals(p.getName())
-            && Boolean.TRUE.equals(p.getRequired())),
+        success.getValue().getContent() == null
+            ? null
+            : jsonSchema(success.getValue().getContent()),
+        parameters.stream()
+            .anyMatch(
+                p ->
+                    "header".equals(p.getIn())
+                        && "Wechatpay-Serial".equals(p.getName())
+                        && Boolean.TRUE.equals(p.getRequired())),
         paging(operation, query));
   }
 
-  /** The paging of an operation marked {@code x-wechatpay-paging}, with its parameters marked by role. */
+  /**
+   * The paging of an operation marked {@code x-wechatpay-paging}, with its parameters marked by
+   * role.
+   */
   private static SpecOperation.Paging paging(Operation operation, List<Parameter> query) {
     if (!(extension(operation.getExtensions(), PAGING) instanceof Map<?, ?> paging)) {
       return null;
     }
-    return new SpecOperation.Paging(pagingParameter(query, "offset"), pagingParameter(query, "limit"),
-        "page".equals(paging.get("offset")), (String) paging.get("items"), (String) paging.get("total"));
+    return new SpecOperation.Paging(
+        pagingParameter(query, "offset"),
+        pagingParameter(query, "limit"),
+        "page".equals(paging.get("offset")),
+        (String) paging.get("items"),
+        (String) paging.get("total"));
   }
 
   private static String pagingParameter(List<Parameter> query, String role) {
-    return query.stream().filter(p -> role.equals(extension(p.getExtensions(), PAGING))).map(Parameter::getName)
-        .findFirst().orElseThrow(() -> new IllegalStateException("a paged operation has no parameter marked " + role));
+    return query.stream()
+        .filter(p -> role.equals(extension(p.getExtensions(), PAGING)))
+        .map(Parameter::getName)
+        .findFirst()
+        .orElseThrow(
+            () -> new IllegalStateException("a paged operation has no parameter marked " + role));
   }
 
   private static Object extension(Map<String, Object> extensions, String name) {

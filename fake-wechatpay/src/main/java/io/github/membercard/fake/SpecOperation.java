@@ -19,9 +19,18 @@ import java.util.regex.Pattern;
  * @param requiresWechatpaySerial whether the request must carry {@code Wechatpay-Serial}
  * @param paging how the operation pages its answer, or {@code null} when it is not a list
  */
-record SpecOperation(String operationId, String method, String pathTemplate, Pattern path,
-    List<String> pathParameters, List<QueryParameter> query, Schema<?> requestSchema, int successStatus,
-    Schema<?> successSchema, boolean requiresWechatpaySerial, Paging paging) {
+record SpecOperation(
+    String operationId,
+    String method,
+    String pathTemplate,
+    Pattern path,
+    List<String> pathParameters,
+    List<QueryParameter> query,
+    Schema<?> requestSchema,
+    int successStatus,
+    Schema<?> successSchema,
+    boolean requiresWechatpaySerial,
+    Paging paging) {
 
   /**
    * A query parameter.
@@ -42,5 +51,10 @@ record SpecOperation(String operationId, String method, String pathTemplate, Pat
    * @param items the answer's array property
    * @param total the answer's total-count property
    */
-  record Paging(String offsetParameter, String limitParameter, boolean offsetCountsPages, String items, String total) {}
+  record Paging(
+      String offsetParameter,
+      String limitParameter,
+      boolean offsetCountsPages,
+      String items,
+      String total) {}
 }

@@ -13,15 +13,21 @@ final class StubTags {
 
   /** The stub answers with the documented body built from the request. */
   static final String DOCUMENTED = "documented";
+
   /** The stub answers with the body a test gave. */
   static final String GIVEN = "given";
+
   /** The answer is signed correctly. */
   static final String VALID = "VALID";
 
   private StubTags() {}
 
   static Metadata of(String operationId, String answer, String signing) {
-    return Metadata.metadata().attr(OPERATION, operationId).attr(ANSWER, answer).attr(SIGNING, signing).build();
+    return Metadata.metadata()
+        .attr(OPERATION, operationId)
+        .attr(ANSWER, answer)
+        .attr(SIGNING, signing)
+        .build();
   }
 
   static String get(ServeEvent event, String key) {

@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 
 /**
- * Applies WeChat Pay's checks to every request of an operation stub, answering 401 or 400 as it would,
- * and fills documented answers from the spec (a list operation's as one page of its list), encrypting
- * sensitive fields under the merchant's key.
+ * Applies WeChat Pay's checks to every request of an operation stub, answering 401 or 400 as it
+ * would, and fills documented answers from the spec (a list operation's as one page of its list),
+ * encrypting sensitive fields under the merchant's key.
  */
 final class WechatPayRules implements ResponseDefinitionTransformerV2 {
 
@@ -30,7 +30,10 @@ final class WechatPayRules implements ResponseDefinitionTransformerV2 {
   private final PublicKey merchantPublicKey;
   private final Map<String, Integer> listSizes;
 
-  WechatPayRules(Map<String, SpecOperation> operations, RequestCheck check, PublicKey merchantPublicKey,
+  WechatPayRules(
+      Map<String, SpecOperation> operations,
+      RequestCheck check,
+      PublicKey merchantPublicKey,
       Map<String, Integer> listSizes) {
     this.operations = operations;
     this.check = check;
@@ -57,24 +60,40 @@ final class WechatPayRules implements ResponseDefinitionTransformerV2 {
     if (!StubTags.DOCUMENTED.equals(StubTags.get(event, StubTags.ANSWER))) {
       return event.getResponseDefinition();
     }
-    ResponseDefinitionBuilder answer = ResponseDefinitionBuilder.like(event.getResponseDefinition()).but()
-        .withStatus(operation.successStatus());
+    ResponseDefinitionBuilder answer =
+        ResponseDefinitionBuilder.like(event.getResponseDefinition())
+            .but()
+            .withStatus(operation.successStatus());
     if (operation.successSchema() == null) {
       return answer.build();
     }
-    JsonNode body = DocumentedAnswer.build(operation.successSchema(), outcome.plaintextBody(), operation.requestSchema(),
-        parameters(operation, event, outcome.plaintextQuery()));
+    JsonNode body =
+        DocumentedAnswer.build(
+            operation.successSchema(),
+            outcome.plaintextBody(),
+            operation.requestSchema(),
+            parameters(operation, event, outcome.plaintextQuery()));
     if (operation.paging() != null) {
-      PagedAnswer.fill((ObjectNode) body, operation, outcome.plaintextQuery(),
+      PagedAnswer.fill(
+          (ObjectNode) body,
+          operation,
+          outcome.plaintextQuery(),
           listSizes.getOrDefault(operationId, DEFAULT_LIST_SIZE));
     }
-    JsonNode encrypted = EncryptedFields.transform(operation.successSchema(), body,
-        (pointer, plaintext) -> RsaOaep.encrypt(merchantPublicKey, plaintext));
-    return answer.withHeader("Content-Type", "application/json").withBody(encrypted.toString()).build();
+    JsonNode encrypted =
+        EncryptedFields.transform(
+            operation.successSchema(),
+            body,
+            (pointer, plaintext) -> RsaOaep.encrypt(merchantPublicKey, plaintext));
+    return answer
+        .withHeader("Content-Type", "application/json")
+        .withBody(encrypted.toString())
+        .build();
   }
 
   /** The request's path parameters and its (decrypted) query parameters, by name. */
-  private static Map<String, String> parameters(SpecOperation operation, ServeEvent event, Map<String, String> query) {
+  private static Map<String, String> parameters(
+      SpecOperation operation, ServeEvent event, Map<String, String> query) {
     Map<String, String> values = new HashMap<>(query);
     Matcher path = operation.path().matcher(event.getRequest().getUrl().replaceFirst("\\?.*$", ""));
     if (path.find()) {

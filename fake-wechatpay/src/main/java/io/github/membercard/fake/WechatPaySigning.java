@@ -13,7 +13,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-/** Signs every answer as WeChat Pay does, under the platform key, unless a test asked for a signing fault. */
+/**
+ * Signs every answer as WeChat Pay does, under the platform key, unless a test asked for a signing
+ * fault.
+ */
 final class WechatPaySigning implements ResponseTransformerV2 {
 
   private final AnswerSigner signer;
@@ -32,18 +35,27 @@ final class WechatPaySigning implements ResponseTransformerV2 {
   @Override
   public Response transform(Response response, ServeEvent event) {
     String mode = StubTags.get(event, StubTags.SIGNING);
-    HttpHeaders headers = response.getHeaders().plus(
-        new HttpHeader(WechatPayProtocol.REQUEST_ID, "FAKE-" + UUID.randomUUID().toString().replace("-", "")));
+    HttpHeaders headers =
+        response
+            .getHeaders()
+            .plus(
+                new HttpHeader(
+                    WechatPayProtocol.REQUEST_ID,
+                    "FAKE-" + UUID.randomUUID().toString().replace("-", "")));
     if (AnswerFault.UNSIGNED.name().equals(mode)) {
       return Response.Builder.like(response).but().headers(headers).build();
     }
-    Duration age = AnswerFault.STALE_TIMESTAMP.name().equals(mode) ? Duration.ofMinutes(10) : Duration.ZERO;
-    byte[] signed = AnswerFault.BAD_SIGNATURE.name().equals(mode)
-        ? "a different body".getBytes(StandardCharsets.UTF_8)
-        : response.getBody();
+    Duration age =
+        AnswerFault.STALE_TIMESTAMP.name().equals(mode) ? Duration.ofMinutes(10) : Duration.ZERO;
+    byte[] signed =
+        AnswerFault.BAD_SIGNATURE.name().equals(mode)
+            ? "a different body".getBytes(StandardCharsets.UTF_8)
+            : response.getBody();
     Map<String, String> signature = signer.headers(signed, clock.instant().minus(age));
     if (AnswerFault.SIGNATURE_PROBE.name().equals(mode)) {
-      signature.compute(WechatPayProtocol.WECHATPAY_SIGNATURE, (name, value) -> WechatPayProtocol.PROBE_PREFIX + value);
+      signature.compute(
+          WechatPayProtocol.WECHATPAY_SIGNATURE,
+          (name, value) -> WechatPayProtocol.PROBE_PREFIX + value);
     }
     for (Map.Entry<String, String> header : signature.entrySet()) {
       headers = headers.plus(new HttpHeader(header.getKey(), header.getValue()));

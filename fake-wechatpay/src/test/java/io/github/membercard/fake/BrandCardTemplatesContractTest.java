@@ -36,8 +36,12 @@ import org.junit.jupiter.api.Test;
 /** The BrandCardTemplates operations of the generated client against the fake. */
 class BrandCardTemplatesContractTest extends ContractTestBase {
 
-  /** A template id other than the spec's example, so that an answer holding it was echoed from the path. */
+  /**
+   * A template id other than the spec's example, so that an answer holding it was echoed from the
+   * path.
+   */
   private static final String TEMPLATE_ID = "pbLatjtZ7v1BG_ZnTjbW85GYc_E8";
+
   private static final String CARDS = "/v3/brand/partner/card-member/cards";
   private static final OffsetDateTime BEGIN = OffsetDateTime.parse("2020-05-20T13:29:35.120+08:00");
   private static final OffsetDateTime END = OffsetDateTime.parse("2030-05-20T13:29:35.120+08:00");
@@ -61,8 +65,12 @@ class BrandCardTemplatesContractTest extends ContractTestBase {
     assertEquals("JUMP_MINI_PROGRAM", body.get("code_type").asText());
     assertEquals("/pages/code/code", body.at("/code_jump_information/jump_path").asText());
     assertEquals("FIX_TIME_RANGE", body.at("/valid_date_information/type").asText());
-    assertTrue(BEGIN.isEqual(OffsetDateTime.parse(body.at("/valid_date_information/available_begin_time").asText())));
-    assertEquals(0, new BigDecimal("100").compareTo(body.at("/purchase_information/price").decimalValue()));
+    assertTrue(
+        BEGIN.isEqual(
+            OffsetDateTime.parse(
+                body.at("/valid_date_information/available_begin_time").asText())));
+    assertEquals(
+        0, new BigDecimal("100").compareTo(body.at("/purchase_information/price").decimalValue()));
     assertEquals("USER_FORM_FLAG_SEX", body.at("/user_information/common_field_list/0").asText());
     assertEquals("CHECK_BOX", body.at("/user_information/custom_field_list/0/type").asText());
     assertEquals("篮球", body.at("/user_information/custom_field_list/0/values/0").asText());
@@ -79,7 +87,9 @@ class BrandCardTemplatesContractTest extends ContractTestBase {
     assertEquals(BEGIN, created.getValidDateInformation().getAvailableBeginTime());
     assertEquals(END, created.getValidDateInformation().getAvailableEndTime());
     assertEquals(0, new BigDecimal("100").compareTo(created.getPurchaseInformation().getPrice()));
-    assertEquals(List.of(CommonFieldName.USER_FORM_FLAG_SEX), created.getUserInformation().getCommonFieldList());
+    assertEquals(
+        List.of(CommonFieldName.USER_FORM_FLAG_SEX),
+        created.getUserInformation().getCommonFieldList());
     BrandCardTemplateCustomField field = created.getUserInformation().getCustomFieldList().get(0);
     assertEquals(BrandCardTemplateCustomFieldType.CHECK_BOX, field.getType());
     assertEquals(List.of("篮球"), field.getValues());
@@ -112,13 +122,15 @@ class BrandCardTemplatesContractTest extends ContractTestBase {
   void listBrandCardTemplatesStreamWalksEveryPageByPageIndex() {
     wechatPay.listSize("listBrandCardTemplates", 7);
 
-    List<BrandCardTemplateSettings> all = templates.listBrandCardTemplatesStream(BRAND_ID, null, 3)
-        .collect(Collectors.toList());
+    List<BrandCardTemplateSettings> all =
+        templates.listBrandCardTemplatesStream(BRAND_ID, null, 3).collect(Collectors.toList());
 
     assertEquals(7, all.size());
     List<ReceivedRequest> received = wechatPay.requests("listBrandCardTemplates");
     assertEquals(3, received.size());
-    assertEquals(List.of("0", "1", "2"), received.stream().map(request -> request.query().get("offset")).toList());
+    assertEquals(
+        List.of("0", "1", "2"),
+        received.stream().map(request -> request.query().get("offset")).toList());
     for (ReceivedRequest request : received) {
       assertEquals("3", request.query().get("limit"));
       assertEquals(BRAND_ID, request.query().get("brand_id"));
@@ -145,15 +157,23 @@ class BrandCardTemplatesContractTest extends ContractTestBase {
   @Test
   @Covers("updateBrandCardTemplate")
   void updateBrandCardTemplatePatchesTheChangesAndAnswersTheTemplate() {
-    BrandCardTemplate updated = templates.updateBrandCardTemplate(TEMPLATE_ID, new BrandCardTemplateUpdateRequest()
-        .brandId(BRAND_ID)
-        .cardTitle("钻石会员卡")
-        .cardColor("#FFFF00")
-        .benefits("会员折扣、专属价")
-        .servicePhone("010-8877xxxx")
-        .validDateInformation(new ValidDateInformation().type(ValidDateType.FIX_TERM).availableDayAfterReceive(200))
-        .balanceInformation(new BrandCardTemplateJumpInformation().jumpAppid("wxea9c30a90fs8d3fe")
-            .jumpPath("/pages/balance/balance")));
+    BrandCardTemplate updated =
+        templates.updateBrandCardTemplate(
+            TEMPLATE_ID,
+            new BrandCardTemplateUpdateRequest()
+                .brandId(BRAND_ID)
+                .cardTitle("钻石会员卡")
+                .cardColor("#FFFF00")
+                .benefits("会员折扣、专属价")
+                .servicePhone("010-8877xxxx")
+                .validDateInformation(
+                    new ValidDateInformation()
+                        .type(ValidDateType.FIX_TERM)
+                        .availableDayAfterReceive(200))
+                .balanceInformation(
+                    new BrandCardTemplateJumpInformation()
+                        .jumpAppid("wxea9c30a90fs8d3fe")
+                        .jumpPath("/pages/balance/balance")));
 
     ReceivedRequest received = onlyRequest("updateBrandCardTemplate");
     assertEquals("PATCH", received.method());
@@ -194,8 +214,8 @@ class BrandCardTemplatesContractTest extends ContractTestBase {
   @Test
   @Covers("invalidateBrandCardTemplate")
   void invalidateBrandCardTemplatePostsTheBrandAndAnswersTheInvalidatedTemplate() {
-    BrandCardTemplateInvalidation invalidated = templates.invalidateBrandCardTemplate(TEMPLATE_ID,
-        new BrandRequest().brandId(BRAND_ID));
+    BrandCardTemplateInvalidation invalidated =
+        templates.invalidateBrandCardTemplate(TEMPLATE_ID, new BrandRequest().brandId(BRAND_ID));
 
     ReceivedRequest received = onlyRequest("invalidateBrandCardTemplate");
     assertEquals("POST", received.method());
@@ -212,11 +232,13 @@ class BrandCardTemplatesContractTest extends ContractTestBase {
 
   @Test
   void aTemplateWithoutItsValidityTypeGets400WithThePointer() {
-    BrandCardTemplateCreateRequest request = newTemplate()
-        .validDateInformation(new ValidDateInformation().availableBeginTime(BEGIN).availableEndTime(END));
+    BrandCardTemplateCreateRequest request =
+        newTemplate()
+            .validDateInformation(
+                new ValidDateInformation().availableBeginTime(BEGIN).availableEndTime(END));
 
-    WechatPayApiException error = assertThrows(WechatPayApiException.class,
-        () -> templates.createBrandCardTemplate(request));
+    WechatPayApiException error =
+        assertThrows(WechatPayApiException.class, () -> templates.createBrandCardTemplate(request));
 
     assertParamError(error, "/valid_date_information/type", "body");
   }
@@ -231,21 +253,33 @@ class BrandCardTemplatesContractTest extends ContractTestBase {
         .cardPictureUrl("https://wxpaylogo.qpic.cn/wxpaylogo/xxxxx/0")
         .codeMode(BrandCardTemplateCodeMode.SYSTEM_ALLOCATE)
         .codeType(BrandCardTemplateCodeType.JUMP_MINI_PROGRAM)
-        .codeJumpInformation(new BrandCardTemplateJumpInformation().jumpAppid("wxea9c30a90fs8d3fe")
-            .jumpPath("/pages/code/code"))
+        .codeJumpInformation(
+            new BrandCardTemplateJumpInformation()
+                .jumpAppid("wxea9c30a90fs8d3fe")
+                .jumpPath("/pages/code/code"))
         .benefits("会员折扣、专属价")
         .notifyUrl("https://www.weixin.qq.com/wxpay/notify.php")
         .needPinned(true)
         .needDisplayLevel(true)
         .initLevel("白银会员")
         .servicePhone("010-8877xxxx")
-        .validDateInformation(new ValidDateInformation().type(ValidDateType.FIX_TIME_RANGE)
-            .availableBeginTime(BEGIN).availableEndTime(END))
-        .purchaseInformation(new BrandCardTemplatePurchaseInformation().price(new BigDecimal("100"))
-            .jumpAppid("wxea9c30a90fs8d3fe").jumpPath("/pages/purchase/purchase"))
-        .userInformation(new BrandCardTemplateUserInformation()
-            .addCommonFieldListItem(CommonFieldName.USER_FORM_FLAG_SEX)
-            .addCustomFieldListItem(new BrandCardTemplateCustomField().type(BrandCardTemplateCustomFieldType.CHECK_BOX)
-                .name("喜欢的运动").addValuesItem("篮球")));
+        .validDateInformation(
+            new ValidDateInformation()
+                .type(ValidDateType.FIX_TIME_RANGE)
+                .availableBeginTime(BEGIN)
+                .availableEndTime(END))
+        .purchaseInformation(
+            new BrandCardTemplatePurchaseInformation()
+                .price(new BigDecimal("100"))
+                .jumpAppid("wxea9c30a90fs8d3fe")
+                .jumpPath("/pages/purchase/purchase"))
+        .userInformation(
+            new BrandCardTemplateUserInformation()
+                .addCommonFieldListItem(CommonFieldName.USER_FORM_FLAG_SEX)
+                .addCustomFieldListItem(
+                    new BrandCardTemplateCustomField()
+                        .type(BrandCardTemplateCustomFieldType.CHECK_BOX)
+                        .name("喜欢的运动")
+                        .addValuesItem("篮球")));
   }
 }

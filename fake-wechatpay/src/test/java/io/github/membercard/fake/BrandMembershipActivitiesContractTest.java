@@ -23,14 +23,19 @@ import org.junit.jupiter.api.Test;
 /** The BrandMembershipActivities operations of the generated client against the fake. */
 class BrandMembershipActivitiesContractTest extends ContractTestBase {
 
-  /** An activity id other than the spec's example, so that an answer holding it was echoed from the path. */
+  /**
+   * An activity id other than the spec's example, so that an answer holding it was echoed from the
+   * path.
+   */
   private static final String ACTIVITY_ID = "372155";
+
   private static final String ACTIVITIES = "/v3/brand/partner/card-member/membership-activities";
   private static final String OUT_REQUEST_NO = "100002322019090134234sfdf";
   private static final OffsetDateTime BEGIN = OffsetDateTime.parse("2020-01-20T13:29:35.120+08:00");
   private static final OffsetDateTime END = OffsetDateTime.parse("2020-01-29T13:29:35.120+08:00");
 
-  private final BrandMembershipActivitiesApi activities = client.create(BrandMembershipActivitiesApi.class);
+  private final BrandMembershipActivitiesApi activities =
+      client.create(BrandMembershipActivitiesApi.class);
 
   @Test
   @Covers("createMembershipActivity")
@@ -47,16 +52,23 @@ class BrandMembershipActivitiesContractTest extends ContractTestBase {
     assertEquals("MECHANT_APP_COMPONENT", body.get("activity_channel").asText());
     assertEquals("开卡礼", body.get("title").asText());
     assertEquals("3张满减券", body.get("sub_title").asText());
-    assertTrue(BEGIN.isEqual(OffsetDateTime.parse(body.get("begin_time").asText())), body.get("begin_time").asText());
-    assertTrue(END.isEqual(OffsetDateTime.parse(body.get("end_time").asText())), body.get("end_time").asText());
+    assertTrue(
+        BEGIN.isEqual(OffsetDateTime.parse(body.get("begin_time").asText())),
+        body.get("begin_time").asText());
+    assertTrue(
+        END.isEqual(OffsetDateTime.parse(body.get("end_time").asText())),
+        body.get("end_time").asText());
     assertEquals(1000, body.get("apply_total").asLong());
-    assertEquals("701138812971763025610907319729", body.at("/product_coupon_stock_list/0/product_coupon_id").asText());
+    assertEquals(
+        "701138812971763025610907319729",
+        body.at("/product_coupon_stock_list/0/product_coupon_id").asText());
     assertEquals("98065002", body.at("/product_coupon_stock_list/1/stock_id").asText());
 
     assertEquals(OUT_REQUEST_NO, created.getOutRequestNo());
     assertEquals(BRAND_ID, created.getBrandId());
     assertEquals(CARD_ID, created.getCardId());
-    assertEquals(BrandMembershipActivityChannel.MECHANT_APP_COMPONENT, created.getActivityChannel());
+    assertEquals(
+        BrandMembershipActivityChannel.MECHANT_APP_COMPONENT, created.getActivityChannel());
     assertEquals("开卡礼", created.getTitle());
     assertEquals("3张满减券", created.getSubTitle());
     assertEquals(BEGIN, created.getBeginTime());
@@ -64,15 +76,17 @@ class BrandMembershipActivitiesContractTest extends ContractTestBase {
     assertEquals(1000L, created.getApplyTotal());
     assertEquals(2, created.getProductCouponStockList().size());
     assertEquals("98065002", created.getProductCouponStockList().get(1).getStockId());
-    assertEquals("371067", created.getActivityId(), "the new activity's id is the documented example");
+    assertEquals(
+        "371067", created.getActivityId(), "the new activity's id is the documented example");
     assertTrue(created.getActivityState().isKnown(), String.valueOf(created.getActivityState()));
   }
 
   @Test
   @Covers("listMembershipActivities")
   void listMembershipActivitiesSendsTheFiltersAndPageAndAnswersOnePage() {
-    BrandMembershipActivityPage page = activities.listMembershipActivities(BRAND_ID, 0, 5, CARD_ID,
-        BrandMembershipActivityState.MEMBERSHIP_ACTIVITY_EFFECTIVE);
+    BrandMembershipActivityPage page =
+        activities.listMembershipActivities(
+            BRAND_ID, 0, 5, CARD_ID, BrandMembershipActivityState.MEMBERSHIP_ACTIVITY_EFFECTIVE);
 
     ReceivedRequest received = onlyRequest("listMembershipActivities");
     assertEquals("GET", received.method());
@@ -89,7 +103,8 @@ class BrandMembershipActivitiesContractTest extends ContractTestBase {
     assertEquals(1, page.getData().size());
     BrandMembershipActivity activity = page.getData().get(0);
     assertEquals("371067", activity.getActivityId());
-    assertEquals(BrandMembershipActivityChannel.MECHANT_APP_COMPONENT, activity.getActivityChannel());
+    assertEquals(
+        BrandMembershipActivityChannel.MECHANT_APP_COMPONENT, activity.getActivityChannel());
     assertEquals("98065001", activity.getProductCouponStockList().get(0).getStockId());
   }
 
@@ -98,13 +113,17 @@ class BrandMembershipActivitiesContractTest extends ContractTestBase {
   void listMembershipActivitiesStreamWalksEveryPageByItemIndex() {
     wechatPay.listSize("listMembershipActivities", 7);
 
-    List<BrandMembershipActivity> all = activities.listMembershipActivitiesStream(BRAND_ID, CARD_ID, null, 3)
-        .collect(Collectors.toList());
+    List<BrandMembershipActivity> all =
+        activities
+            .listMembershipActivitiesStream(BRAND_ID, CARD_ID, null, 3)
+            .collect(Collectors.toList());
 
     assertEquals(7, all.size());
     List<ReceivedRequest> received = wechatPay.requests("listMembershipActivities");
     assertEquals(3, received.size());
-    assertEquals(List.of("0", "3", "6"), received.stream().map(request -> request.query().get("offset")).toList());
+    assertEquals(
+        List.of("0", "3", "6"),
+        received.stream().map(request -> request.query().get("offset")).toList());
     for (ReceivedRequest request : received) {
       assertEquals("3", request.query().get("limit"));
       assertEquals(BRAND_ID, request.query().get("brand_id"));
@@ -116,9 +135,15 @@ class BrandMembershipActivitiesContractTest extends ContractTestBase {
   @Covers("updateMembershipActivity")
   void updateMembershipActivityPatchesTheChangesAndAnswersTheActivity() {
     OffsetDateTime newEnd = OffsetDateTime.parse("2020-02-29T23:59:59.000+08:00");
-    BrandMembershipActivity updated = activities.updateMembershipActivity(ACTIVITY_ID,
-        new BrandMembershipActivityUpdateRequest().brandId(BRAND_ID).title("开卡礼").subTitle("5张满减券")
-            .beginTime(BEGIN).endTime(newEnd));
+    BrandMembershipActivity updated =
+        activities.updateMembershipActivity(
+            ACTIVITY_ID,
+            new BrandMembershipActivityUpdateRequest()
+                .brandId(BRAND_ID)
+                .title("开卡礼")
+                .subTitle("5张满减券")
+                .beginTime(BEGIN)
+                .endTime(newEnd));
 
     ReceivedRequest received = onlyRequest("updateMembershipActivity");
     assertEquals("PATCH", received.method());
@@ -127,7 +152,9 @@ class BrandMembershipActivitiesContractTest extends ContractTestBase {
     assertEquals(BRAND_ID, body.get("brand_id").asText());
     assertEquals("开卡礼", body.get("title").asText());
     assertEquals("5张满减券", body.get("sub_title").asText());
-    assertTrue(newEnd.isEqual(OffsetDateTime.parse(body.get("end_time").asText())), body.get("end_time").asText());
+    assertTrue(
+        newEnd.isEqual(OffsetDateTime.parse(body.get("end_time").asText())),
+        body.get("end_time").asText());
 
     assertEquals(ACTIVITY_ID, updated.getActivityId());
     assertEquals(BRAND_ID, updated.getBrandId());
@@ -157,8 +184,8 @@ class BrandMembershipActivitiesContractTest extends ContractTestBase {
   @Test
   @Covers("terminateMembershipActivity")
   void terminateMembershipActivityPostsTheBrandAndAnswersTheActivity() {
-    BrandMembershipActivity terminated = activities.terminateMembershipActivity(ACTIVITY_ID,
-        new BrandRequest().brandId(BRAND_ID));
+    BrandMembershipActivity terminated =
+        activities.terminateMembershipActivity(ACTIVITY_ID, new BrandRequest().brandId(BRAND_ID));
 
     ReceivedRequest received = onlyRequest("terminateMembershipActivity");
     assertEquals("POST", received.method());
@@ -168,7 +195,8 @@ class BrandMembershipActivitiesContractTest extends ContractTestBase {
 
     assertEquals(ACTIVITY_ID, terminated.getActivityId());
     assertEquals(BRAND_ID, terminated.getBrandId());
-    assertTrue(terminated.getActivityState().isKnown(), String.valueOf(terminated.getActivityState()));
+    assertTrue(
+        terminated.getActivityState().isKnown(), String.valueOf(terminated.getActivityState()));
   }
 
   @Test
@@ -176,8 +204,9 @@ class BrandMembershipActivitiesContractTest extends ContractTestBase {
     BrandMembershipActivityCreateRequest request =
         newActivity().activityChannel(BrandMembershipActivityChannel.of("NOT_A_VALUE"));
 
-    WechatPayApiException error = assertThrows(WechatPayApiException.class,
-        () -> activities.createMembershipActivity(request));
+    WechatPayApiException error =
+        assertThrows(
+            WechatPayApiException.class, () -> activities.createMembershipActivity(request));
 
     assertParamError(error, "/activity_channel", "body");
   }
@@ -193,9 +222,13 @@ class BrandMembershipActivitiesContractTest extends ContractTestBase {
         .beginTime(BEGIN)
         .endTime(END)
         .applyTotal(1000L)
-        .addProductCouponStockListItem(new BrandMembershipActivityCouponStock()
-            .productCouponId("701138812971763025610907319729").stockId("98065001"))
-        .addProductCouponStockListItem(new BrandMembershipActivityCouponStock()
-            .productCouponId("701138812971763025610907319730").stockId("98065002"));
+        .addProductCouponStockListItem(
+            new BrandMembershipActivityCouponStock()
+                .productCouponId("701138812971763025610907319729")
+                .stockId("98065001"))
+        .addProductCouponStockListItem(
+            new BrandMembershipActivityCouponStock()
+                .productCouponId("701138812971763025610907319730")
+                .stockId("98065002"));
   }
 }

@@ -12,23 +12,32 @@ import org.junit.jupiter.api.Test;
 
 class BrandTokensContractTest extends ContractTestBase {
 
-  /** The spec's example token and expiry, which the fake answers: neither is a property of the request. */
+  /**
+   * The spec's example token and expiry, which the fake answers: neither is a property of the
+   * request.
+   */
   private static final String TOKEN = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY";
-  private static final OffsetDateTime EXPIRE_TIME = OffsetDateTime.parse("2020-05-20T13:39:35.120+08:00");
+
+  private static final OffsetDateTime EXPIRE_TIME =
+      OffsetDateTime.parse("2020-05-20T13:39:35.120+08:00");
 
   private final BrandTokensApi tokens = client.create(BrandTokensApi.class);
 
   @Test
   @Covers("createPayViewToken")
   void createPayViewTokenSendsTheMemberAndAnswersAToken() {
-    assertTokenCall("createPayViewToken", "/v3/brand/partner/card-member/pay-view-tokens",
+    assertTokenCall(
+        "createPayViewToken",
+        "/v3/brand/partner/card-member/pay-view-tokens",
         tokens.createPayViewToken(tokenRequest()));
   }
 
   @Test
   @Covers("createPreAuthToken")
   void createPreAuthTokenSendsTheMemberAndAnswersAToken() {
-    assertTokenCall("createPreAuthToken", "/v3/brand/partner/card-member/pre-auth-tokens",
+    assertTokenCall(
+        "createPreAuthToken",
+        "/v3/brand/partner/card-member/pre-auth-tokens",
         tokens.createPreAuthToken(tokenRequest()));
   }
 
@@ -47,8 +56,10 @@ class BrandTokensContractTest extends ContractTestBase {
 
   @Test
   void aTokenRequestWithoutTheOpenidGets400WithItsPointer() {
-    WechatPayApiException error = assertThrows(WechatPayApiException.class,
-        () -> tokens.createPreAuthToken(tokenRequest().openid(null)));
+    WechatPayApiException error =
+        assertThrows(
+            WechatPayApiException.class,
+            () -> tokens.createPreAuthToken(tokenRequest().openid(null)));
 
     assertParamError(error, "/openid", "body");
     assertEquals(1, wechatPay.requests("createPreAuthToken").size());

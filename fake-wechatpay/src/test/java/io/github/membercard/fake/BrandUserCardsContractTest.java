@@ -29,16 +29,20 @@ import org.junit.jupiter.api.Test;
 class BrandUserCardsContractTest extends ContractTestBase {
 
   private static final String USER_CARDS = "/v3/brand/partner/card-member/user-cards";
-  private static final OffsetDateTime PICKUP_TIME = OffsetDateTime.parse("2020-05-20T13:29:35.120+08:00");
-  private static final OffsetDateTime BEGIN_TIME = OffsetDateTime.parse("2020-05-20T13:29:35.120+08:00");
-  private static final OffsetDateTime END_TIME = OffsetDateTime.parse("2030-05-20T13:29:35.120+08:00");
+  private static final OffsetDateTime PICKUP_TIME =
+      OffsetDateTime.parse("2020-05-20T13:29:35.120+08:00");
+  private static final OffsetDateTime BEGIN_TIME =
+      OffsetDateTime.parse("2020-05-20T13:29:35.120+08:00");
+  private static final OffsetDateTime END_TIME =
+      OffsetDateTime.parse("2030-05-20T13:29:35.120+08:00");
 
   private final BrandUserCardsApi userCards = client.create(BrandUserCardsApi.class);
 
   @Test
   @Covers("listBrandUserCards")
   void listBrandUserCardsSendsTheFilterAndAnswersOnePage() {
-    BrandUserCardPage page = userCards.listBrandUserCards(BRAND_ID, OPENID, 0, 20, UserCardState.UNACTIVATED);
+    BrandUserCardPage page =
+        userCards.listBrandUserCards(BRAND_ID, OPENID, 0, 20, UserCardState.UNACTIVATED);
 
     ReceivedRequest received = onlyRequest("listBrandUserCards");
     assertEquals("GET", received.method());
@@ -56,7 +60,10 @@ class BrandUserCardsContractTest extends ContractTestBase {
     UserCard card = page.getData().get(0);
     assertEquals(CODE, card.getUserCardCode());
     assertEquals(CARD_ID, card.getCardId());
-    assertEquals("13800138000", card.getPhoneNumber(), "encrypted for the merchant on the way back, decrypted here");
+    assertEquals(
+        "13800138000",
+        card.getPhoneNumber(),
+        "encrypted for the merchant on the way back, decrypted here");
     assertEquals("张三", card.getUserInformation().getCommonFieldList().get(0).getValue());
   }
 
@@ -65,12 +72,15 @@ class BrandUserCardsContractTest extends ContractTestBase {
   void listBrandUserCardsStreamWalksEveryPageByPageIndex() {
     wechatPay.listSize("listBrandUserCards", 7);
 
-    List<UserCard> cards = userCards.listBrandUserCardsStream(BRAND_ID, OPENID, UserCardState.EFFECTIVE, 3).toList();
+    List<UserCard> cards =
+        userCards.listBrandUserCardsStream(BRAND_ID, OPENID, UserCardState.EFFECTIVE, 3).toList();
 
     assertEquals(7, cards.size());
     List<ReceivedRequest> received = wechatPay.requests("listBrandUserCards");
     assertEquals(3, received.size());
-    assertEquals(List.of("0", "1", "2"), received.stream().map(r -> r.query().get("offset")).toList(),
+    assertEquals(
+        List.of("0", "1", "2"),
+        received.stream().map(r -> r.query().get("offset")).toList(),
         "x-wechatpay-paging.offset is page: the offset is a page index");
     for (ReceivedRequest request : received) {
       assertEquals("3", request.query().get("limit"));
@@ -98,22 +108,37 @@ class BrandUserCardsContractTest extends ContractTestBase {
     assertEquals(OPENID, card.getOpenid());
     assertTrue(card.getCardType().isKnown(), card.getCardType().value());
     assertTrue(card.getUserCardState().isKnown(), card.getUserCardState().value());
-    assertEquals("13800138000", card.getPhoneNumber(), "the spec example's plaintext, encrypted for the merchant");
+    assertEquals(
+        "13800138000",
+        card.getPhoneNumber(),
+        "the spec example's plaintext, encrypted for the merchant");
     assertEquals("张三", card.getUserInformation().getCommonFieldList().get(0).getValue());
-    assertEquals(List.of("游泳"), card.getUserInformation().getCustomFieldList().get(0).getUserChosenValues());
+    assertEquals(
+        List.of("游泳"), card.getUserInformation().getCustomFieldList().get(0).getUserChosenValues());
   }
 
   @Test
   @Covers("updateBrandUserCard")
   void updateBrandUserCardEncryptsThePhoneNumberAndTheUserInformation() {
-    UserCard card = userCards.updateBrandUserCard(CODE, CARD_ID, new BrandUserCardUpdateRequest()
-        .brandId(BRAND_ID).openid(OPENID).cardColor("#FFFF00")
-        .cardPictureUrl("https://wxpaylogo.qpic.cn/wxpaylogo/xxxxx/0").phoneNumber(PHONE).level("钻石会员")
-        .validDateInformation(new ValidDateInformation().type(ValidDateType.FIX_TIME_RANGE)
-            .availableBeginTime(BEGIN_TIME).availableEndTime(END_TIME))
-        .pickupTime(PICKUP_TIME)
-        .userInformation(userInformation())
-        .attach("自定义数据说明"));
+    UserCard card =
+        userCards.updateBrandUserCard(
+            CODE,
+            CARD_ID,
+            new BrandUserCardUpdateRequest()
+                .brandId(BRAND_ID)
+                .openid(OPENID)
+                .cardColor("#FFFF00")
+                .cardPictureUrl("https://wxpaylogo.qpic.cn/wxpaylogo/xxxxx/0")
+                .phoneNumber(PHONE)
+                .level("钻石会员")
+                .validDateInformation(
+                    new ValidDateInformation()
+                        .type(ValidDateType.FIX_TIME_RANGE)
+                        .availableBeginTime(BEGIN_TIME)
+                        .availableEndTime(END_TIME))
+                .pickupTime(PICKUP_TIME)
+                .userInformation(userInformation())
+                .attach("自定义数据说明"));
 
     ReceivedRequest received = onlyRequest("updateBrandUserCard");
     assertEquals("PATCH", received.method());
@@ -127,7 +152,9 @@ class BrandUserCardsContractTest extends ContractTestBase {
     assertEquals("钻石会员", received.body().get("level").asText());
     assertEquals("FIX_TIME_RANGE", received.body().at("/valid_date_information/type").asText());
     assertEquals("张三", received.body().at("/user_information/common_field_list/0/value").asText());
-    assertEquals("跑步", received.body().at("/user_information/custom_field_list/0/user_chosen_values/1").asText());
+    assertEquals(
+        "跑步",
+        received.body().at("/user_information/custom_field_list/0/user_chosen_values/1").asText());
 
     assertEquals(CODE, card.getUserCardCode());
     assertEquals(CARD_ID, card.getCardId());
@@ -139,16 +166,23 @@ class BrandUserCardsContractTest extends ContractTestBase {
     assertEquals(PICKUP_TIME, card.getPickupTime());
     assertEquals(ValidDateType.FIX_TIME_RANGE, card.getValidDateInformation().getType());
     assertEquals(END_TIME, card.getValidDateInformation().getAvailableEndTime());
-    assertEquals(PHONE, card.getPhoneNumber(), "encrypted for the merchant on the way back, decrypted here");
+    assertEquals(
+        PHONE, card.getPhoneNumber(), "encrypted for the merchant on the way back, decrypted here");
     assertEquals("张三", card.getUserInformation().getCommonFieldList().get(0).getValue());
-    assertEquals(List.of("游泳", "跑步"), card.getUserInformation().getCustomFieldList().get(0).getUserChosenValues());
+    assertEquals(
+        List.of("游泳", "跑步"),
+        card.getUserInformation().getCustomFieldList().get(0).getUserChosenValues());
   }
 
   @Test
   @Covers("invalidateBrandUserCard")
   void invalidateBrandUserCardSendsTheReason() {
-    UserCard card = userCards.invalidateBrandUserCard(CODE, BRAND_ID, CARD_ID,
-        new BrandUserCardInvalidateRequest().openid(OPENID).invalidReason("传入的自定义作废原因"));
+    UserCard card =
+        userCards.invalidateBrandUserCard(
+            CODE,
+            BRAND_ID,
+            CARD_ID,
+            new BrandUserCardInvalidateRequest().openid(OPENID).invalidReason("传入的自定义作废原因"));
 
     ReceivedRequest received = onlyRequest("invalidateBrandUserCard");
     assertEquals("POST", received.method());
@@ -168,11 +202,20 @@ class BrandUserCardsContractTest extends ContractTestBase {
   @Test
   @Covers("importBrandUserCardByOpenid")
   void importBrandUserCardByOpenidEncryptsThePhoneNumber() {
-    UserCard card = userCards.importBrandUserCardByOpenid(new BrandUserCardImportByOpenidRequest()
-        .brandId(BRAND_ID).cardId(CARD_ID).openid(OPENID).userCardCode(CODE).phoneNumber(PHONE)
-        .userInformation(userInformation())
-        .dateInformation(new ValidDateInformation().type(ValidDateType.FIX_TERM).availableDayAfterReceive(200))
-        .pickupTime(PICKUP_TIME));
+    UserCard card =
+        userCards.importBrandUserCardByOpenid(
+            new BrandUserCardImportByOpenidRequest()
+                .brandId(BRAND_ID)
+                .cardId(CARD_ID)
+                .openid(OPENID)
+                .userCardCode(CODE)
+                .phoneNumber(PHONE)
+                .userInformation(userInformation())
+                .dateInformation(
+                    new ValidDateInformation()
+                        .type(ValidDateType.FIX_TERM)
+                        .availableDayAfterReceive(200))
+                .pickupTime(PICKUP_TIME));
 
     ReceivedRequest received = onlyRequest("importBrandUserCardByOpenid");
     assertEquals("POST", received.method());
@@ -192,7 +235,8 @@ class BrandUserCardsContractTest extends ContractTestBase {
     assertEquals(BRAND_ID, card.getBrandId());
     assertEquals(OPENID, card.getOpenid());
     assertEquals(PICKUP_TIME, card.getPickupTime());
-    assertEquals(PHONE, card.getPhoneNumber(), "encrypted for the merchant on the way back, decrypted here");
+    assertEquals(
+        PHONE, card.getPhoneNumber(), "encrypted for the merchant on the way back, decrypted here");
     assertEquals("张三", card.getUserInformation().getCommonFieldList().get(0).getValue());
   }
 
@@ -211,23 +255,35 @@ class BrandUserCardsContractTest extends ContractTestBase {
     assertEquals(BRAND_ID, received.body().get("brand_id").asText());
     assertEquals(CODE, received.body().get("user_card_code").asText());
     assertEquals("PERMANENT", received.body().at("/date_information/type").asText());
-    assertEquals("USER_FORM_FLAG_NAME", received.body().at("/user_information/common_field_list/0/name").asText());
+    assertEquals(
+        "USER_FORM_FLAG_NAME",
+        received.body().at("/user_information/common_field_list/0/name").asText());
     assertEquals("张三", received.body().at("/user_information/common_field_list/0/value").asText());
 
     assertEquals(CODE, card.getUserCardCode());
     assertEquals(CARD_ID, card.getCardId());
     assertEquals(BRAND_ID, card.getBrandId());
     assertEquals(PICKUP_TIME, card.getPickupTime());
-    assertEquals(PHONE, card.getPhoneNumber(), "encrypted for the merchant on the way back, decrypted here");
-    assertEquals(CommonFieldName.USER_FORM_FLAG_NAME, card.getUserInformation().getCommonFieldList().get(0).getName());
+    assertEquals(
+        PHONE, card.getPhoneNumber(), "encrypted for the merchant on the way back, decrypted here");
+    assertEquals(
+        CommonFieldName.USER_FORM_FLAG_NAME,
+        card.getUserInformation().getCommonFieldList().get(0).getName());
     assertEquals("张三", card.getUserInformation().getCommonFieldList().get(0).getValue());
   }
 
   @Test
   @Covers("createUserFeed")
   void createUserFeedEchoesTheFeedEntry() {
-    BrandUserFeed feed = userCards.createUserFeed(new BrandUserFeed().brandId(BRAND_ID).cardId(CARD_ID)
-        .userCardCode(CODE).openid(OPENID).outRequestNo("100002322019090134234sfdf").cellMessage("15_1200_1"));
+    BrandUserFeed feed =
+        userCards.createUserFeed(
+            new BrandUserFeed()
+                .brandId(BRAND_ID)
+                .cardId(CARD_ID)
+                .userCardCode(CODE)
+                .openid(OPENID)
+                .outRequestNo("100002322019090134234sfdf")
+                .cellMessage("15_1200_1"));
 
     ReceivedRequest received = onlyRequest("createUserFeed");
     assertEquals("POST", received.method());
@@ -249,24 +305,36 @@ class BrandUserCardsContractTest extends ContractTestBase {
 
   @Test
   void aPhoneImportWithoutThePhoneNumberGets400WithItsPointer() {
-    WechatPayApiException error = assertThrows(WechatPayApiException.class,
-        () -> userCards.importBrandUserCardByPhone(importByPhone()));
+    WechatPayApiException error =
+        assertThrows(
+            WechatPayApiException.class,
+            () -> userCards.importBrandUserCardByPhone(importByPhone()));
 
     assertParamError(error, "/phone_number", "body");
   }
 
-  /** A phone import with every required field but the phone number, which each test adds or leaves out. */
+  /**
+   * A phone import with every required field but the phone number, which each test adds or leaves
+   * out.
+   */
   private static BrandUserCardImportByPhoneRequest importByPhone() {
-    return new BrandUserCardImportByPhoneRequest().brandId(BRAND_ID).cardId(CARD_ID).userCardCode(CODE)
-        .userInformation(new UserInformation()
-            .addCommonFieldListItem(new CommonField().name(CommonFieldName.USER_FORM_FLAG_NAME).value("张三")))
+    return new BrandUserCardImportByPhoneRequest()
+        .brandId(BRAND_ID)
+        .cardId(CARD_ID)
+        .userCardCode(CODE)
+        .userInformation(
+            new UserInformation()
+                .addCommonFieldListItem(
+                    new CommonField().name(CommonFieldName.USER_FORM_FLAG_NAME).value("张三")))
         .dateInformation(new ValidDateInformation().type(ValidDateType.PERMANENT))
         .pickupTime(PICKUP_TIME);
   }
 
   private static UserInformation userInformation() {
     return new UserInformation()
-        .addCommonFieldListItem(new CommonField().name(CommonFieldName.USER_FORM_FLAG_NAME).value("张三"))
-        .addCustomFieldListItem(new CustomField().name("喜欢的运动").userChosenValues(List.of("游泳", "跑步")));
+        .addCommonFieldListItem(
+            new CommonField().name(CommonFieldName.USER_FORM_FLAG_NAME).value("张三"))
+        .addCustomFieldListItem(
+            new CustomField().name("喜欢的运动").userChosenValues(List.of("游泳", "跑步")));
   }
 }

@@ -42,9 +42,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The first operations of the generated client against the fake, which checks requests as WeChat Pay
- * does, and the behaviour every operation shares: errors, signatures, faults. The other operations
- * have a contract test per API interface; {@link ContractCoverageTest} keeps them complete.
+ * The first operations of the generated client against the fake, which checks requests as WeChat
+ * Pay does, and the behaviour every operation shares: errors, signatures, faults. The other
+ * operations have a contract test per API interface; {@link ContractCoverageTest} keeps them
+ * complete.
  */
 class ContractTest {
 
@@ -59,7 +60,11 @@ class ContractTest {
   @BeforeAll
   static void start() {
     wechatPay = FakeWechatPay.start();
-    WechatPayClient client = wechatPay.clientBuilder().transport(wechatPay.transport().readTimeout(Duration.ofSeconds(1))).build();
+    WechatPayClient client =
+        wechatPay
+            .clientBuilder()
+            .transport(wechatPay.transport().readTimeout(Duration.ofSeconds(1)))
+            .build();
     userCards = client.create(BrandUserCardsApi.class);
     points = client.create(BrandPointsApi.class);
     membercard = client.create(MembercardUserCardsApi.class);
@@ -88,7 +93,9 @@ class ContractTest {
   @Test
   @Covers("confirmPointExchangeCoupon")
   void confirmPointExchangeCoupon() {
-    PointExchangeCouponResult answer = points.confirmPointExchangeCoupon(exchange(PointExchangeCouponState.POINT_EXCHANGE_COUPON_SUCCESS));
+    PointExchangeCouponResult answer =
+        points.confirmPointExchangeCoupon(
+            exchange(PointExchangeCouponState.POINT_EXCHANGE_COUPON_SUCCESS));
 
     assertSame(PointExchangeCouponState.POINT_EXCHANGE_COUPON_SUCCESS, answer.getState());
     assertEquals("123446565767", answer.getCouponCode());
@@ -97,13 +104,22 @@ class ContractTest {
   @Test
   @Covers("confirmUserCard")
   void confirmUserCardSendsEncryptedFieldsThatDecryptToWhatTheCallerSet() {
-    UserCard card = userCards.confirmUserCard(CODE, CARD_ID, new ConfirmUserCardRequest()
-        .brandId("1004").openid("obLatjnx9gnqzS4myYGmLZ7LgLBA").phoneNumber("13800138000")
-        .validDateInformation(new ValidDateInformation().type(ValidDateType.PERMANENT))
-        .userInformation(new UserInformation()
-            .addCommonFieldListItem(new CommonField().name(CommonFieldName.USER_FORM_FLAG_NAME).value("张三"))
-            .addCustomFieldListItem(new CustomField().name("喜欢的运动").userChosenValues(List.of("游泳", "跑步"))))
-        .userCardConfirmState(UserCardConfirmState.CREATE_CARD_SUCCESS));
+    UserCard card =
+        userCards.confirmUserCard(
+            CODE,
+            CARD_ID,
+            new ConfirmUserCardRequest()
+                .brandId("1004")
+                .openid("obLatjnx9gnqzS4myYGmLZ7LgLBA")
+                .phoneNumber("13800138000")
+                .validDateInformation(new ValidDateInformation().type(ValidDateType.PERMANENT))
+                .userInformation(
+                    new UserInformation()
+                        .addCommonFieldListItem(
+                            new CommonField().name(CommonFieldName.USER_FORM_FLAG_NAME).value("张三"))
+                        .addCustomFieldListItem(
+                            new CustomField().name("喜欢的运动").userChosenValues(List.of("游泳", "跑步"))))
+                .userCardConfirmState(UserCardConfirmState.CREATE_CARD_SUCCESS));
 
     ReceivedRequest received = wechatPay.requests("confirmUserCard").get(0);
     assertEquals(FakeWechatPay.PUBLIC_KEY_ID, received.wechatpaySerial());
@@ -111,11 +127,16 @@ class ContractTest {
     assertFalse(received.rawBody().contains("张三"));
     assertEquals("13800138000", received.body().get("phone_number").asText());
     assertEquals("张三", received.body().at("/user_information/common_field_list/0/value").asText());
-    assertEquals("跑步", received.body().at("/user_information/custom_field_list/0/user_chosen_values/1").asText());
+    assertEquals(
+        "跑步",
+        received.body().at("/user_information/custom_field_list/0/user_chosen_values/1").asText());
 
     assertEquals(CODE, card.getUserCardCode());
     assertEquals(CARD_ID, card.getCardId());
-    assertEquals("13800138000", card.getPhoneNumber(), "encrypted for the merchant on the way back, decrypted here");
+    assertEquals(
+        "13800138000",
+        card.getPhoneNumber(),
+        "encrypted for the merchant on the way back, decrypted here");
     assertEquals("张三", card.getUserInformation().getCommonFieldList().get(0).getValue());
     assertEquals(ValidDateType.PERMANENT, card.getValidDateInformation().getType());
   }
@@ -134,8 +155,13 @@ class ContractTest {
   @Test
   @Covers("updateUserCard")
   void updateUserCardAnswers204() {
-    membercard.updateUserCard(CARD_ID, CODE, new UpdateUserCardRequest().level("钻石会员")
-        .balanceInformation(new BalanceInformation().beforeBalance(888L).balance(988L).addBalance(100L)));
+    membercard.updateUserCard(
+        CARD_ID,
+        CODE,
+        new UpdateUserCardRequest()
+            .level("钻石会员")
+            .balanceInformation(
+                new BalanceInformation().beforeBalance(888L).balance(988L).addBalance(100L)));
 
     ReceivedRequest received = wechatPay.requests("updateUserCard").get(0);
     assertEquals("PATCH", received.method());
@@ -155,26 +181,45 @@ class ContractTest {
     wechatPay.respondWithError("getUserCard", 404, "RESOURCE_NOT_EXISTS", "会员卡不存在");
     wechatPay.respondWithError("updateUserCard", 500, "SYSTEM_ERROR", "系统错误");
 
-    assertApiError(429, "FREQUENCY_LIMITED", assertThrows(WechatPayApiException.class, () -> points.syncUserPoints(points())));
-    assertApiError(404, "RESOURCE_NOT_EXISTS", assertThrows(WechatPayApiException.class, () -> membercard.getUserCard(CARD_ID, CODE)));
-    assertApiError(500, "SYSTEM_ERROR", assertThrows(WechatPayApiException.class,
-        () -> membercard.updateUserCard(CARD_ID, CODE, new UpdateUserCardRequest().level("金卡"))));
+    assertApiError(
+        429,
+        "FREQUENCY_LIMITED",
+        assertThrows(WechatPayApiException.class, () -> points.syncUserPoints(points())));
+    assertApiError(
+        404,
+        "RESOURCE_NOT_EXISTS",
+        assertThrows(WechatPayApiException.class, () -> membercard.getUserCard(CARD_ID, CODE)));
+    assertApiError(
+        500,
+        "SYSTEM_ERROR",
+        assertThrows(
+            WechatPayApiException.class,
+            () ->
+                membercard.updateUserCard(CARD_ID, CODE, new UpdateUserCardRequest().level("金卡"))));
   }
 
   @Test
   void aWrongSignatureGets401SignError() {
     PemSource otherKey = PemSource.text(Pem.of(FakeWechatPay.rsa().getPrivate()));
-    BrandPointsApi impostor = wechatPay.clientBuilder()
-        .credentials(MerchantCredentials.of(FakeWechatPay.MERCHANT_ID, wechatPay.merchantSerialNumber(), otherKey))
-        .build(BrandPointsApi.class);
+    BrandPointsApi impostor =
+        wechatPay
+            .clientBuilder()
+            .credentials(
+                MerchantCredentials.of(
+                    FakeWechatPay.MERCHANT_ID, wechatPay.merchantSerialNumber(), otherKey))
+            .build(BrandPointsApi.class);
 
-    assertApiError(401, "SIGN_ERROR", assertThrows(WechatPayApiException.class, () -> impostor.syncUserPoints(points())));
+    assertApiError(
+        401,
+        "SIGN_ERROR",
+        assertThrows(WechatPayApiException.class, () -> impostor.syncUserPoints(points())));
   }
 
   @Test
   void aMissingRequiredFieldGets400WithItsPointer() {
-    WechatPayApiException error = assertThrows(WechatPayApiException.class,
-        () -> points.syncUserPoints(points().brandId(null)));
+    WechatPayApiException error =
+        assertThrows(
+            WechatPayApiException.class, () -> points.syncUserPoints(points().brandId(null)));
 
     assertApiError(400, "PARAM_ERROR", error);
     assertEquals("/brand_id", error.detail().orElseThrow().field());
@@ -183,8 +228,11 @@ class ContractTest {
 
   @Test
   void aBadEnumValueGets400WithItsPointer() {
-    WechatPayApiException error = assertThrows(WechatPayApiException.class,
-        () -> points.confirmPointExchangeCoupon(exchange(PointExchangeCouponState.of("MAYBE"))));
+    WechatPayApiException error =
+        assertThrows(
+            WechatPayApiException.class,
+            () ->
+                points.confirmPointExchangeCoupon(exchange(PointExchangeCouponState.of("MAYBE"))));
 
     assertApiError(400, "PARAM_ERROR", error);
     assertEquals("/state", error.detail().orElseThrow().field());
@@ -193,13 +241,25 @@ class ContractTest {
   @Test
   void fieldsEncryptedUnderAnotherKeyGet400() {
     PemSource otherKey = PemSource.text(Pem.of(FakeWechatPay.rsa().getPublic()));
-    BrandUserCardsApi wrongKey = wechatPay.clientBuilder()
-        .wechatPayKeys(WechatPayKeyConfig.publicKey("PUB_KEY_ID_0999999999999999999999999999", otherKey))
-        .build(BrandUserCardsApi.class);
+    BrandUserCardsApi wrongKey =
+        wechatPay
+            .clientBuilder()
+            .wechatPayKeys(
+                WechatPayKeyConfig.publicKey("PUB_KEY_ID_0999999999999999999999999999", otherKey))
+            .build(BrandUserCardsApi.class);
 
-    WechatPayApiException error = assertThrows(WechatPayApiException.class, () -> wrongKey.confirmUserCard(CODE, CARD_ID,
-        new ConfirmUserCardRequest().brandId("1004").openid("o").phoneNumber("13800138000")
-            .userCardConfirmState(UserCardConfirmState.CREATE_CARD_SUCCESS)));
+    WechatPayApiException error =
+        assertThrows(
+            WechatPayApiException.class,
+            () ->
+                wrongKey.confirmUserCard(
+                    CODE,
+                    CARD_ID,
+                    new ConfirmUserCardRequest()
+                        .brandId("1004")
+                        .openid("o")
+                        .phoneNumber("13800138000")
+                        .userCardConfirmState(UserCardConfirmState.CREATE_CARD_SUCCESS)));
 
     assertApiError(400, "PARAM_ERROR", error);
     assertEquals("Wechatpay-Serial", error.detail().orElseThrow().field());
@@ -217,8 +277,11 @@ class ContractTest {
   void a204WithABadSignatureIsRejectedToo() {
     wechatPay.inject("updateUserCard", AnswerFault.BAD_SIGNATURE);
 
-    WechatPayVerificationException error = assertThrows(WechatPayVerificationException.class,
-        () -> membercard.updateUserCard(CARD_ID, CODE, new UpdateUserCardRequest().level("金卡")));
+    WechatPayVerificationException error =
+        assertThrows(
+            WechatPayVerificationException.class,
+            () ->
+                membercard.updateUserCard(CARD_ID, CODE, new UpdateUserCardRequest().level("金卡")));
     assertEquals(Reason.BAD_SIGNATURE, error.reason());
     assertNotEquals(null, error.requestId());
   }
@@ -227,7 +290,8 @@ class ContractTest {
   void aMalformedBodyFailsTyped() {
     wechatPay.inject("getUserCard", AnswerFault.MALFORMED_BODY);
 
-    WechatPayException error = assertThrows(WechatPayException.class, () -> membercard.getUserCard(CARD_ID, CODE));
+    WechatPayException error =
+        assertThrows(WechatPayException.class, () -> membercard.getUserCard(CARD_ID, CODE));
     assertTrue(error.getMessage().contains("cannot be read as"), error.getMessage());
   }
 
@@ -236,21 +300,28 @@ class ContractTest {
     wechatPay.inject("syncUserPoints", AnswerFault.CONNECTION_RESET);
 
     assertThrows(RetryableException.class, () -> points.syncUserPoints(points()));
-    assertEquals(1, wechatPay.requests("syncUserPoints").size(), "payment calls are not retried behind the caller's back");
+    assertEquals(
+        1,
+        wechatPay.requests("syncUserPoints").size(),
+        "payment calls are not retried behind the caller's back");
   }
 
   @Test
   void aDelayPastTheReadTimeoutTimesOut() {
     wechatPay.delay("getUserCard", Duration.ofSeconds(3));
 
-    RetryableException error = assertThrows(RetryableException.class, () -> membercard.getUserCard(CARD_ID, CODE));
-    assertTrue(error.getCause() instanceof java.net.http.HttpTimeoutException, String.valueOf(error.getCause()));
+    RetryableException error =
+        assertThrows(RetryableException.class, () -> membercard.getUserCard(CARD_ID, CODE));
+    assertTrue(
+        error.getCause() instanceof java.net.http.HttpTimeoutException,
+        String.valueOf(error.getCause()));
   }
 
   private WechatPayVerificationException verificationFailure(AnswerFault fault) {
     wechatPay.reset();
     wechatPay.inject("getUserCard", fault);
-    return assertThrows(WechatPayVerificationException.class, () -> membercard.getUserCard(CARD_ID, CODE));
+    return assertThrows(
+        WechatPayVerificationException.class, () -> membercard.getUserCard(CARD_ID, CODE));
   }
 
   private static void assertApiError(int status, String code, WechatPayApiException error) {
@@ -260,12 +331,24 @@ class ContractTest {
   }
 
   private static UserPointBalance points() {
-    return new UserPointBalance().outRequestNo("100002322019090134234sfdf").brandId("1004").cardId(CARD_ID)
-        .openid("obLatjnx9gnqzS4myYGmLZ7LgLBA").userCardCode(CODE).pointBalance(1200L);
+    return new UserPointBalance()
+        .outRequestNo("100002322019090134234sfdf")
+        .brandId("1004")
+        .cardId(CARD_ID)
+        .openid("obLatjnx9gnqzS4myYGmLZ7LgLBA")
+        .userCardCode(CODE)
+        .pointBalance(1200L);
   }
 
   private static PointExchangeCouponResult exchange(PointExchangeCouponState state) {
-    return new PointExchangeCouponResult().recordId("r1").exchangeCouponTemplateId("0Flpo7FqTQ").brandId("1004")
-        .cardId(CARD_ID).openid("obLatjnx9gnqzS4myYGmLZ7LgLBA").userCardCode(CODE).state(state).couponCode("123446565767");
+    return new PointExchangeCouponResult()
+        .recordId("r1")
+        .exchangeCouponTemplateId("0Flpo7FqTQ")
+        .brandId("1004")
+        .cardId(CARD_ID)
+        .openid("obLatjnx9gnqzS4myYGmLZ7LgLBA")
+        .userCardCode(CODE)
+        .state(state)
+        .couponCode("123446565767");
   }
 }

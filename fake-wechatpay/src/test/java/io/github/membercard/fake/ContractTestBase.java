@@ -10,8 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * A fake WeChat Pay per test class, reset before each test, and a client built for it: contract tests
- * call generated API methods through the real signing runtime and read back what the fake received.
+ * A fake WeChat Pay per test class, reset before each test, and a client built for it: contract
+ * tests call generated API methods through the real signing runtime and read back what the fake
+ * received.
  */
 abstract class ContractTestBase {
 
@@ -40,7 +41,10 @@ abstract class ContractTestBase {
     wechatPay.reset();
   }
 
-  /** Asserts WeChat Pay's answer to a bad input: 400 {@code PARAM_ERROR}, naming the field and where it is. */
+  /**
+   * Asserts WeChat Pay's answer to a bad input: 400 {@code PARAM_ERROR}, naming the field and where
+   * it is.
+   */
   static void assertParamError(WechatPayApiException error, String field, String location) {
     assertEquals(400, error.status());
     assertEquals("PARAM_ERROR", error.code());
@@ -48,7 +52,9 @@ abstract class ContractTestBase {
     assertEquals(location, error.detail().orElseThrow().location());
   }
 
-  /** @return the one request the fake received for the operation; fails if there was not exactly one */
+  /**
+   * @return the one request the fake received for the operation; fails if there was not exactly one
+   */
   static ReceivedRequest onlyRequest(String operationId) {
     List<ReceivedRequest> received = wechatPay.requests(operationId);
     assertEquals(1, received.size(), operationId + " requests");

@@ -5,11 +5,15 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Names the spec operations a contract test calls through the generated client against the fake. */
+/**
+ * Names the spec operations a contract test calls through the generated client against the fake.
+ */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 @interface Covers {
 
-  /** @return operationIds of the spec */
+  /**
+   * @return operationIds of the spec
+   */
   String[] value();
 }

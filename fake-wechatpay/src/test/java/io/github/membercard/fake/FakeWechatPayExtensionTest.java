@@ -26,7 +26,10 @@ import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The extension registered as a user's test would: on a static field, on an instance field, on a fixed port. */
+/**
+ * The extension registered as a user's test would: on a static field, on an instance field, on a
+ * fixed port.
+ */
 class FakeWechatPayExtensionTest {
 
   private static final String CARD_ID = "pbLatjvWOibDc5-TBnbUk1pD12o0";
@@ -59,7 +62,10 @@ class FakeWechatPayExtensionTest {
       assertSame(firstTestsFake, fake);
       assertSame(wechatPay.fake(), fake);
       assertEquals(0, fake.requests().size());
-      assertEquals(CODE, userCards(fake).getUserCard(CARD_ID, CODE).getCode(), "the error answer is forgotten");
+      assertEquals(
+          CODE,
+          userCards(fake).getUserCard(CARD_ID, CODE).getCode(),
+          "the error answer is forgotten");
     }
   }
 
@@ -104,7 +110,8 @@ class FakeWechatPayExtensionTest {
     private static final int PORT = freePort();
 
     @RegisterExtension
-    final FakeWechatPayExtension wechatPay = FakeWechatPayExtension.newInstance().port(PORT).build();
+    final FakeWechatPayExtension wechatPay =
+        FakeWechatPayExtension.newInstance().port(PORT).build();
 
     @RepeatedTest(2)
     void eachTestsFakeListensThereInTurn(FakeWechatPay fake) {
@@ -114,10 +121,11 @@ class FakeWechatPayExtensionTest {
   }
 
   /**
-   * Wraps a fake's extension registered after it: notes the fake's port as the test starts, and checks that the
-   * port refuses connections once the fake's extension has finished with the test.
+   * Wraps a fake's extension registered after it: notes the fake's port as the test starts, and
+   * checks that the port refuses connections once the fake's extension has finished with the test.
    */
-  static final class PortClosedAfterTheTest implements BeforeTestExecutionCallback, AfterEachCallback {
+  static final class PortClosedAfterTheTest
+      implements BeforeTestExecutionCallback, AfterEachCallback {
 
     private final FakeWechatPayExtension wechatPay;
     private int port;
@@ -133,7 +141,9 @@ class FakeWechatPayExtensionTest {
 
     @Override
     public void afterEach(ExtensionContext context) {
-      assertThrows(ConnectException.class, () -> new Socket(InetAddress.getLoopbackAddress(), port).close(),
+      assertThrows(
+          ConnectException.class,
+          () -> new Socket(InetAddress.getLoopbackAddress(), port).close(),
           "the fake on port " + port + " is stopped after the test");
     }
   }

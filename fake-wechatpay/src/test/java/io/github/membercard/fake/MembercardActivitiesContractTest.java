@@ -31,13 +31,17 @@ import org.junit.jupiter.api.Test;
 class MembercardActivitiesContractTest extends ContractTestBase {
 
   private static final String ACTIVITIES = "/v3/marketing/membercard-activity/activities";
+
   /** Not the spec's example id ('371067'), so that an echo is told apart from the example. */
   private static final String ACTIVITY_ID = "371088";
+
   private static final String OUT_REQUEST_NO = "100002322019090134234sfdf";
   private static final OffsetDateTime BEGIN = OffsetDateTime.parse("2020-01-20T13:29:35.120+08:00");
   private static final OffsetDateTime END = OffsetDateTime.parse("2020-01-29T13:29:35.120+08:00");
-  private static final OffsetDateTime SEND_BEGIN = OffsetDateTime.parse("2020-01-21T00:00:00.000+08:00");
-  private static final OffsetDateTime SEND_END = OffsetDateTime.parse("2020-01-27T00:00:00.000+08:00");
+  private static final OffsetDateTime SEND_BEGIN =
+      OffsetDateTime.parse("2020-01-21T00:00:00.000+08:00");
+  private static final OffsetDateTime SEND_END =
+      OffsetDateTime.parse("2020-01-27T00:00:00.000+08:00");
 
   private final MembercardActivitiesApi activities = client.create(MembercardActivitiesApi.class);
 
@@ -56,20 +60,32 @@ class MembercardActivitiesContractTest extends ContractTestBase {
     assertEquals(BEGIN, OffsetDateTime.parse(body.get("begin_time").asText()));
     assertEquals(END, OffsetDateTime.parse(body.get("end_time").asText()));
     assertEquals(OUT_REQUEST_NO, body.get("out_request_no").asText());
-    assertEquals(SEND_BEGIN, OffsetDateTime.parse(body.at("/award_send_period/award_send_time/0/begin_time").asText()));
-    assertEquals(SEND_END, OffsetDateTime.parse(body.at("/award_send_period/award_send_time/0/end_time").asText()));
-    assertEquals(9, body.at("/award_send_period/award_send_day_time/0/begin_day_time/hours").asInt());
-    assertEquals(21, body.at("/award_send_period/award_send_day_time/0/end_day_time/hours").asInt());
+    assertEquals(
+        SEND_BEGIN,
+        OffsetDateTime.parse(body.at("/award_send_period/award_send_time/0/begin_time").asText()));
+    assertEquals(
+        SEND_END,
+        OffsetDateTime.parse(body.at("/award_send_period/award_send_time/0/end_time").asText()));
+    assertEquals(
+        9, body.at("/award_send_period/award_send_day_time/0/begin_day_time/hours").asInt());
+    assertEquals(
+        21, body.at("/award_send_period/award_send_day_time/0/end_day_time/hours").asInt());
     assertEquals("10000022", body.at("/stock_list/0/stock_creator_mchid").asText());
     assertEquals("98065001", body.at("/stock_list/0/stock_id").asText());
     assertEquals("湖南麻辣美食券", body.at("/pay_activity_setting/activity_second_title").asText());
     assertEquals("1230000109", body.at("/pay_activity_setting/mchid_list/0").asText());
-    assertEquals("wxea9c30a90fs8d3fe",
-        body.at("/pay_activity_setting/activate_setting/activate_miniprogram/activate_appid").asText());
-    assertEquals("APP", body.at("/pay_activity_setting/payment_setting/payment_mode/payment_scene_list/0").asText());
+    assertEquals(
+        "wxea9c30a90fs8d3fe",
+        body.at("/pay_activity_setting/activate_setting/activate_miniprogram/activate_appid")
+            .asText());
+    assertEquals(
+        "APP",
+        body.at("/pay_activity_setting/payment_setting/payment_mode/payment_scene_list/0")
+            .asText());
     assertTrue(body.at("/miniprogram_activity_setting").isMissingNode(), body.toString());
 
-    assertEquals("371067", activity.getActivityId(), "the spec's example: the request has no activity id");
+    assertEquals(
+        "371067", activity.getActivityId(), "the spec's example: the request has no activity id");
     assertEquals(CARD_ID, activity.getCardId());
     assertEquals("良品铺子回馈活动", activity.getActivityName());
     assertEquals("NON_MEMBER_AFTERPAY", activity.getActivityType());
@@ -77,12 +93,23 @@ class MembercardActivitiesContractTest extends ContractTestBase {
     assertEquals(END, activity.getEndTime());
     assertEquals(OUT_REQUEST_NO, activity.getOutRequestNo());
     assertEquals(SEND_END, activity.getAwardSendPeriod().getAwardSendTime().get(0).getEndTime());
-    assertEquals(21, activity.getAwardSendPeriod().getAwardSendDayTime().get(0).getEndDayTime().getHours());
+    assertEquals(
+        21, activity.getAwardSendPeriod().getAwardSendDayTime().get(0).getEndDayTime().getHours());
     assertEquals("98065001", activity.getStockList().get(0).getStockId());
-    assertEquals("pages/activate/activate",
-        activity.getPayActivitySetting().getActivateSetting().getActivateMiniprogram().getActivatePath());
-    assertEquals(List.of("APP"),
-        activity.getPayActivitySetting().getPaymentSetting().getPaymentMode().getPaymentSceneList());
+    assertEquals(
+        "pages/activate/activate",
+        activity
+            .getPayActivitySetting()
+            .getActivateSetting()
+            .getActivateMiniprogram()
+            .getActivatePath());
+    assertEquals(
+        List.of("APP"),
+        activity
+            .getPayActivitySetting()
+            .getPaymentSetting()
+            .getPaymentMode()
+            .getPaymentSceneList());
     assertNull(activity.getMiniprogramActivitySetting());
   }
 
@@ -91,8 +118,13 @@ class MembercardActivitiesContractTest extends ContractTestBase {
   void listMembercardActivitiesSendsTheFiltersAndAnswersThePage() {
     wechatPay.listSize("listMembercardActivities", 12);
 
-    MembercardActivityPage page = activities.listMembercardActivities(MembercardActivityType.NON_MEMBER_AFTERPAY, 5, 10,
-        CARD_ID, MembercardActivityStatus.ONGOING);
+    MembercardActivityPage page =
+        activities.listMembercardActivities(
+            MembercardActivityType.NON_MEMBER_AFTERPAY,
+            5,
+            10,
+            CARD_ID,
+            MembercardActivityStatus.ONGOING);
 
     ReceivedRequest received = onlyRequest("listMembercardActivities");
     assertEquals("GET", received.method());
@@ -119,14 +151,22 @@ class MembercardActivitiesContractTest extends ContractTestBase {
   void listMembercardActivitiesStreamCountsOffsetInItems() {
     wechatPay.listSize("listMembercardActivities", 7);
 
-    List<MembercardActivity> all = activities.listMembercardActivitiesStream(MembercardActivityType.MEMBER_AFTERPAY,
-        CARD_ID, MembercardActivityStatus.ONGOING, 3).toList();
+    List<MembercardActivity> all =
+        activities
+            .listMembercardActivitiesStream(
+                MembercardActivityType.MEMBER_AFTERPAY,
+                CARD_ID,
+                MembercardActivityStatus.ONGOING,
+                3)
+            .toList();
 
     assertEquals(7, all.size());
     List<ReceivedRequest> received = wechatPay.requests("listMembercardActivities");
     assertEquals(3, received.size());
-    assertEquals(List.of("0", "3", "6"), received.stream().map(r -> r.query().get("offset")).toList());
-    assertEquals(List.of("3", "3", "3"), received.stream().map(r -> r.query().get("limit")).toList());
+    assertEquals(
+        List.of("0", "3", "6"), received.stream().map(r -> r.query().get("offset")).toList());
+    assertEquals(
+        List.of("3", "3", "3"), received.stream().map(r -> r.query().get("limit")).toList());
     received.forEach(r -> assertEquals("MEMBER_AFTERPAY", r.query().get("activity_type")));
     received.forEach(r -> assertEquals(CARD_ID, r.query().get("card_id")));
   }
@@ -159,15 +199,24 @@ class MembercardActivitiesContractTest extends ContractTestBase {
     assertNull(received.body());
 
     assertEquals(ACTIVITY_ID, termination.getActivityId());
-    assertEquals(OffsetDateTime.parse("2020-01-25T13:29:35.120+08:00"), termination.getTerminateTime(),
+    assertEquals(
+        OffsetDateTime.parse("2020-01-25T13:29:35.120+08:00"),
+        termination.getTerminateTime(),
         "the spec's example");
   }
 
   @Test
   void listMembercardActivitiesWithAnUnknownTypeGets400NamingTheParameter() {
-    WechatPayApiException error = assertThrows(WechatPayApiException.class,
-        () -> activities.listMembercardActivities(MembercardActivityType.of("NOT_A_VALUE"), 5, 0, CARD_ID,
-            MembercardActivityStatus.ONGOING));
+    WechatPayApiException error =
+        assertThrows(
+            WechatPayApiException.class,
+            () ->
+                activities.listMembercardActivities(
+                    MembercardActivityType.of("NOT_A_VALUE"),
+                    5,
+                    0,
+                    CARD_ID,
+                    MembercardActivityStatus.ONGOING));
 
     assertParamError(error, "activity_type", "query");
   }
@@ -179,22 +228,34 @@ class MembercardActivitiesContractTest extends ContractTestBase {
         .activityType(MembercardActivityType.NON_MEMBER_AFTERPAY)
         .beginTime(BEGIN)
         .endTime(END)
-        .awardSendPeriod(new MembercardActivityAwardSendPeriod()
-            .addAwardSendTimeItem(new MembercardActivityAwardSendTime().beginTime(SEND_BEGIN).endTime(SEND_END))
-            .addAwardSendDayTimeItem(new MembercardActivityAwardSendDayTime()
-                .beginDayTime(new MembercardActivityTimeOfDay().hours(9).minutes(0).seconds(0))
-                .endDayTime(new MembercardActivityTimeOfDay().hours(21).minutes(0).seconds(0))))
-        .addStockListItem(new MembercardActivityStock().stockCreatorMchid("10000022").stockId("98065001"))
+        .awardSendPeriod(
+            new MembercardActivityAwardSendPeriod()
+                .addAwardSendTimeItem(
+                    new MembercardActivityAwardSendTime().beginTime(SEND_BEGIN).endTime(SEND_END))
+                .addAwardSendDayTimeItem(
+                    new MembercardActivityAwardSendDayTime()
+                        .beginDayTime(
+                            new MembercardActivityTimeOfDay().hours(9).minutes(0).seconds(0))
+                        .endDayTime(
+                            new MembercardActivityTimeOfDay().hours(21).minutes(0).seconds(0))))
+        .addStockListItem(
+            new MembercardActivityStock().stockCreatorMchid("10000022").stockId("98065001"))
         .outRequestNo(OUT_REQUEST_NO)
-        .payActivitySetting(new MembercardActivityPaySetting()
-            .logoUrl("https://wxpaylogo.qpic.cn/wxpaylogo/xxxxx/0")
-            .activitySecondTitle("湖南麻辣美食券")
-            .addMchidListItem("1230000109")
-            .activateSetting(new MembercardActivityActivateSetting()
-                .activateType("AUTO_ACTIVATE")
-                .activateMiniprogram(new MembercardActivityActivateMiniprogram()
-                    .activateAppid("wxea9c30a90fs8d3fe").activatePath("pages/activate/activate")))
-            .paymentSetting(new MembercardActivityPaymentSetting()
-                .paymentMode(new MembercardActivityPaymentMode().addPaymentSceneListItem("APP"))));
+        .payActivitySetting(
+            new MembercardActivityPaySetting()
+                .logoUrl("https://wxpaylogo.qpic.cn/wxpaylogo/xxxxx/0")
+                .activitySecondTitle("湖南麻辣美食券")
+                .addMchidListItem("1230000109")
+                .activateSetting(
+                    new MembercardActivityActivateSetting()
+                        .activateType("AUTO_ACTIVATE")
+                        .activateMiniprogram(
+                            new MembercardActivityActivateMiniprogram()
+                                .activateAppid("wxea9c30a90fs8d3fe")
+                                .activatePath("pages/activate/activate")))
+                .paymentSetting(
+                    new MembercardActivityPaymentSetting()
+                        .paymentMode(
+                            new MembercardActivityPaymentMode().addPaymentSceneListItem("APP"))));
   }
 }

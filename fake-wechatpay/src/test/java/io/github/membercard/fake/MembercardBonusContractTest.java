@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class MembercardBonusContractTest extends ContractTestBase {
 
-  private static final String BONUS = "/v3/marketing/membercard-open/cards/" + CARD_ID + "/codes/" + CODE + "/bonus/";
+  private static final String BONUS =
+      "/v3/marketing/membercard-open/cards/" + CARD_ID + "/codes/" + CODE + "/bonus/";
   private static final String OUT_TRADE_NO = "1217752501201407033233368018";
   private static final String MCHID = "1230000109";
   private static final String SUB_MCHID = "1900000109";
@@ -44,14 +45,20 @@ class MembercardBonusContractTest extends ContractTestBase {
 
   @Test
   void prepareBonusWithoutBonusValueGets400WithItsPointer() {
-    WechatPayApiException error = assertThrows(WechatPayApiException.class,
-        () -> bonus.prepareBonus(CARD_ID, CODE, order().bonusValue(null)));
+    WechatPayApiException error =
+        assertThrows(
+            WechatPayApiException.class,
+            () -> bonus.prepareBonus(CARD_ID, CODE, order().bonusValue(null)));
 
     assertParamError(error, "/bonus_value", "body");
   }
 
   private static MembercardBonusRequest order() {
-    return new MembercardBonusRequest().outTradeNo(OUT_TRADE_NO).mchid(MCHID).subMchid(SUB_MCHID).bonusValue(30L);
+    return new MembercardBonusRequest()
+        .outTradeNo(OUT_TRADE_NO)
+        .mchid(MCHID)
+        .subMchid(SUB_MCHID)
+        .bonusValue(30L);
   }
 
   private static void assertOrder(JsonNode body) {

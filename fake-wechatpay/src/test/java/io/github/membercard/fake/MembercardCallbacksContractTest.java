@@ -20,7 +20,8 @@ class MembercardCallbacksContractTest extends ContractTestBase {
   @Test
   @Covers("setCallbackUrl")
   void setCallbackUrlPatchesTheNotifyUrl() {
-    MembercardCallback callback = callbacks.setCallbackUrl(new MembercardCallbackRequest().notifyUrl(NOTIFY_URL));
+    MembercardCallback callback =
+        callbacks.setCallbackUrl(new MembercardCallbackRequest().notifyUrl(NOTIFY_URL));
 
     ReceivedRequest received = onlyRequest("setCallbackUrl");
     assertEquals("PATCH", received.method());
@@ -48,10 +49,13 @@ class MembercardCallbacksContractTest extends ContractTestBase {
 
   @Test
   void aMissingNotifyUrlGets400WithItsPointer() {
-    WechatPayApiException error = assertThrows(WechatPayApiException.class,
-        () -> callbacks.setCallbackUrl(new MembercardCallbackRequest()));
+    WechatPayApiException error =
+        assertThrows(
+            WechatPayApiException.class,
+            () -> callbacks.setCallbackUrl(new MembercardCallbackRequest()));
 
     assertParamError(error, "/notify_url", "body");
-    assertEquals(0, wechatPay.requests("getCallbackUrl").size(), "the PATCH is not taken for the GET");
+    assertEquals(
+        0, wechatPay.requests("getCallbackUrl").size(), "the PATCH is not taken for the GET");
   }
 }

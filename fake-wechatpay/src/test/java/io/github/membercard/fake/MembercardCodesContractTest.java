@@ -24,8 +24,11 @@ import org.junit.jupiter.api.Test;
 class MembercardCodesContractTest extends ContractTestBase {
 
   private static final String CARDS = "/v3/marketing/membercard-open/cards/";
+
   /** The spec's example: base64 text, with a '+' and a '/' that must survive the query string. */
-  private static final String ENCRYPT_CODE = "XXIzTtMqCxwOaawoE91+VJdsFmv7b8g0VZIZkqf4GWA60Fzpc8ksZ/5ZZ0DVkXdE";
+  private static final String ENCRYPT_CODE =
+      "XXIzTtMqCxwOaawoE91+VJdsFmv7b8g0VZIZkqf4GWA60Fzpc8ksZ/5ZZ0DVkXdE";
+
   private static final String ACTIVATE_URL = "https://w.url.cn/s/Ahz3p2C";
   private static final String ACTIVATE_APPID = "wxea9c30a90fs8d3fe";
   private static final String ACTIVATE_PATH = "pages/activate/activate";
@@ -36,8 +39,10 @@ class MembercardCodesContractTest extends ContractTestBase {
   @Test
   @Covers("depositCodes")
   void depositCodesPostsTheCodesOfTheCard() {
-    MembercardCodeDeposit deposit = codes.depositCodes(CARD_ID,
-        new MembercardCodeDepositRequest().addCodeItem(CODE).addCodeItem("478515832666"));
+    MembercardCodeDeposit deposit =
+        codes.depositCodes(
+            CARD_ID,
+            new MembercardCodeDepositRequest().addCodeItem(CODE).addCodeItem("478515832666"));
 
     ReceivedRequest received = onlyRequest("depositCodes");
     assertEquals("POST", received.method());
@@ -52,14 +57,18 @@ class MembercardCodesContractTest extends ContractTestBase {
   @Test
   @Covers("depositCodes")
   void depositCodesDecodesTheResultOfEachCode() {
-    wechatPay.respond("depositCodes", 200,
+    wechatPay.respond(
+        "depositCodes",
+        200,
         "{\"data\":[{\"code\":\"478515832665\",\"result\":\"SUCCESS\"},"
             + "{\"code\":\"478515832666\",\"result\":\"DUPLICATE\"}]}");
 
-    MembercardCodeDeposit deposit = codes.depositCodes(CARD_ID,
-        new MembercardCodeDepositRequest().code(List.of(CODE, "478515832666")));
+    MembercardCodeDeposit deposit =
+        codes.depositCodes(
+            CARD_ID, new MembercardCodeDepositRequest().code(List.of(CODE, "478515832666")));
 
-    assertEquals(List.of(CODE, "478515832666"), textValues(onlyRequest("depositCodes").body().get("code")));
+    assertEquals(
+        List.of(CODE, "478515832666"), textValues(onlyRequest("depositCodes").body().get("code")));
     assertEquals(2, deposit.getData().size());
     assertEquals(CODE, deposit.getData().get(0).getCode());
     assertEquals(MembercardCodeDepositResult.SUCCESS, deposit.getData().get(0).getResult());
@@ -84,9 +93,15 @@ class MembercardCodesContractTest extends ContractTestBase {
   @Test
   @Covers("createQrCode")
   void createQrCodeForJumpActivation() {
-    MembercardQrCode qrCode = codes.createQrCode(CARD_ID, new MembercardQrCodeRequest()
-        .activateType(MembercardQrCodeActivateType.JUMP_ACTIVATE).activateUrl(ACTIVATE_URL)
-        .activateAppid(ACTIVATE_APPID).activatePath(ACTIVATE_PATH).outerStr(OUTER_STR));
+    MembercardQrCode qrCode =
+        codes.createQrCode(
+            CARD_ID,
+            new MembercardQrCodeRequest()
+                .activateType(MembercardQrCodeActivateType.JUMP_ACTIVATE)
+                .activateUrl(ACTIVATE_URL)
+                .activateAppid(ACTIVATE_APPID)
+                .activatePath(ACTIVATE_PATH)
+                .outerStr(OUTER_STR));
 
     ReceivedRequest received = onlyRequest("createQrCode");
     assertEquals("POST", received.method());
@@ -97,14 +112,20 @@ class MembercardCodesContractTest extends ContractTestBase {
     assertEquals(ACTIVATE_PATH, received.body().get("activate_path").asText());
     assertEquals(OUTER_STR, received.body().get("outer_str").asText());
 
-    assertTrue(qrCode.getUrl().startsWith("https://mp.weixin.qq.com/bizmall/mall?"), qrCode.getUrl());
+    assertTrue(
+        qrCode.getUrl().startsWith("https://mp.weixin.qq.com/bizmall/mall?"), qrCode.getUrl());
   }
 
   @Test
   @Covers("createPermissionToken")
   void createPermissionTokenForAutoActivation() {
-    MembercardPermissionToken token = codes.createPermissionToken(CARD_ID, new MembercardPermissionTokenRequest()
-        .activateType("AUTO_ACTIVATE").navigateBackPreviousPage(true).outerStr(OUTER_STR));
+    MembercardPermissionToken token =
+        codes.createPermissionToken(
+            CARD_ID,
+            new MembercardPermissionTokenRequest()
+                .activateType("AUTO_ACTIVATE")
+                .navigateBackPreviousPage(true)
+                .outerStr(OUTER_STR));
 
     ReceivedRequest received = onlyRequest("createPermissionToken");
     assertEquals("POST", received.method());
@@ -113,24 +134,39 @@ class MembercardCodesContractTest extends ContractTestBase {
     assertTrue(received.body().get("navigate_back_previous_page").isBoolean(), received.rawBody());
     assertTrue(received.body().get("navigate_back_previous_page").asBoolean());
     assertEquals(OUTER_STR, received.body().get("outer_str").asText());
-    assertEquals(List.of("activate_type", "navigate_back_previous_page", "outer_str"),
-        fieldNames(received), "unset optional fields are left out");
+    assertEquals(
+        List.of("activate_type", "navigate_back_previous_page", "outer_str"),
+        fieldNames(received),
+        "unset optional fields are left out");
 
-    assertEquals("pt_0123456789abcdef0123456789abcdef", token.getPermissionToken(), "the spec's example token");
+    assertEquals(
+        "pt_0123456789abcdef0123456789abcdef",
+        token.getPermissionToken(),
+        "the spec's example token");
   }
 
   @Test
   void anUnknownActivateTypeGets400WithItsPointer() {
-    WechatPayApiException error = assertThrows(WechatPayApiException.class, () -> codes.createQrCode(CARD_ID,
-        new MembercardQrCodeRequest().activateType(MembercardQrCodeActivateType.of("NOT_A_VALUE"))));
+    WechatPayApiException error =
+        assertThrows(
+            WechatPayApiException.class,
+            () ->
+                codes.createQrCode(
+                    CARD_ID,
+                    new MembercardQrCodeRequest()
+                        .activateType(MembercardQrCodeActivateType.of("NOT_A_VALUE"))));
 
     assertParamError(error, "/activate_type", "body");
   }
 
   @Test
   void aMissingActivateTypeGets400WithItsPointer() {
-    WechatPayApiException error = assertThrows(WechatPayApiException.class,
-        () -> codes.createPermissionToken(CARD_ID, new MembercardPermissionTokenRequest().outerStr(OUTER_STR)));
+    WechatPayApiException error =
+        assertThrows(
+            WechatPayApiException.class,
+            () ->
+                codes.createPermissionToken(
+                    CARD_ID, new MembercardPermissionTokenRequest().outerStr(OUTER_STR)));
 
     assertParamError(error, "/activate_type", "body");
   }

@@ -22,7 +22,8 @@ class MembercardImportsContractTest extends ContractTestBase {
 
   private static final String CARDS = "/v3/marketing/membercard-open/cards/";
   private static final String OUT_REQUEST_NO = "100002322019090134234sfdf";
-  private static final OffsetDateTime REGISTRATION_TIME = OffsetDateTime.parse("2015-05-20T13:29:35.120+08:00");
+  private static final OffsetDateTime REGISTRATION_TIME =
+      OffsetDateTime.parse("2015-05-20T13:29:35.120+08:00");
 
   private final MembercardImportsApi imports = client.create(MembercardImportsApi.class);
 
@@ -37,12 +38,18 @@ class MembercardImportsContractTest extends ContractTestBase {
     assertEquals(PHONE, received.query().get("encrypted_phone_number"));
     assertEquals(CARD_ID, received.query().get("card_id"));
     assertEquals("GET", received.method());
-    assertTrue(received.url().startsWith("/v3/marketing/membercard-open/phonenumber-member/search?"), received.url());
+    assertTrue(
+        received.url().startsWith("/v3/marketing/membercard-open/phonenumber-member/search?"),
+        received.url());
 
-    assertEquals(MembercardPhoneNumberReceiveStatus.RECEIVED, member.getReceiveStatus(), "the spec's example");
+    assertEquals(
+        MembercardPhoneNumberReceiveStatus.RECEIVED,
+        member.getReceiveStatus(),
+        "the spec's example");
     assertEquals(CODE, member.getUserCardInformation().getCode());
     assertEquals(OPENID, member.getUserCardInformation().getOpenid());
-    assertEquals(OffsetDateTime.parse("2015-05-21T10:12:05.120+08:00").toInstant(),
+    assertEquals(
+        OffsetDateTime.parse("2015-05-21T10:12:05.120+08:00").toInstant(),
         member.getUserCardInformation().getReceiveTime().toInstant());
   }
 
@@ -62,8 +69,13 @@ class MembercardImportsContractTest extends ContractTestBase {
   @Test
   @Covers("importUserCardByPhone")
   void importUserCardByPhoneEncryptsThePhoneNumber() {
-    MembercardCode code = imports.importUserCardByPhone(CARD_ID, new MembercardImportByPhoneRequest()
-        .encryptedPhoneNumber(PHONE).code(CODE).outRequestNo(OUT_REQUEST_NO));
+    MembercardCode code =
+        imports.importUserCardByPhone(
+            CARD_ID,
+            new MembercardImportByPhoneRequest()
+                .encryptedPhoneNumber(PHONE)
+                .code(CODE)
+                .outRequestNo(OUT_REQUEST_NO));
 
     ReceivedRequest received = onlyRequest("importUserCardByPhone");
     assertEquals("POST", received.method());
@@ -82,8 +94,13 @@ class MembercardImportsContractTest extends ContractTestBase {
   void importUserCardByOpenidPostsTheOpenid() {
     String importedCode = "478515832667";
 
-    MembercardCode code = imports.importUserCardByOpenid(CARD_ID, new MembercardImportByOpenidRequest()
-        .openid(OPENID).code(importedCode).outRequestNo(OUT_REQUEST_NO));
+    MembercardCode code =
+        imports.importUserCardByOpenid(
+            CARD_ID,
+            new MembercardImportByOpenidRequest()
+                .openid(OPENID)
+                .code(importedCode)
+                .outRequestNo(OUT_REQUEST_NO));
 
     ReceivedRequest received = onlyRequest("importUserCardByOpenid");
     assertEquals("POST", received.method());
@@ -98,10 +115,16 @@ class MembercardImportsContractTest extends ContractTestBase {
   @Test
   @Covers("importPhoneNumbers")
   void importPhoneNumbersEncryptsThePhoneNumberAndAnswers204() {
-    imports.importPhoneNumbers(new MembercardPhoneNumberImportRequest()
-        .memberInformation(new MembercardPhoneNumberMemberInformation().cardId(CARD_ID).code(CODE)
-            .membershipNumber("316510891298").registrationTime(REGISTRATION_TIME))
-        .encryptedPhoneNumber(PHONE).outerStr("my_card_CARD"));
+    imports.importPhoneNumbers(
+        new MembercardPhoneNumberImportRequest()
+            .memberInformation(
+                new MembercardPhoneNumberMemberInformation()
+                    .cardId(CARD_ID)
+                    .code(CODE)
+                    .membershipNumber("316510891298")
+                    .registrationTime(REGISTRATION_TIME))
+            .encryptedPhoneNumber(PHONE)
+            .outerStr("my_card_CARD"));
 
     ReceivedRequest received = onlyRequest("importPhoneNumbers");
     assertEquals("POST", received.method());
@@ -112,33 +135,47 @@ class MembercardImportsContractTest extends ContractTestBase {
     assertEquals("my_card_CARD", received.body().get("outer_str").asText());
     assertEquals(CARD_ID, received.body().at("/member_information/card_id").asText());
     assertEquals(CODE, received.body().at("/member_information/code").asText());
-    assertEquals("316510891298", received.body().at("/member_information/membership_number").asText());
-    assertEquals(REGISTRATION_TIME.toInstant(),
-        OffsetDateTime.parse(received.body().at("/member_information/registration_time").asText()).toInstant());
+    assertEquals(
+        "316510891298", received.body().at("/member_information/membership_number").asText());
+    assertEquals(
+        REGISTRATION_TIME.toInstant(),
+        OffsetDateTime.parse(received.body().at("/member_information/registration_time").asText())
+            .toInstant());
   }
 
   @Test
   void aMissingOpenidGets400WithItsPointer() {
-    WechatPayApiException error = assertThrows(WechatPayApiException.class, () -> imports.importUserCardByOpenid(
-        CARD_ID, new MembercardImportByOpenidRequest().code(CODE).outRequestNo(OUT_REQUEST_NO)));
+    WechatPayApiException error =
+        assertThrows(
+            WechatPayApiException.class,
+            () ->
+                imports.importUserCardByOpenid(
+                    CARD_ID,
+                    new MembercardImportByOpenidRequest().code(CODE).outRequestNo(OUT_REQUEST_NO)));
 
     assertParamError(error, "/openid", "body");
   }
 
   @Test
   void aMissingNestedRegistrationTimeGets400WithItsPointer() {
-    WechatPayApiException error = assertThrows(WechatPayApiException.class,
-        () -> imports.importPhoneNumbers(new MembercardPhoneNumberImportRequest()
-            .memberInformation(new MembercardPhoneNumberMemberInformation().cardId(CARD_ID).code(CODE))
-            .encryptedPhoneNumber(PHONE)));
+    WechatPayApiException error =
+        assertThrows(
+            WechatPayApiException.class,
+            () ->
+                imports.importPhoneNumbers(
+                    new MembercardPhoneNumberImportRequest()
+                        .memberInformation(
+                            new MembercardPhoneNumberMemberInformation().cardId(CARD_ID).code(CODE))
+                        .encryptedPhoneNumber(PHONE)));
 
     assertParamError(error, "/member_information/registration_time", "body");
   }
 
   @Test
   void aMissingQueryParameterGets400WithItsName() {
-    WechatPayApiException error = assertThrows(WechatPayApiException.class,
-        () -> imports.searchPhoneNumberMember(null, PHONE));
+    WechatPayApiException error =
+        assertThrows(
+            WechatPayApiException.class, () -> imports.searchPhoneNumberMember(null, PHONE));
 
     assertParamError(error, "card_id", "query");
     assertNull(onlyRequest("searchPhoneNumberMember").query().get("card_id"));

@@ -21,20 +21,27 @@ import org.junit.jupiter.api.Test;
 /** The service modules of a member-card template, and a member's data in them, against the fake. */
 class MembercardServiceModulesContractTest extends ContractTestBase {
 
-  private static final String MODULES = "/v3/marketing/membercard-open/cards/" + CARD_ID + "/service-modules";
+  private static final String MODULES =
+      "/v3/marketing/membercard-open/cards/" + CARD_ID + "/service-modules";
+
   /** Not the spec's example ('666'), so that an echoed service_module_id shows it was echoed. */
   private static final String SERVICE_MODULE_ID = "1024";
+
   private static final String MINIPROGRAM_APPID = "wx37178d097a6851d8";
   private static final String OUT_REQUEST_NO = "100002322019090134234sfdf";
 
-  private final MembercardServiceModulesApi modules = client.create(MembercardServiceModulesApi.class);
+  private final MembercardServiceModulesApi modules =
+      client.create(MembercardServiceModulesApi.class);
 
   @Test
   @Covers("addServiceModule")
   void addServiceModuleSendsTheModuleAndAnswersItOnTheCard() {
-    MembercardServiceModule added = modules.addServiceModule(CARD_ID, new MembercardServiceModuleAddRequest()
-        .serviceModuleId(SERVICE_MODULE_ID)
-        .jumpMiniprogram(miniprogram("pages/hotel/checkin")));
+    MembercardServiceModule added =
+        modules.addServiceModule(
+            CARD_ID,
+            new MembercardServiceModuleAddRequest()
+                .serviceModuleId(SERVICE_MODULE_ID)
+                .jumpMiniprogram(miniprogram("pages/hotel/checkin")));
 
     ReceivedRequest received = onlyRequest("addServiceModule");
     assertEquals("POST", received.method());
@@ -52,8 +59,12 @@ class MembercardServiceModulesContractTest extends ContractTestBase {
   @Test
   @Covers("updateServiceModule")
   void updateServiceModuleSendsTheNewMiniprogramAndAnswersTheModule() {
-    MembercardServiceModule updated = modules.updateServiceModule(CARD_ID, SERVICE_MODULE_ID,
-        new MembercardServiceModuleUpdateRequest().jumpMiniprogram(miniprogram("pages/hotel/order")));
+    MembercardServiceModule updated =
+        modules.updateServiceModule(
+            CARD_ID,
+            SERVICE_MODULE_ID,
+            new MembercardServiceModuleUpdateRequest()
+                .jumpMiniprogram(miniprogram("pages/hotel/order")));
 
     ReceivedRequest received = onlyRequest("updateServiceModule");
     assertEquals("PATCH", received.method());
@@ -62,7 +73,8 @@ class MembercardServiceModulesContractTest extends ContractTestBase {
     assertEquals("pages/hotel/order", received.body().at("/jump_miniprogram/path").asText());
 
     assertEquals(CARD_ID, updated.getCardId(), "card_id echoed from the path");
-    assertEquals(SERVICE_MODULE_ID, updated.getServiceModuleId(), "service_module_id echoed from the path");
+    assertEquals(
+        SERVICE_MODULE_ID, updated.getServiceModuleId(), "service_module_id echoed from the path");
     assertEquals(MINIPROGRAM_APPID, updated.getJumpMiniprogram().getAppid());
     assertEquals("pages/hotel/order", updated.getJumpMiniprogram().getPath());
   }
@@ -85,22 +97,38 @@ class MembercardServiceModulesContractTest extends ContractTestBase {
 
     ReceivedRequest received = onlyRequest("setServiceModuleData");
     assertEquals("POST", received.method());
-    assertEquals("/v3/marketing/membercard-open/cards/" + CARD_ID + "/codes/" + CODE + "/set-service-module-data",
+    assertEquals(
+        "/v3/marketing/membercard-open/cards/"
+            + CARD_ID
+            + "/codes/"
+            + CODE
+            + "/set-service-module-data",
         received.url());
     JsonNode body = received.body();
     assertEquals(OUT_REQUEST_NO, body.get("out_request_no").asText());
     assertEquals(SERVICE_MODULE_ID, body.get("service_module_id").asText());
     assertEquals("CHECKED_IN", body.at("/state_setting/state_id").asText());
-    assertEquals("hotel_name", body.at("/state_setting/content_template_data/field_list/0/field_id").asText());
-    assertEquals("深圳市南山区滨海路700号",
+    assertEquals(
+        "hotel_name",
+        body.at("/state_setting/content_template_data/field_list/0/field_id").asText());
+    assertEquals(
+        "深圳市南山区滨海路700号",
         body.at("/state_setting/content_template_data/field_list/0/field_value").asText());
-    assertEquals("1208", body.at("/state_setting/content_template_data/field_list/1/field_value").asText());
-    assertEquals("一键开锁", body.at("/state_setting/content_template_data/action_setting/action_name").asText());
-    assertEquals("pages/hotel/unlock",
-        body.at("/state_setting/content_template_data/action_setting/jump_miniprogram/path").asText());
-    assertEquals("9bJgRNz9XG248XZ-a0nDKH3Vt_vaTp32fRP1LWvxjzI",
+    assertEquals(
+        "1208", body.at("/state_setting/content_template_data/field_list/1/field_value").asText());
+    assertEquals(
+        "一键开锁",
+        body.at("/state_setting/content_template_data/action_setting/action_name").asText());
+    assertEquals(
+        "pages/hotel/unlock",
+        body.at("/state_setting/content_template_data/action_setting/jump_miniprogram/path")
+            .asText());
+    assertEquals(
+        "9bJgRNz9XG248XZ-a0nDKH3Vt_vaTp32fRP1LWvxjzI",
         body.at("/state_setting/message_template_setting/message_template_id").asText());
-    assertEquals("room_number", body.at("/state_setting/message_template_setting/field_list/0/field_id").asText());
+    assertEquals(
+        "room_number",
+        body.at("/state_setting/message_template_setting/field_list/0/field_id").asText());
   }
 
   @Test
@@ -108,8 +136,10 @@ class MembercardServiceModulesContractTest extends ContractTestBase {
     MembercardServiceModuleUserDataRequest request = memberData();
     request.getStateSetting().setStateId(null);
 
-    WechatPayApiException error = assertThrows(WechatPayApiException.class,
-        () -> modules.setServiceModuleData(CARD_ID, CODE, request));
+    WechatPayApiException error =
+        assertThrows(
+            WechatPayApiException.class,
+            () -> modules.setServiceModuleData(CARD_ID, CODE, request));
 
     assertParamError(error, "/state_setting/state_id", "body");
   }
@@ -122,16 +152,21 @@ class MembercardServiceModulesContractTest extends ContractTestBase {
     return new MembercardServiceModuleUserDataRequest()
         .outRequestNo(OUT_REQUEST_NO)
         .serviceModuleId(SERVICE_MODULE_ID)
-        .stateSetting(new MembercardServiceModuleStateSetting()
-            .stateId("CHECKED_IN")
-            .contentTemplateData(new MembercardServiceModuleContentTemplateData()
-                .addFieldListItem(field("hotel_name", "深圳市南山区滨海路700号"))
-                .addFieldListItem(field("room_number", "1208"))
-                .actionSetting(new MembercardServiceModuleActionSetting().actionName("一键开锁")
-                    .jumpMiniprogram(miniprogram("pages/hotel/unlock"))))
-            .messageTemplateSetting(new MembercardServiceModuleMessageTemplateSetting()
-                .messageTemplateId("9bJgRNz9XG248XZ-a0nDKH3Vt_vaTp32fRP1LWvxjzI")
-                .addFieldListItem(field("room_number", "1208"))));
+        .stateSetting(
+            new MembercardServiceModuleStateSetting()
+                .stateId("CHECKED_IN")
+                .contentTemplateData(
+                    new MembercardServiceModuleContentTemplateData()
+                        .addFieldListItem(field("hotel_name", "深圳市南山区滨海路700号"))
+                        .addFieldListItem(field("room_number", "1208"))
+                        .actionSetting(
+                            new MembercardServiceModuleActionSetting()
+                                .actionName("一键开锁")
+                                .jumpMiniprogram(miniprogram("pages/hotel/unlock"))))
+                .messageTemplateSetting(
+                    new MembercardServiceModuleMessageTemplateSetting()
+                        .messageTemplateId("9bJgRNz9XG248XZ-a0nDKH3Vt_vaTp32fRP1LWvxjzI")
+                        .addFieldListItem(field("room_number", "1208"))));
   }
 
   private static MembercardServiceModuleField field(String id, String value) {

@@ -47,8 +47,13 @@ class MembercardTemplatesContractTest extends ContractTestBase {
   private static final String TEMPLATE_BRAND_ID = "1001622624";
   private static final String OUT_REQUEST_NO = "100002322019090134234sfdf";
   private static final String LOGO_URL = "https://wxpaylogo.qpic.cn/wxpaylogo/xxxxx/0";
-  /** Another template than {@link #CARD_ID}, the spec's example, so that an echoed card_id shows it was echoed. */
+
+  /**
+   * Another template than {@link #CARD_ID}, the spec's example, so that an echoed card_id shows it
+   * was echoed.
+   */
   private static final String OTHER_CARD_ID = "pbLatjtZ7v1BG_ZnTjbW85GYc_E8";
+
   private static final OffsetDateTime BEGIN = OffsetDateTime.parse("2024-06-01T00:00:00+08:00");
   private static final OffsetDateTime END = OffsetDateTime.parse("2034-05-31T23:59:59+08:00");
 
@@ -71,8 +76,10 @@ class MembercardTemplatesContractTest extends ContractTestBase {
     assertEquals("MERCHANT_DEPOSIT", body.get("code_mode").asText());
     assertEquals(5000000L, body.get("total_quantity").asLong());
     assertEquals("FIX_TIME_RANGE", body.at("/date_information/type").asText());
-    assertEquals(BEGIN, OffsetDateTime.parse(body.at("/date_information/available_begin_time").asText()));
-    assertEquals("USER_FORM_FLAG_MOBILE", body.at("/user_information_form/common_field_list/0").asText());
+    assertEquals(
+        BEGIN, OffsetDateTime.parse(body.at("/date_information/available_begin_time").asText()));
+    assertEquals(
+        "USER_FORM_FLAG_MOBILE", body.at("/user_information_form/common_field_list/0").asText());
     assertEquals("RADIO", body.at("/user_information_form/custom_field_list/0/type").asText());
     assertEquals("跑步", body.at("/user_information_form/custom_field_list/0/values/1").asText());
     assertEquals("pages/balance/balance", body.at("/balance_information/balance_path").asText());
@@ -88,9 +95,12 @@ class MembercardTemplatesContractTest extends ContractTestBase {
     assertEquals(ValidDateType.FIX_TIME_RANGE, created.getDateInformation().getType());
     assertEquals(BEGIN, created.getDateInformation().getAvailableBeginTime());
     assertEquals(END, created.getDateInformation().getAvailableEndTime());
-    assertEquals(MembercardCommonFieldName.USER_FORM_FLAG_MOBILE,
+    assertEquals(
+        MembercardCommonFieldName.USER_FORM_FLAG_MOBILE,
         created.getUserInformationForm().getCommonFieldList().get(0));
-    assertEquals(List.of("游泳", "跑步"), created.getUserInformationForm().getCustomFieldList().get(0).getValues());
+    assertEquals(
+        List.of("游泳", "跑步"),
+        created.getUserInformationForm().getCustomFieldList().get(0).getValues());
     assertEquals("金卡会员", created.getInitLevel());
     assertEquals(OUT_REQUEST_NO, created.getOutRequestNo());
   }
@@ -124,13 +134,16 @@ class MembercardTemplatesContractTest extends ContractTestBase {
   void listCardTemplatesStreamWalksPagesByPageIndex() {
     wechatPay.listSize("listCardTemplates", 7);
 
-    List<MembercardTemplate> all = templates.listCardTemplatesStream(TEMPLATE_BRAND_ID, APPID, 3).toList();
+    List<MembercardTemplate> all =
+        templates.listCardTemplatesStream(TEMPLATE_BRAND_ID, APPID, 3).toList();
 
     assertEquals(7, all.size());
     List<ReceivedRequest> received = wechatPay.requests("listCardTemplates");
     assertEquals(3, received.size(), "7 items in pages of 3");
-    assertEquals(List.of("0", "1", "2"),
-        received.stream().map(r -> r.query().get("offset")).collect(Collectors.toList()), "offset counts pages");
+    assertEquals(
+        List.of("0", "1", "2"),
+        received.stream().map(r -> r.query().get("offset")).collect(Collectors.toList()),
+        "offset counts pages");
     received.forEach(r -> assertEquals("3", r.query().get("limit")));
     received.forEach(r -> assertEquals(TEMPLATE_BRAND_ID, r.query().get("brand_id")));
   }
@@ -154,21 +167,30 @@ class MembercardTemplatesContractTest extends ContractTestBase {
   @Test
   @Covers("updateCardTemplate")
   void updateCardTemplateSendsTheChangesAndAnswers204() {
-    templates.updateCardTemplate(CARD_ID, new MembercardTemplateUpdateRequest()
-        .title("微信支付会员卡")
-        .servicePhone("010-88771234")
-        .totalQuantity(6000000L)
-        .needDisplayLevel(true)
-        .initLevel("白银会员")
-        .dateInformation(new MembercardTemplateDateInformation().type(ValidDateType.FIX_TERM)
-            .availableDayAfterReceive(365).waitDaysAfterReceive(1))
-        .userInformationForm(new MembercardTemplateUserInformationFormUpdate().canModifyAfterActivate(false)
-            .addCommonFieldListItem(MembercardCommonFieldName.USER_FORM_FLAG_MOBILE)
-            .addCommonFieldListItem(MembercardCommonFieldName.USER_FORM_FLAG_BIRTHDAY))
-        .additionalStatement(new MembercardTemplateAdditionalStatement().title("xxx会员卡使用须知")
-            .url("https://xxx.111.com"))
-        .codeType(MembercardTemplateCodeType.QRCODE)
-        .needDynamicCode(true));
+    templates.updateCardTemplate(
+        CARD_ID,
+        new MembercardTemplateUpdateRequest()
+            .title("微信支付会员卡")
+            .servicePhone("010-88771234")
+            .totalQuantity(6000000L)
+            .needDisplayLevel(true)
+            .initLevel("白银会员")
+            .dateInformation(
+                new MembercardTemplateDateInformation()
+                    .type(ValidDateType.FIX_TERM)
+                    .availableDayAfterReceive(365)
+                    .waitDaysAfterReceive(1))
+            .userInformationForm(
+                new MembercardTemplateUserInformationFormUpdate()
+                    .canModifyAfterActivate(false)
+                    .addCommonFieldListItem(MembercardCommonFieldName.USER_FORM_FLAG_MOBILE)
+                    .addCommonFieldListItem(MembercardCommonFieldName.USER_FORM_FLAG_BIRTHDAY))
+            .additionalStatement(
+                new MembercardTemplateAdditionalStatement()
+                    .title("xxx会员卡使用须知")
+                    .url("https://xxx.111.com"))
+            .codeType(MembercardTemplateCodeType.QRCODE)
+            .needDynamicCode(true));
 
     ReceivedRequest received = onlyRequest("updateCardTemplate");
     assertEquals("PATCH", received.method());
@@ -182,7 +204,8 @@ class MembercardTemplatesContractTest extends ContractTestBase {
     assertEquals(1, body.at("/date_information/wait_days_after_receive").asInt());
     assertTrue(body.at("/user_information_form/can_modify_after_activate").isBoolean());
     assertFalse(body.at("/user_information_form/can_modify_after_activate").asBoolean());
-    assertEquals("USER_FORM_FLAG_BIRTHDAY", body.at("/user_information_form/common_field_list/1").asText());
+    assertEquals(
+        "USER_FORM_FLAG_BIRTHDAY", body.at("/user_information_form/common_field_list/1").asText());
     assertEquals("xxx会员卡使用须知", body.at("/additional_statement/title").asText());
     assertEquals("QRCODE", body.get("code_type").asText());
     assertTrue(body.get("need_dynamic_code").asBoolean());
@@ -203,7 +226,8 @@ class MembercardTemplatesContractTest extends ContractTestBase {
   @Test
   @Covers("upgradeCardTemplate")
   void upgradeCardTemplateBindsTheLegacyCardToTheBrandAndAnswers204() {
-    templates.upgradeCardTemplate(OTHER_CARD_ID,
+    templates.upgradeCardTemplate(
+        OTHER_CARD_ID,
         new MembercardTemplateUpgradeRequest().brandId(TEMPLATE_BRAND_ID).appid(APPID));
 
     ReceivedRequest received = onlyRequest("upgradeCardTemplate");
@@ -216,22 +240,41 @@ class MembercardTemplatesContractTest extends ContractTestBase {
   @Test
   @Covers("setCardTemplateRights")
   void setCardTemplateRightsSendsEveryModuleAndAnswers204() {
-    templates.setCardTemplateRights(CARD_ID, new MembercardTemplateRightsRequest()
-        .showBonus(true)
-        .bonus(new MembercardTemplateRightsBonus().initBonus(100L).bonusValueWord("我的积分").bonusCostTitle("积分兑换")
-            .bonusCostWord("500积分=2小时免费停车券").bonusJumpWord("更多礼品").bonusJumpAppid("wxea9c30a90fs8d3fe")
-            .bonusJumpPath("/pages/bonus/bonus"))
-        .showFavor(true)
-        .favor(new MembercardTemplateRightsFavor().showCoupon(true).memberPriceWord("周二会员全场八折")
-            .memberPriceAppid("wxea9c30a90fs8d3fe").memberPricePath("pages/favor/favor")
-            .memberPriceTitle(MembercardTemplateMemberPriceTitle.MEMBER_ACTIVITY)
-            .favorModuleTitle(MembercardTemplateFavorModuleTitle.VIP))
-        .showFapiao(true)
-        .fapiao(new MembercardTemplateRightsFapiao().fapiaoJumpWord("查看我的发票").fapiaoJumpAppid("wxea9c30a90fs8d3fe")
-            .fapiaoJumpPath("pages/fapiao/fapiao"))
-        .showGuide(false)
-        .guide(new MembercardRightsGuide().staffName("酒店管家-何小明").contactInformationName("微信号")
-            .contactInformationValue("weixin123").phoneNumber("0755-12345677")));
+    templates.setCardTemplateRights(
+        CARD_ID,
+        new MembercardTemplateRightsRequest()
+            .showBonus(true)
+            .bonus(
+                new MembercardTemplateRightsBonus()
+                    .initBonus(100L)
+                    .bonusValueWord("我的积分")
+                    .bonusCostTitle("积分兑换")
+                    .bonusCostWord("500积分=2小时免费停车券")
+                    .bonusJumpWord("更多礼品")
+                    .bonusJumpAppid("wxea9c30a90fs8d3fe")
+                    .bonusJumpPath("/pages/bonus/bonus"))
+            .showFavor(true)
+            .favor(
+                new MembercardTemplateRightsFavor()
+                    .showCoupon(true)
+                    .memberPriceWord("周二会员全场八折")
+                    .memberPriceAppid("wxea9c30a90fs8d3fe")
+                    .memberPricePath("pages/favor/favor")
+                    .memberPriceTitle(MembercardTemplateMemberPriceTitle.MEMBER_ACTIVITY)
+                    .favorModuleTitle(MembercardTemplateFavorModuleTitle.VIP))
+            .showFapiao(true)
+            .fapiao(
+                new MembercardTemplateRightsFapiao()
+                    .fapiaoJumpWord("查看我的发票")
+                    .fapiaoJumpAppid("wxea9c30a90fs8d3fe")
+                    .fapiaoJumpPath("pages/fapiao/fapiao"))
+            .showGuide(false)
+            .guide(
+                new MembercardRightsGuide()
+                    .staffName("酒店管家-何小明")
+                    .contactInformationName("微信号")
+                    .contactInformationValue("weixin123")
+                    .phoneNumber("0755-12345677")));
 
     ReceivedRequest received = onlyRequest("setCardTemplateRights");
     assertEquals("PATCH", received.method());
@@ -254,8 +297,8 @@ class MembercardTemplatesContractTest extends ContractTestBase {
     MembercardTemplateCreateRequest request = newTemplate();
     request.getBrand().setDisplayName(null);
 
-    WechatPayApiException error = assertThrows(WechatPayApiException.class,
-        () -> templates.createCardTemplate(request));
+    WechatPayApiException error =
+        assertThrows(WechatPayApiException.class, () -> templates.createCardTemplate(request));
 
     assertParamError(error, "/brand/display_name", "body");
   }
@@ -271,20 +314,33 @@ class MembercardTemplatesContractTest extends ContractTestBase {
         .servicePhone("010-88771234")
         .codeType(MembercardTemplateCodeType.BAR_CODE_AND_QRCODE)
         .totalQuantity(5000000L)
-        .dateInformation(new MembercardTemplateDateInformation().type(ValidDateType.FIX_TIME_RANGE)
-            .availableBeginTime(BEGIN).availableEndTime(END))
+        .dateInformation(
+            new MembercardTemplateDateInformation()
+                .type(ValidDateType.FIX_TIME_RANGE)
+                .availableBeginTime(BEGIN)
+                .availableEndTime(END))
         .codeMode(MembercardTemplateCodeMode.MERCHANT_DEPOSIT)
         .needDisplayLevel(true)
         .initLevel("金卡会员")
         .outRequestNo(OUT_REQUEST_NO)
-        .balanceInformation(new MembercardTemplateBalanceInformation().needBalance(true).balanceAppid(APPID)
-            .balancePath("pages/balance/balance"))
-        .userInformationForm(new MembercardTemplateUserInformationForm()
-            .addCommonFieldListItem(MembercardCommonFieldName.USER_FORM_FLAG_MOBILE)
-            .addCustomFieldListItem(new MembercardTemplateCustomField().type(MembercardTemplateCustomFieldType.RADIO)
-                .name("喜欢的运动").values(List.of("游泳", "跑步"))))
-        .additionalStatement(new MembercardTemplateAdditionalStatement().title("xxx会员卡使用须知")
-            .appid(APPID).path("pages/statement/statement"))
+        .balanceInformation(
+            new MembercardTemplateBalanceInformation()
+                .needBalance(true)
+                .balanceAppid(APPID)
+                .balancePath("pages/balance/balance"))
+        .userInformationForm(
+            new MembercardTemplateUserInformationForm()
+                .addCommonFieldListItem(MembercardCommonFieldName.USER_FORM_FLAG_MOBILE)
+                .addCustomFieldListItem(
+                    new MembercardTemplateCustomField()
+                        .type(MembercardTemplateCustomFieldType.RADIO)
+                        .name("喜欢的运动")
+                        .values(List.of("游泳", "跑步"))))
+        .additionalStatement(
+            new MembercardTemplateAdditionalStatement()
+                .title("xxx会员卡使用须知")
+                .appid(APPID)
+                .path("pages/statement/statement"))
         .needDynamicCode(false);
   }
 }

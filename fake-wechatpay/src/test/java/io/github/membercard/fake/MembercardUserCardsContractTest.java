@@ -21,10 +21,14 @@ import io.github.membercard.wechatpay.WechatPayApiException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The user-card operations of membercard-open other than getUserCard and updateUserCard (see ContractTest). */
+/**
+ * The user-card operations of membercard-open other than getUserCard and updateUserCard (see
+ * ContractTest).
+ */
 class MembercardUserCardsContractTest extends ContractTestBase {
 
-  private static final String USER_CARD = "/v3/marketing/membercard-open/cards/" + CARD_ID + "/codes/" + CODE;
+  private static final String USER_CARD =
+      "/v3/marketing/membercard-open/cards/" + CARD_ID + "/codes/" + CODE;
   private static final String APPID = "wxea9c30890f48d5ae";
   private static final String MEMBERSHIP_NUMBER = "316510891298";
   private static final String OUT_REQUEST_NO = "100002322019090134234sfdf";
@@ -39,7 +43,8 @@ class MembercardUserCardsContractTest extends ContractTestBase {
 
     ReceivedRequest received = onlyRequest("listUserCards");
     assertEquals("GET", received.method());
-    assertTrue(received.url().startsWith("/v3/marketing/membercard-open/user/cards?"), received.url());
+    assertTrue(
+        received.url().startsWith("/v3/marketing/membercard-open/user/cards?"), received.url());
     assertEquals(OPENID, received.query().get("openid"));
     assertEquals(APPID, received.query().get("appid"));
     assertEquals("0", received.query().get("offset"));
@@ -60,13 +65,16 @@ class MembercardUserCardsContractTest extends ContractTestBase {
   void listUserCardsStreamCountsOffsetInPages() {
     wechatPay.listSize("listUserCards", 7);
 
-    List<MembercardUserCardSummary> cards = userCards.listUserCardsStream(OPENID, APPID, 3).toList();
+    List<MembercardUserCardSummary> cards =
+        userCards.listUserCardsStream(OPENID, APPID, 3).toList();
 
     assertEquals(7, cards.size());
     List<ReceivedRequest> received = wechatPay.requests("listUserCards");
     assertEquals(3, received.size());
-    assertEquals(List.of("0", "1", "2"), received.stream().map(r -> r.query().get("offset")).toList());
-    assertEquals(List.of("3", "3", "3"), received.stream().map(r -> r.query().get("limit")).toList());
+    assertEquals(
+        List.of("0", "1", "2"), received.stream().map(r -> r.query().get("offset")).toList());
+    assertEquals(
+        List.of("3", "3", "3"), received.stream().map(r -> r.query().get("limit")).toList());
     received.forEach(r -> assertEquals(OPENID, r.query().get("openid")));
     received.forEach(r -> assertEquals(APPID, r.query().get("appid")));
   }
@@ -74,8 +82,12 @@ class MembercardUserCardsContractTest extends ContractTestBase {
   @Test
   @Covers("activateUserCard")
   void activateUserCardPostsTheMembershipNumber() {
-    assertDoesNotThrow(() -> userCards.activateUserCard(CARD_ID, CODE,
-        new MembercardActivationRequest().membershipNumber(MEMBERSHIP_NUMBER)));
+    assertDoesNotThrow(
+        () ->
+            userCards.activateUserCard(
+                CARD_ID,
+                CODE,
+                new MembercardActivationRequest().membershipNumber(MEMBERSHIP_NUMBER)));
 
     ReceivedRequest received = onlyRequest("activateUserCard");
     assertEquals("POST", received.method());
@@ -87,8 +99,10 @@ class MembercardUserCardsContractTest extends ContractTestBase {
   @Test
   @Covers("invalidateUserCard")
   void invalidateUserCardPostsTheReason() {
-    assertDoesNotThrow(() -> userCards.invalidateUserCard(CARD_ID, CODE,
-        new MembercardUserCardInvalidationRequest().reason("用户违反会员条例")));
+    assertDoesNotThrow(
+        () ->
+            userCards.invalidateUserCard(
+                CARD_ID, CODE, new MembercardUserCardInvalidationRequest().reason("用户违反会员条例")));
 
     ReceivedRequest received = onlyRequest("invalidateUserCard");
     assertEquals("POST", received.method());
@@ -113,7 +127,9 @@ class MembercardUserCardsContractTest extends ContractTestBase {
     assertEquals("钻石会员尊享8折", received.body().get("member_price_word").asText());
     assertEquals("3张发票可开", received.body().get("fapiao_jump_word").asText());
     assertEquals("酒店管家-何小明", received.body().at("/guide/staff_name").asText());
-    assertEquals("https://wxpaylogo.qpic.cn/wxpaylogo/xxxxx/0", received.body().at("/guide/head_image_url").asText());
+    assertEquals(
+        "https://wxpaylogo.qpic.cn/wxpaylogo/xxxxx/0",
+        received.body().at("/guide/head_image_url").asText());
     assertEquals("微信号", received.body().at("/guide/contact_information_name").asText());
     assertEquals("weixin123", received.body().at("/guide/contact_information_value").asText());
     assertEquals("0755-12345677", received.body().at("/guide/phone_number").asText());
@@ -126,7 +142,8 @@ class MembercardUserCardsContractTest extends ContractTestBase {
 
     ReceivedRequest received = onlyRequest("getActivateInformation");
     assertEquals("GET", received.method());
-    assertEquals("/v3/marketing/membercard-open/activate-informations/" + ACTIVATE_TICKET, received.url());
+    assertEquals(
+        "/v3/marketing/membercard-open/activate-informations/" + ACTIVATE_TICKET, received.url());
     assertNull(received.body());
 
     // Nothing of the answer is named like the ticket: it is the spec's example throughout.
@@ -144,19 +161,30 @@ class MembercardUserCardsContractTest extends ContractTestBase {
 
   @Test
   void setUserCardRightsWithoutOutRequestNoGets400WithItsPointer() {
-    WechatPayApiException error = assertThrows(WechatPayApiException.class,
-        () -> userCards.setUserCardRights(CARD_ID, CODE, rights().outRequestNo(null)));
+    WechatPayApiException error =
+        assertThrows(
+            WechatPayApiException.class,
+            () -> userCards.setUserCardRights(CARD_ID, CODE, rights().outRequestNo(null)));
 
     assertParamError(error, "/out_request_no", "body");
     assertEquals(1, wechatPay.requests("setUserCardRights").size());
   }
 
   private static MembercardRightsRequest rights() {
-    return new MembercardRightsRequest().outRequestNo(OUT_REQUEST_NO)
-        .beforeBonusValue(500L).bonusValue(600L).addBonusValue(100L).needInformBonus(true)
-        .memberPriceWord("钻石会员尊享8折").fapiaoJumpWord("3张发票可开")
-        .guide(new MembercardRightsGuide().staffName("酒店管家-何小明")
-            .headImageUrl("https://wxpaylogo.qpic.cn/wxpaylogo/xxxxx/0")
-            .contactInformationName("微信号").contactInformationValue("weixin123").phoneNumber("0755-12345677"));
+    return new MembercardRightsRequest()
+        .outRequestNo(OUT_REQUEST_NO)
+        .beforeBonusValue(500L)
+        .bonusValue(600L)
+        .addBonusValue(100L)
+        .needInformBonus(true)
+        .memberPriceWord("钻石会员尊享8折")
+        .fapiaoJumpWord("3张发票可开")
+        .guide(
+            new MembercardRightsGuide()
+                .staffName("酒店管家-何小明")
+                .headImageUrl("https://wxpaylogo.qpic.cn/wxpaylogo/xxxxx/0")
+                .contactInformationName("微信号")
+                .contactInformationValue("weixin123")
+                .phoneNumber("0755-12345677"));
   }
 }

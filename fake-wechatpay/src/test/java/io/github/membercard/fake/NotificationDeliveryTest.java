@@ -66,7 +66,8 @@ class NotificationDeliveryTest {
     FAILURES.clear();
   }
 
-  private static Acknowledgement handle(NotificationParser parser, HttpExchange exchange) throws IOException {
+  private static Acknowledgement handle(NotificationParser parser, HttpExchange exchange)
+      throws IOException {
     try (InputStream body = exchange.getRequestBody()) {
       RECEIVED.add(parser.parse(body.readAllBytes(), exchange.getRequestHeaders()));
       return Acknowledgement.success();
@@ -76,7 +77,8 @@ class NotificationDeliveryTest {
     }
   }
 
-  private static void answer(HttpExchange exchange, Acknowledgement acknowledgement) throws IOException {
+  private static void answer(HttpExchange exchange, Acknowledgement acknowledgement)
+      throws IOException {
     byte[] body = acknowledgement.bodyBytes();
     exchange.getResponseHeaders().set("Content-Type", Acknowledgement.CONTENT_TYPE);
     exchange.sendResponseHeaders(acknowledgement.status(), body.length);
@@ -87,14 +89,19 @@ class NotificationDeliveryTest {
 
   @Test
   void theFakeDeliversEveryEventOfTheSpec() {
-    assertEquals(new TreeSet<>(MemberCardNotifications.RESOURCE_TYPES.keySet()), new TreeSet<>(wechatPay.eventTypes()));
+    assertEquals(
+        new TreeSet<>(MemberCardNotifications.RESOURCE_TYPES.keySet()),
+        new TreeSet<>(wechatPay.eventTypes()));
   }
 
   @Test
   void userCardCreateArrivesTypedWithThePhoneNumberDecrypted() {
-    Delivery delivery = wechatPay.deliver(url, "BRAND_MEMBER_CARD_SP.USER_CARD.CREATE",
-        "{\"user_card_code\":\"478515832665\",\"phone_number\":\"13900001111\","
-            + "\"user_information\":{\"common_field_list\":[{\"name\":\"USER_FORM_FLAG_NAME\",\"value\":\"张三\"}]}}");
+    Delivery delivery =
+        wechatPay.deliver(
+            url,
+            "BRAND_MEMBER_CARD_SP.USER_CARD.CREATE",
+            "{\"user_card_code\":\"478515832665\",\"phone_number\":\"13900001111\","
+                + "\"user_information\":{\"common_field_list\":[{\"name\":\"USER_FORM_FLAG_NAME\",\"value\":\"张三\"}]}}");
 
     assertTrue(delivery.acknowledged(), delivery.answer());
     assertEquals("{\"code\":\"SUCCESS\",\"message\":\"成功\"}", delivery.answer());
@@ -105,23 +112,29 @@ class NotificationDeliveryTest {
     assertEquals("13900001111", card.getPhoneNumber());
     assertEquals("478515832665", card.getUserCardCode());
     assertEquals(UserCardEventState.NOT_EFFECTIVE, card.getUserCardState());
-    assertFalse(notification.resourceJson().contains("张三"), "nested sensitive fields are RSA-encrypted inside the resource");
+    assertFalse(
+        notification.resourceJson().contains("张三"),
+        "nested sensitive fields are RSA-encrypted inside the resource");
     assertEquals("张三", card.getUserInformation().getCommonFieldList().get(0).getValue());
     assertEquals("user_card", notification.originalType());
   }
 
   @Test
   void userCardDeleteUsesTheSameResource() {
-    wechatPay.deliver(url, "BRAND_MEMBER_CARD_SP.USER_CARD.DELETE", "{\"user_card_state\":\"DELETE\"}");
+    wechatPay.deliver(
+        url, "BRAND_MEMBER_CARD_SP.USER_CARD.DELETE", "{\"user_card_state\":\"DELETE\"}");
 
-    assertEquals(UserCardEventState.DELETE, RECEIVED.get(0).resource(UserCardEvent.class).orElseThrow().getUserCardState());
+    assertEquals(
+        UserCardEventState.DELETE,
+        RECEIVED.get(0).resource(UserCardEvent.class).orElseThrow().getUserCardState());
   }
 
   @Test
   void pointExchangeCouponArrivesTyped() {
     wechatPay.deliver(url, "BRAND_MEMBER_CARD_SP.POINT_EXCHANGE_COUPON");
 
-    PointExchangeCouponEvent exchange = RECEIVED.get(0).resource(PointExchangeCouponEvent.class).orElseThrow();
+    PointExchangeCouponEvent exchange =
+        RECEIVED.get(0).resource(PointExchangeCouponEvent.class).orElseThrow();
     assertEquals(0, new BigDecimal("100").compareTo(exchange.getDeductPoints()));
     assertEquals("point_coupon", RECEIVED.get(0).originalType());
   }
@@ -130,20 +143,29 @@ class NotificationDeliveryTest {
   void syncUserPointArrivesTyped() {
     wechatPay.deliver(url, "BRAND_MEMBER_CARD_SP.SYNC_USER_POINT");
 
-    assertEquals("478515832665", RECEIVED.get(0).resource(SyncUserPointEvent.class).orElseThrow().getUserCardCode());
+    assertEquals(
+        "478515832665",
+        RECEIVED.get(0).resource(SyncUserPointEvent.class).orElseThrow().getUserCardCode());
   }
 
   @Test
   void membercardAcceptCardArrivesTypedWithThePhoneNumberDecrypted() {
-    Delivery delivery = wechatPay.deliver(url, "MEMBERCARD.ACCEPT_CARD",
-        "{\"event_type\":\"MEMBER_CARD_ACCEPT_BY_PHONE_NUMBER\",\"phone_number\":\"13900001111\"}");
+    Delivery delivery =
+        wechatPay.deliver(
+            url,
+            "MEMBERCARD.ACCEPT_CARD",
+            "{\"event_type\":\"MEMBER_CARD_ACCEPT_BY_PHONE_NUMBER\",\"phone_number\":\"13900001111\"}");
 
     assertTrue(delivery.acknowledged(), delivery.answer());
     assertFalse(delivery.body().contains("13900001111"), "the phone number travels encrypted");
     assertEquals("membercard", RECEIVED.get(0).originalType());
-    MembercardAcceptCardEvent accepted = RECEIVED.get(0).resource(MembercardAcceptCardEvent.class).orElseThrow();
-    assertEquals(MembercardAcceptCardEventType.MEMBER_CARD_ACCEPT_BY_PHONE_NUMBER, accepted.getEventType());
-    assertFalse(RECEIVED.get(0).resourceJson().contains("13900001111"), "RSA-encrypted inside the resource too");
+    MembercardAcceptCardEvent accepted =
+        RECEIVED.get(0).resource(MembercardAcceptCardEvent.class).orElseThrow();
+    assertEquals(
+        MembercardAcceptCardEventType.MEMBER_CARD_ACCEPT_BY_PHONE_NUMBER, accepted.getEventType());
+    assertFalse(
+        RECEIVED.get(0).resourceJson().contains("13900001111"),
+        "RSA-encrypted inside the resource too");
     assertEquals("13900001111", accepted.getPhoneNumber());
     assertEquals("pbLatjvWOibDc5-TBnbUk1pD12o0", accepted.getCardId());
   }
@@ -152,7 +174,8 @@ class NotificationDeliveryTest {
   void membercardActivateCardArrivesTyped() {
     wechatPay.deliver(url, "MEMBERCARD.ACTIVATE_CARD", "{\"activate_scene\":\"RECOVER\"}");
 
-    MembercardActivateCardEvent activated = RECEIVED.get(0).resource(MembercardActivateCardEvent.class).orElseThrow();
+    MembercardActivateCardEvent activated =
+        RECEIVED.get(0).resource(MembercardActivateCardEvent.class).orElseThrow();
     assertEquals(MembercardActivateCardEventType.MEMBER_CARD_ACTIVATE, activated.getEventType());
     assertEquals(MembercardActivateCardEventScene.RECOVER, activated.getActivateScene());
     assertEquals("MEMBERCARD.ACTIVATE_CARD", RECEIVED.get(0).eventType());
@@ -160,9 +183,11 @@ class NotificationDeliveryTest {
 
   @Test
   void membercardUserCardManageArrivesTyped() {
-    wechatPay.deliver(url, "MEMBERCARD.USERCARD_MANAGE", "{\"event_type\":\"USER_DELETE_MEMBERCARD\"}");
+    wechatPay.deliver(
+        url, "MEMBERCARD.USERCARD_MANAGE", "{\"event_type\":\"USER_DELETE_MEMBERCARD\"}");
 
-    MembercardUserCardManageEvent managed = RECEIVED.get(0).resource(MembercardUserCardManageEvent.class).orElseThrow();
+    MembercardUserCardManageEvent managed =
+        RECEIVED.get(0).resource(MembercardUserCardManageEvent.class).orElseThrow();
     assertEquals(MembercardUserCardManageEventType.USER_DELETE_MEMBERCARD, managed.getEventType());
     assertEquals("478515832665", managed.getCode());
   }
@@ -179,14 +204,17 @@ class NotificationDeliveryTest {
 
   @Test
   void anEndpointWithTheWrongApiV3KeyRejectsIt() throws IOException {
-    NotificationParser wrongKey = MemberCardNotifications.parser(
-        wechatPay.clientBuilder().apiV3Key("0123456789abcdef0123456789abcdef").build());
+    NotificationParser wrongKey =
+        MemberCardNotifications.parser(
+            wechatPay.clientBuilder().apiV3Key("0123456789abcdef0123456789abcdef").build());
     HttpServer strict = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     strict.createContext("/notify", exchange -> answer(exchange, handle(wrongKey, exchange)));
     strict.start();
     try {
-      Delivery delivery = wechatPay.deliver("http://127.0.0.1:" + strict.getAddress().getPort() + "/notify",
-          "BRAND_MEMBER_CARD_SP.USER_CARD.CREATE");
+      Delivery delivery =
+          wechatPay.deliver(
+              "http://127.0.0.1:" + strict.getAddress().getPort() + "/notify",
+              "BRAND_MEMBER_CARD_SP.USER_CARD.CREATE");
 
       assertEquals(400, delivery.status());
       assertEquals(List.of("WechatPayDecryptionException"), FAILURES);

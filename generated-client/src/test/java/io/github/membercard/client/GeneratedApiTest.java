@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,9 +23,9 @@ import io.github.membercard.client.model.UserCard;
 import io.github.membercard.client.model.UserCardConfirmState;
 import io.github.membercard.client.model.UserInformation;
 import io.github.membercard.wechatpay.MerchantCredentials;
-import io.github.membercard.wechatpay.WechatPayKeyConfig;
 import io.github.membercard.wechatpay.TransportOptions;
 import io.github.membercard.wechatpay.WechatPayClient;
+import io.github.membercard.wechatpay.WechatPayKeyConfig;
 import io.github.membercard.wechatpay.crypto.RsaOaep;
 import io.github.membercard.wechatpay.testing.TestKeys;
 import io.github.membercard.wechatpay.testing.WechatPaySide;
@@ -38,7 +37,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The generated interfaces through the real runtime, against a signing WireMock peer on loopback. */
+/**
+ * The generated interfaces through the real runtime, against a signing WireMock peer on loopback.
+ */
 class GeneratedApiTest {
 
   private static final KeyPair MERCHANT = TestKeys.rsa();
@@ -50,11 +51,18 @@ class GeneratedApiTest {
   static void start() {
     server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
     server.start();
-    client = WechatPayClient.builder()
-        .credentials(MerchantCredentials.of("1900000001", "5157F09EFDC096DE15EBE81A47057A72", TestKeys.pemSource(MERCHANT.getPrivate())))
-        .wechatPayKeys(WechatPayKeyConfig.publicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey())))
-        .transport(TransportOptions.defaults().baseUrl(server.baseUrl()))
-        .build();
+    client =
+        WechatPayClient.builder()
+            .credentials(
+                MerchantCredentials.of(
+                    "1900000001",
+                    "5157F09EFDC096DE15EBE81A47057A72",
+                    TestKeys.pemSource(MERCHANT.getPrivate())))
+            .wechatPayKeys(
+                WechatPayKeyConfig.publicKey(
+                    WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey())))
+            .transport(TransportOptions.defaults().baseUrl(server.baseUrl()))
+            .build();
   }
 
   @AfterAll
@@ -64,37 +72,66 @@ class GeneratedApiTest {
 
   @Test
   void callersNeverPassTheRuntimeSuppliedHeader() {
-    Method confirm = Arrays.stream(BrandUserCardsApi.class.getMethods())
-        .filter(method -> method.getName().equals("confirmUserCard")).findFirst().orElseThrow();
-    assertEquals(List.of(String.class, String.class, ConfirmUserCardRequest.class),
-        List.of(confirm.getParameterTypes()), "user_card_code, card_id and the body; no Wechatpay-Serial");
+    Method confirm =
+        Arrays.stream(BrandUserCardsApi.class.getMethods())
+            .filter(method -> method.getName().equals("confirmUserCard"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(
+        List.of(String.class, String.class, ConfirmUserCardRequest.class),
+        List.of(confirm.getParameterTypes()),
+        "user_card_code, card_id and the body; no Wechatpay-Serial");
   }
 
   @Test
   void confirmEncryptsTheMembersDataAndDecryptsTheAnswer() throws Exception {
     String encryptedForMerchant = RsaOaep.encrypt(MERCHANT.getPublic(), "13800138000");
-    server.stubFor(post(anyUrl()).willReturn(WECHATPAY.signed(200, "{\"user_card_code\":\"478515832665\","
-        + "\"card_id\":\"pbLatjvWOibDc5-TBnbUk1pD12o0\",\"openid\":\"o1\",\"brand_id\":\"1004\",\"card_type\":\"NORMAL\","
-        + "\"phone_number\":\"" + encryptedForMerchant + "\",\"valid_date_information\":{\"type\":\"PERMANENT\"},"
-        + "\"pickup_time\":\"2020-05-20T13:29:35.120+08:00\",\"user_card_state\":\"EFFECTIVE\"}")));
+    server.stubFor(
+        post(anyUrl())
+            .willReturn(
+                WECHATPAY.signed(
+                    200,
+                    "{\"user_card_code\":\"478515832665\","
+                        + "\"card_id\":\"pbLatjvWOibDc5-TBnbUk1pD12o0\",\"openid\":\"o1\",\"brand_id\":\"1004\",\"card_type\":\"NORMAL\","
+                        + "\"phone_number\":\""
+                        + encryptedForMerchant
+                        + "\",\"valid_date_information\":{\"type\":\"PERMANENT\"},"
+                        + "\"pickup_time\":\"2020-05-20T13:29:35.120+08:00\",\"user_card_state\":\"EFFECTIVE\"}")));
 
-    UserCard card = client.create(BrandUserCardsApi.class).confirmUserCard("478515832665", "pbLatjvWOibDc5-TBnbUk1pD12o0",
-        new ConfirmUserCardRequest()
-            .brandId("1004").openid("o1").phoneNumber("13800138000")
-            .userInformation(new UserInformation()
-                .addCommonFieldListItem(new CommonField().name(CommonFieldName.USER_FORM_FLAG_SEX).value("男"))
-                .addCustomFieldListItem(new CustomField().name("喜欢的运动").addUserChosenValuesItem("游泳")))
-            .userCardConfirmState(UserCardConfirmState.CREATE_CARD_SUCCESS));
+    UserCard card =
+        client
+            .create(BrandUserCardsApi.class)
+            .confirmUserCard(
+                "478515832665",
+                "pbLatjvWOibDc5-TBnbUk1pD12o0",
+                new ConfirmUserCardRequest()
+                    .brandId("1004")
+                    .openid("o1")
+                    .phoneNumber("13800138000")
+                    .userInformation(
+                        new UserInformation()
+                            .addCommonFieldListItem(
+                                new CommonField()
+                                    .name(CommonFieldName.USER_FORM_FLAG_SEX)
+                                    .value("男"))
+                            .addCustomFieldListItem(
+                                new CustomField().name("喜欢的运动").addUserChosenValuesItem("游泳")))
+                    .userCardConfirmState(UserCardConfirmState.CREATE_CARD_SUCCESS));
 
     LoggedRequest request = server.getAllServeEvents().get(0).getRequest();
-    assertEquals("/v3/brand/partner/card-member/user-cards/478515832665/confirm?card_id=pbLatjvWOibDc5-TBnbUk1pD12o0",
+    assertEquals(
+        "/v3/brand/partner/card-member/user-cards/478515832665/confirm?card_id=pbLatjvWOibDc5-TBnbUk1pD12o0",
         request.getUrl());
     WechatPaySide.verifyAuthorization(request, MERCHANT.getPublic());
     assertEquals(WECHATPAY.id(), request.getHeader("Wechatpay-Serial"));
     JsonNode sent = new ObjectMapper().readTree(request.getBody());
     assertEquals("13800138000", WECHATPAY.decrypt(sent.get("phone_number").asText()));
-    assertEquals("男", WECHATPAY.decrypt(sent.at("/user_information/common_field_list/0/value").asText()));
-    assertEquals("游泳", WECHATPAY.decrypt(sent.at("/user_information/custom_field_list/0/user_chosen_values/0").asText()));
+    assertEquals(
+        "男", WECHATPAY.decrypt(sent.at("/user_information/common_field_list/0/value").asText()));
+    assertEquals(
+        "游泳",
+        WECHATPAY.decrypt(
+            sent.at("/user_information/custom_field_list/0/user_chosen_values/0").asText()));
     assertEquals("CREATE_CARD_SUCCESS", sent.get("user_card_confirm_state").asText());
 
     assertEquals("13800138000", card.getPhoneNumber());
@@ -105,13 +142,22 @@ class GeneratedApiTest {
   void updateSendsPatchAndReturnsOnAVerified204() {
     server.stubFor(patch(anyUrl()).willReturn(WECHATPAY.signed(204, "")));
 
-    client.create(MembercardUserCardsApi.class).updateUserCard("pbLatjvWOibDc5-TBnbUk1pD12o0", "478515832665",
-        new UpdateUserCardRequest().level("钻石会员").needInformLevel(true)
-            .balanceInformation(new BalanceInformation().beforeBalance(888L).balance(988L).addBalance(100L)));
+    client
+        .create(MembercardUserCardsApi.class)
+        .updateUserCard(
+            "pbLatjvWOibDc5-TBnbUk1pD12o0",
+            "478515832665",
+            new UpdateUserCardRequest()
+                .level("钻石会员")
+                .needInformLevel(true)
+                .balanceInformation(
+                    new BalanceInformation().beforeBalance(888L).balance(988L).addBalance(100L)));
 
     LoggedRequest request = server.getAllServeEvents().get(0).getRequest();
     assertEquals("PATCH", request.getMethod().getName());
-    assertEquals("/v3/marketing/membercard-open/cards/pbLatjvWOibDc5-TBnbUk1pD12o0/codes/478515832665", request.getUrl());
+    assertEquals(
+        "/v3/marketing/membercard-open/cards/pbLatjvWOibDc5-TBnbUk1pD12o0/codes/478515832665",
+        request.getUrl());
     WechatPaySide.verifyAuthorization(request, MERCHANT.getPublic());
     assertTrue(request.getBodyAsString().contains("\"need_inform_level\":true"));
   }

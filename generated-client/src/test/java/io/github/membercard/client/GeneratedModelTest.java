@@ -50,7 +50,9 @@ class GeneratedModelTest {
 
   @Test
   void enumsKeepAValueWeChatPayAddsLater() throws Exception {
-    MembercardUserCard card = json.readValue("{\"user_card_status\":\"FROZEN\",\"code\":\"1\"}", MembercardUserCard.class);
+    MembercardUserCard card =
+        json.readValue(
+            "{\"user_card_status\":\"FROZEN\",\"code\":\"1\"}", MembercardUserCard.class);
 
     assertEquals("FROZEN", card.getUserCardStatus().value());
     assertFalse(card.getUserCardStatus().isKnown());
@@ -59,23 +61,30 @@ class GeneratedModelTest {
 
   @Test
   void knownEnumValuesAreTheirConstants() throws Exception {
-    MembercardUserCard card = json.readValue("{\"user_card_status\":\"EFFECTIVE\"}", MembercardUserCard.class);
+    MembercardUserCard card =
+        json.readValue("{\"user_card_status\":\"EFFECTIVE\"}", MembercardUserCard.class);
 
     assertSame(MembercardUserCardStatus.EFFECTIVE, card.getUserCardStatus());
     assertTrue(card.getUserCardStatus().isKnown());
-    assertEquals(List.of("UNACTIVATED", "EFFECTIVE", "EXPIRED", "INVALID"),
+    assertEquals(
+        List.of("UNACTIVATED", "EFFECTIVE", "EXPIRED", "INVALID"),
         UserCardState.knownValues().stream().map(UserCardState::value).toList());
   }
 
   @Test
   void enumsThatDifferPerProductAreSeparateTypes() {
-    assertTrue(MembercardCommonFieldName.knownValues().contains(MembercardCommonFieldName.USER_FORM_FLAG_MOBILE));
-    assertFalse(CommonFieldName.knownValues().stream().anyMatch(name -> name.value().equals("USER_FORM_FLAG_MOBILE")));
+    assertTrue(
+        MembercardCommonFieldName.knownValues()
+            .contains(MembercardCommonFieldName.USER_FORM_FLAG_MOBILE));
+    assertFalse(
+        CommonFieldName.knownValues().stream()
+            .anyMatch(name -> name.value().equals("USER_FORM_FLAG_MOBILE")));
   }
 
   @Test
   void unknownPropertiesAreKeptNotDropped() throws Exception {
-    MembercardUserCard card = json.readValue("{\"code\":\"1\",\"new_field\":{\"a\":1}}", MembercardUserCard.class);
+    MembercardUserCard card =
+        json.readValue("{\"code\":\"1\",\"new_field\":{\"a\":1}}", MembercardUserCard.class);
 
     assertEquals(java.util.Map.of("a", 1), card.getUnknownProperties().get("new_field"));
     assertEquals("{\"code\":\"1\",\"new_field\":{\"a\":1}}", json.writeValueAsString(card));
@@ -84,23 +93,29 @@ class GeneratedModelTest {
 
   @Test
   void rfc3339TimesKeepTheirOffset() throws Exception {
-    ValidDateInformation validity = json.readValue(
-        "{\"type\":\"FIX_TIME_RANGE\",\"available_begin_time\":\"2020-05-20T13:29:35.120+08:00\"}",
-        ValidDateInformation.class);
+    ValidDateInformation validity =
+        json.readValue(
+            "{\"type\":\"FIX_TIME_RANGE\",\"available_begin_time\":\"2020-05-20T13:29:35.120+08:00\"}",
+            ValidDateInformation.class);
 
-    assertEquals(OffsetDateTime.parse("2020-05-20T13:29:35.120+08:00"), validity.getAvailableBeginTime());
+    assertEquals(
+        OffsetDateTime.parse("2020-05-20T13:29:35.120+08:00"), validity.getAvailableBeginTime());
     assertEquals("+08:00", validity.getAvailableBeginTime().getOffset().getId());
-    assertEquals("{\"type\":\"FIX_TIME_RANGE\",\"available_begin_time\":\"2020-05-20T13:29:35.12+08:00\"}",
+    assertEquals(
+        "{\"type\":\"FIX_TIME_RANGE\",\"available_begin_time\":\"2020-05-20T13:29:35.12+08:00\"}",
         json.writeValueAsString(validity));
   }
 
   @Test
   void toStringMasksEncryptedFieldsAtEveryLevel() {
-    ConfirmUserCardRequest request = new ConfirmUserCardRequest()
-        .brandId("1004")
-        .phoneNumber("13800138000")
-        .userInformation(new UserInformation()
-            .addCommonFieldListItem(new CommonField().name(CommonFieldName.USER_FORM_FLAG_NAME).value("张三")));
+    ConfirmUserCardRequest request =
+        new ConfirmUserCardRequest()
+            .brandId("1004")
+            .phoneNumber("13800138000")
+            .userInformation(
+                new UserInformation()
+                    .addCommonFieldListItem(
+                        new CommonField().name(CommonFieldName.USER_FORM_FLAG_NAME).value("张三")));
 
     String text = request.toString();
     assertTrue(text.contains("brandId=1004"), text);
@@ -120,12 +135,17 @@ class GeneratedModelTest {
   @Test
   void theRuntimesNotificationAndErrorDetailAreTheOnlyOnes() throws Exception {
     for (String schema : List.of("Notification", "ErrorDetail")) {
-      assertThrows(ClassNotFoundException.class, () -> Class.forName("io.github.membercard.client.model." + schema),
-          schema + " is mapped to the runtime's type in generated-client/pom.xml, so no model may be generated for it");
+      assertThrows(
+          ClassNotFoundException.class,
+          () -> Class.forName("io.github.membercard.client.model." + schema),
+          schema
+              + " is mapped to the runtime's type in generated-client/pom.xml, so no model may be generated for it");
     }
-    List<String> models = classesIn("io.github.membercard.client.model").stream().map(Class::getSimpleName).toList();
+    List<String> models =
+        classesIn("io.github.membercard.client.model").stream().map(Class::getSimpleName).toList();
     assertTrue(models.contains("ErrorResponse"), models.toString());
-    assertFalse(models.contains("Notification") || models.contains("ErrorDetail"), models.toString());
+    assertFalse(
+        models.contains("Notification") || models.contains("ErrorDetail"), models.toString());
   }
 
   @Test
@@ -137,8 +157,12 @@ class GeneratedModelTest {
 
     for (Class<?> api : classesIn("io.github.membercard.client.api")) {
       for (Type used : typesUsedBy(api)) {
-        assertFalse(used.getTypeName().contains("Error"),
-            api.getSimpleName() + " uses " + used + ": errors surface as WechatPayApiException, never as a model");
+        assertFalse(
+            used.getTypeName().contains("Error"),
+            api.getSimpleName()
+                + " uses "
+                + used
+                + ": errors surface as WechatPayApiException, never as a model");
       }
     }
   }
@@ -150,20 +174,28 @@ class GeneratedModelTest {
     assertTrue(generated.size() > 100, generated.toString());
     for (Class<?> type : generated) {
       for (Type used : typesUsedBy(type)) {
-        assertFalse(used.getTypeName().contains(Notification.class.getName()),
-            type.getSimpleName() + " uses " + used + ": the parser makes Notifications, Jackson cannot read one");
+        assertFalse(
+            used.getTypeName().contains(Notification.class.getName()),
+            type.getSimpleName()
+                + " uses "
+                + used
+                + ": the parser makes Notifications, Jackson cannot read one");
       }
     }
   }
 
   @Test
   void anErrorBodyReadsIntoTheSameDetailTheExceptionCarries() throws Exception {
-    byte[] body = ("{\"code\":\"PARAM_ERROR\",\"message\":\"参数错误\",\"detail\":{\"field\":\"/points\","
-        + "\"value\":-1,\"issue\":\"points must not be negative\",\"location\":\"body\",\"hint\":\"later\"}}")
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        ("{\"code\":\"PARAM_ERROR\",\"message\":\"参数错误\",\"detail\":{\"field\":\"/points\","
+                + "\"value\":-1,\"issue\":\"points must not be negative\",\"location\":\"body\",\"hint\":\"later\"}}")
+            .getBytes(StandardCharsets.UTF_8);
 
-    WechatPayApiException error = assertInstanceOf(WechatPayApiException.class,
-        new WechatPayErrorDecoder(json).decode("BrandPointsApi#syncUserPoints(UserPointBalance)", errorAnswer(400, body)));
+    WechatPayApiException error =
+        assertInstanceOf(
+            WechatPayApiException.class,
+            new WechatPayErrorDecoder(json)
+                .decode("BrandPointsApi#syncUserPoints(UserPointBalance)", errorAnswer(400, body)));
     ErrorResponse response = json.readValue(body, ErrorResponse.class);
 
     ErrorDetail expected = new ErrorDetail("/points", "-1", "points must not be negative", "body");
@@ -175,23 +207,42 @@ class GeneratedModelTest {
 
   @Test
   void anErrorResponseWritesTheRuntimesErrorDetail() throws Exception {
-    ErrorResponse response = new ErrorResponse().code("PARAM_ERROR").message("参数错误")
-        .detail(new ErrorDetail("/brand_id", "", "brand_id is required", "body"));
+    ErrorResponse response =
+        new ErrorResponse()
+            .code("PARAM_ERROR")
+            .message("参数错误")
+            .detail(new ErrorDetail("/brand_id", "", "brand_id is required", "body"));
 
     String written = json.writeValueAsString(response);
-    assertEquals("{\"code\":\"PARAM_ERROR\",\"message\":\"参数错误\",\"detail\":{\"field\":\"/brand_id\","
-        + "\"value\":\"\",\"issue\":\"brand_id is required\",\"location\":\"body\"}}", written);
+    assertEquals(
+        "{\"code\":\"PARAM_ERROR\",\"message\":\"参数错误\",\"detail\":{\"field\":\"/brand_id\","
+            + "\"value\":\"\",\"issue\":\"brand_id is required\",\"location\":\"body\"}}",
+        written);
     assertEquals(response, json.readValue(written, ErrorResponse.class));
-    assertEquals("{\"field\":\"token\"}", json.writeValueAsString(new ErrorDetail("token", null, null, null)));
-    assertNull(json.readValue("{\"code\":\"SIGN_ERROR\",\"message\":\"签名错误\"}", ErrorResponse.class).getDetail());
+    assertEquals(
+        "{\"field\":\"token\"}",
+        json.writeValueAsString(new ErrorDetail("token", null, null, null)));
+    assertNull(
+        json.readValue("{\"code\":\"SIGN_ERROR\",\"message\":\"签名错误\"}", ErrorResponse.class)
+            .getDetail());
   }
 
   private static Response errorAnswer(int status, byte[] body) {
-    Map<String, Collection<String>> headers = Map.of("Request-ID", List.of("REQ-" + status),
-        "Content-Type", List.of("application/json"));
-    return Response.builder().status(status).reason("error").headers(headers).body(body)
-        .request(Request.create(Request.HttpMethod.POST, "https://api.mch.weixin.qq.com/v3/brand/partner/card-member/user-points/sync",
-            Map.of(), null, StandardCharsets.UTF_8, null))
+    Map<String, Collection<String>> headers =
+        Map.of("Request-ID", List.of("REQ-" + status), "Content-Type", List.of("application/json"));
+    return Response.builder()
+        .status(status)
+        .reason("error")
+        .headers(headers)
+        .body(body)
+        .request(
+            Request.create(
+                Request.HttpMethod.POST,
+                "https://api.mch.weixin.qq.com/v3/brand/partner/card-member/user-points/sync",
+                Map.of(),
+                null,
+                StandardCharsets.UTF_8,
+                null))
         .build();
   }
 
@@ -210,13 +261,22 @@ class GeneratedModelTest {
   }
 
   /** The top-level classes of a package compiled from this module's generated sources. */
-  private static List<Class<?>> classesIn(String packageName) throws URISyntaxException, java.io.IOException {
-    Path directory = Path.of(GeneratedModelTest.class.getClassLoader().getResource(packageName.replace('.', '/')).toURI());
+  private static List<Class<?>> classesIn(String packageName)
+      throws URISyntaxException, java.io.IOException {
+    Path directory =
+        Path.of(
+            GeneratedModelTest.class
+                .getClassLoader()
+                .getResource(packageName.replace('.', '/'))
+                .toURI());
     try (Stream<Path> files = Files.list(directory)) {
-      return files.map(file -> file.getFileName().toString())
+      return files
+          .map(file -> file.getFileName().toString())
           .filter(name -> name.endsWith(".class") && !name.contains("$"))
           .sorted()
-          .<Class<?>>map(name -> load(packageName + "." + name.substring(0, name.length() - ".class".length())))
+          .<Class<?>>map(
+              name ->
+                  load(packageName + "." + name.substring(0, name.length() - ".class".length())))
           .toList();
     }
   }

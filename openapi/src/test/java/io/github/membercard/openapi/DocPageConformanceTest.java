@@ -20,7 +20,8 @@ class DocPageConformanceTest {
   @Test
   void theSpecMatchesEveryDocPage() {
     String dir = System.getProperty("wechatpay.docs.dir");
-    assumeTrue(dir != null && Files.isDirectory(Path.of(dir, "openapi")),
+    assumeTrue(
+        dir != null && Files.isDirectory(Path.of(dir, "openapi")),
         "WeChat Pay doc pages not found; set -Dwechatpay.docs.dir to the Markdown sources");
     DocPages pages = DocPages.read(Path.of(dir));
 

@@ -28,33 +28,59 @@ class ReadmeTablesTest {
   @BeforeAll
   static void load() throws IOException {
     spec = new OpenAPIV3Parser().read(DocDrift.packagedSpec());
-    readme = Files.readString(Path.of(System.getProperty("readme", "../README.md")), StandardCharsets.UTF_8);
+    readme =
+        Files.readString(
+            Path.of(System.getProperty("readme", "../README.md")), StandardCharsets.UTF_8);
   }
 
   @Test
   void theOperationTableListsEveryOperation() {
-    StringBuilder table = new StringBuilder("| Java interface and method | HTTP | path | doc page |\n|---|---|---|---|\n");
+    StringBuilder table =
+        new StringBuilder(
+            "| Java interface and method | HTTP | path | doc page |\n|---|---|---|---|\n");
     for (Tag tag : spec.getTags()) {
-      spec.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-        if (operation.getTags().contains(tag.getName())) {
-          table.append("| `").append(tag.getName()).append("Api.").append(operation.getOperationId()).append("` | ")
-              .append(method).append(" | `").append(path).append("` | ").append(operation.getSummary()).append(" |\n");
-        }
-      }));
+      spec.getPaths()
+          .forEach(
+              (path, item) ->
+                  item.readOperationsMap()
+                      .forEach(
+                          (method, operation) -> {
+                            if (operation.getTags().contains(tag.getName())) {
+                              table
+                                  .append("| `")
+                                  .append(tag.getName())
+                                  .append("Api.")
+                                  .append(operation.getOperationId())
+                                  .append("` | ")
+                                  .append(method)
+                                  .append(" | `")
+                                  .append(path)
+                                  .append("` | ")
+                                  .append(operation.getSummary())
+                                  .append(" |\n");
+                            }
+                          }));
     }
     assertEquals(table.toString(), between("operations"));
   }
 
   @Test
   void theEventTableListsEveryNotification() {
-    StringBuilder table = new StringBuilder("| `event_type` | what happened | resource model |\n|---|---|---|\n");
+    StringBuilder table =
+        new StringBuilder("| `event_type` | what happened | resource model |\n|---|---|---|\n");
     Schema<?> eventTypes = spec.getComponents().getSchemas().get("NotificationEventType");
     @SuppressWarnings("unchecked")
     List<String> meanings = (List<String>) eventTypes.getExtensions().get("x-enum-descriptions");
     for (int i = 0; i < eventTypes.getEnum().size(); i++) {
       String eventType = String.valueOf(eventTypes.getEnum().get(i));
-      table.append("| `").append(eventType).append("` | ").append(meanings.get(i)).append(" | `")
-          .append(resourceModel(eventType)).append("` |\n");
+      table
+          .append("| `")
+          .append(eventType)
+          .append("` | ")
+          .append(meanings.get(i))
+          .append(" | `")
+          .append(resourceModel(eventType))
+          .append("` |\n");
     }
     assertEquals(table.toString(), between("events"));
   }
@@ -63,7 +89,9 @@ class ReadmeTablesTest {
   private static String resourceModel(String eventType) {
     for (Map.Entry<String, Schema> schema : spec.getComponents().getSchemas().entrySet()) {
       Map<String, Object> extensions = schema.getValue().getExtensions();
-      if (extensions != null && extensions.get("x-wechatpay-event-types") instanceof List<?> types && types.contains(eventType)) {
+      if (extensions != null
+          && extensions.get("x-wechatpay-event-types") instanceof List<?> types
+          && types.contains(eventType)) {
         return schema.getKey();
       }
     }
@@ -71,10 +99,13 @@ class ReadmeTablesTest {
   }
 
   private static String between(String table) {
-    String begin = "<!-- " + table + " table: generated from the spec, checked by ReadmeTablesTest -->\n";
+    String begin =
+        "<!-- " + table + " table: generated from the spec, checked by ReadmeTablesTest -->\n";
     String end = "<!-- end of " + table + " table -->";
     int start = readme.indexOf(begin);
     int stop = readme.indexOf(end);
-    return start < 0 || stop < start ? "the README has no " + begin.trim() + " ... " + end : readme.substring(start + begin.length(), stop);
+    return start < 0 || stop < start
+        ? "the README has no " + begin.trim() + " ... " + end
+        : readme.substring(start + begin.length(), stop);
   }
 }

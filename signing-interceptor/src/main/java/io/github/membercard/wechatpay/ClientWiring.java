@@ -1,6 +1,11 @@
 package io.github.membercard.wechatpay;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import feign.Client;
+import feign.Feign;
+import feign.Request;
+import feign.Retryer;
+import feign.http2client.Http2Client;
 import io.github.membercard.wechatpay.auth.Credential;
 import io.github.membercard.wechatpay.auth.SignatureValidator;
 import io.github.membercard.wechatpay.crypto.AeadAes256Gcm;
@@ -19,11 +24,6 @@ import io.github.membercard.wechatpay.keys.MigratingKeys;
 import io.github.membercard.wechatpay.keys.PlatformCertificates;
 import io.github.membercard.wechatpay.keys.WechatPayKeys;
 import io.github.membercard.wechatpay.keys.WechatPayPublicKey;
-import feign.Client;
-import feign.Feign;
-import feign.Request;
-import feign.Retryer;
-import feign.http2client.Http2Client;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Optional;
@@ -38,47 +38,79 @@ final class ClientWiring {
 
   private ClientWiring() {}
 
-  static WechatPayClient wire(MerchantCredentials.Checked merchant, WechatPayKeyConfig keyConfig, String apiV3Key,
-      TransportOptions transport, String baseUrl, Clock clock, Credential credential, AnswerListener listener) {
-    Request.Options options = new Request.Options(transport.connectTimeout().toMillis(), TimeUnit.MILLISECONDS,
-        transport.readTimeout().toMillis(), TimeUnit.MILLISECONDS, false);
-    Client http = transport.httpClient() != null ? transport.httpClient() : new Http2Client(HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(transport.connectTimeout())
-        .build());
+  static WechatPayClient wire(
+      MerchantCredentials.Checked merchant,
+      WechatPayKeyConfig keyConfig,
+      String apiV3Key,
+      TransportOptions transport,
+      String baseUrl,
+      Clock clock,
+      Credential credential,
+      AnswerListener listener) {
+    Request.Options options =
+        new Request.Options(
+            transport.connectTimeout().toMillis(),
+            TimeUnit.MILLISECONDS,
+            transport.readTimeout().toMillis(),
+            TimeUnit.MILLISECONDS,
+            false);
+    Client http =
+        transport.httpClient() != null
+            ? transport.httpClient()
+            : new Http2Client(
+                HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(transport.connectTimeout())
+                    .build());
     ObjectMapper mapper = WechatPayJson.newObjectMapper();
     AeadAes256Gcm aes = apiV3Key == null ? null : new AeadAes256Gcm(apiV3Key);
     SigningClient signing = new SigningClient(http, credential);
     WechatPayKeys keys = keys(keyConfig, signing, baseUrl, options, mapper, clock);
     SignatureValidator validator = new SignatureValidator(keys::verificationKey, clock);
 
-    Feign.Builder feign = Feign.builder()
-        .client(new VerifyingClient(signing, validator, listener))
-        .encoder(new WechatPayEncoder(mapper, keys))
-        .decoder(new WechatPayDecoder(mapper, merchant.decryptor()))
-        .errorDecoder(new WechatPayErrorDecoder(mapper))
-        .requestInterceptor(new WechatPaySerialInterceptor(keys))
-        .responseInterceptor(new TypedExceptionUnwrapper())
-        // A retried payment call is not always safe to repeat; callers decide.
-        .retryer(Retryer.NEVER_RETRY)
-        .options(options)
-        .logger(new RedactingLogger())
-        .logLevel(transport.logLevel());
+    Feign.Builder feign =
+        Feign.builder()
+            .client(new VerifyingClient(signing, validator, listener))
+            .encoder(new WechatPayEncoder(mapper, keys))
+            .decoder(new WechatPayDecoder(mapper, merchant.decryptor()))
+            .errorDecoder(new WechatPayErrorDecoder(mapper))
+            .requestInterceptor(new WechatPaySerialInterceptor(keys))
+            .responseInterceptor(new TypedExceptionUnwrapper())
+            // A retried payment call is not always safe to repeat; callers decide.
+            .retryer(Retryer.NEVER_RETRY)
+            .options(options)
+            .logger(new RedactingLogger())
+            .logLevel(transport.logLevel());
     return new WechatPayClient(feign, baseUrl, validator, aes, mapper, merchant.decryptor());
   }
 
-  private static WechatPayKeys keys(WechatPayKeyConfig config, SigningClient signing, String baseUrl,
-      Request.Options options, ObjectMapper mapper, Clock clock) {
-    WechatPayPublicKey publicKey = config.publicKeyPem() == null
-        ? null
-        : new WechatPayPublicKey(config.publicKeyId(), PemKeys.publicKey(config.publicKeyPem()));
+  private static WechatPayKeys keys(
+      WechatPayKeyConfig config,
+      SigningClient signing,
+      String baseUrl,
+      Request.Options options,
+      ObjectMapper mapper,
+      Clock clock) {
+    WechatPayPublicKey publicKey =
+        config.publicKeyPem() == null
+            ? null
+            : new WechatPayPublicKey(
+                config.publicKeyId(), PemKeys.publicKey(config.publicKeyPem()));
     if (!config.usesPlatformCertificates()) {
       return publicKey;
     }
-    PlatformCertificates certificates = new PlatformCertificates(
-        new CertificateDownloader(signing, baseUrl, options, new AeadAes256Gcm(config.apiV3Key()), mapper,
-            serial -> publicKey == null ? Optional.empty() : publicKey.verificationKey(serial), clock),
-        clock, config.refreshInterval());
+    PlatformCertificates certificates =
+        new PlatformCertificates(
+            new CertificateDownloader(
+                signing,
+                baseUrl,
+                options,
+                new AeadAes256Gcm(config.apiV3Key()),
+                mapper,
+                serial -> publicKey == null ? Optional.empty() : publicKey.verificationKey(serial),
+                clock),
+            clock,
+            config.refreshInterval());
     return publicKey == null ? certificates : new MigratingKeys(publicKey, certificates);
   }
 }

@@ -30,8 +30,13 @@ public final class MerchantCredentials {
   private final FieldCipher decryptor;
   private final PemSource certificate;
 
-  private MerchantCredentials(String merchantId, String serialNumber, PemSource privateKey, Signer signer,
-      FieldCipher decryptor, PemSource certificate) {
+  private MerchantCredentials(
+      String merchantId,
+      String serialNumber,
+      PemSource privateKey,
+      Signer signer,
+      FieldCipher decryptor,
+      PemSource certificate) {
     this.merchantId = merchantId;
     this.serialNumber = serialNumber;
     this.privateKey = privateKey;
@@ -43,10 +48,12 @@ public final class MerchantCredentials {
   /**
    * @param merchantId the merchant id ({@code mchid}); a service provider gives its own
    * @param serialNumber the serial number of the merchant API certificate, hex
-   * @param privateKey the merchant API private key, PKCS#8 or PKCS#1 PEM ({@code apiclient_key.pem})
+   * @param privateKey the merchant API private key, PKCS#8 or PKCS#1 PEM ({@code
+   *     apiclient_key.pem})
    * @return the credentials
    */
-  public static MerchantCredentials of(String merchantId, String serialNumber, PemSource privateKey) {
+  public static MerchantCredentials of(
+      String merchantId, String serialNumber, PemSource privateKey) {
     return new MerchantCredentials(merchantId, serialNumber, privateKey, null, null, null);
   }
 
@@ -57,7 +64,8 @@ public final class MerchantCredentials {
    * @return the credentials
    */
   public static MerchantCredentials of(String merchantId, String serialNumber, Path privateKeyPem) {
-    return of(merchantId, serialNumber, privateKeyPem == null ? null : PemSource.file(privateKeyPem));
+    return of(
+        merchantId, serialNumber, privateKeyPem == null ? null : PemSource.file(privateKeyPem));
   }
 
   /**
@@ -66,29 +74,42 @@ public final class MerchantCredentials {
    * @param merchantId the merchant id ({@code mchid})
    * @param serialNumber the serial number of the merchant API certificate, hex
    * @param signer signs the APIv3 message with the merchant API private key (SHA256withRSA, Base64)
-   * @param decryptor decrypts a Base64 RSA-OAEP value encrypted under the merchant API certificate's
-   *     key, for the sensitive fields of answers and notifications
+   * @param decryptor decrypts a Base64 RSA-OAEP value encrypted under the merchant API
+   *     certificate's key, for the sensitive fields of answers and notifications
    * @return the credentials
    */
-  public static MerchantCredentials withSigner(String merchantId, String serialNumber, Signer signer,
-      FieldCipher decryptor) {
-    return new MerchantCredentials(merchantId, serialNumber, null, Objects.requireNonNull(signer, "signer"),
-        Objects.requireNonNull(decryptor, "decryptor"), null);
+  public static MerchantCredentials withSigner(
+      String merchantId, String serialNumber, Signer signer, FieldCipher decryptor) {
+    return new MerchantCredentials(
+        merchantId,
+        serialNumber,
+        null,
+        Objects.requireNonNull(signer, "signer"),
+        Objects.requireNonNull(decryptor, "decryptor"),
+        null);
   }
 
   /**
-   * Adds the merchant API certificate ({@code apiclient_cert.pem}): the build then checks that it has
-   * the configured serial number and, when the private key is given, that it belongs to that key.
+   * Adds the merchant API certificate ({@code apiclient_cert.pem}): the build then checks that it
+   * has the configured serial number and, when the private key is given, that it belongs to that
+   * key.
    *
    * @param certificate the certificate PEM
    * @return credentials with the certificate to check
    */
   public MerchantCredentials withCertificate(PemSource certificate) {
-    return new MerchantCredentials(merchantId, serialNumber, privateKey, signer, decryptor,
+    return new MerchantCredentials(
+        merchantId,
+        serialNumber,
+        privateKey,
+        signer,
+        decryptor,
         Objects.requireNonNull(certificate, "certificate"));
   }
 
-  /** @see #withCertificate(PemSource) */
+  /**
+   * @see #withCertificate(PemSource)
+   */
   public MerchantCredentials withCertificate(Path certificatePem) {
     return withCertificate(PemSource.file(certificatePem));
   }
@@ -105,7 +126,8 @@ public final class MerchantCredentials {
     require(merchantId, "merchantId");
     require(serialNumber, "merchantSerialNumber");
     if (!serialNumber.matches("[0-9A-Fa-f]+")) {
-      throw new WechatPayConfigurationException("merchantSerialNumber must be hex, but is \"" + serialNumber + "\"");
+      throw new WechatPayConfigurationException(
+          "merchantSerialNumber must be hex, but is \"" + serialNumber + "\"");
     }
     if (signer != null) {
       if (certificate != null) {
@@ -121,21 +143,29 @@ public final class MerchantCredentials {
       X509Certificate parsed = PemKeys.certificate(certificate);
       checkSerial(parsed);
       PublicKey publicKey = parsed.getPublicKey();
-      if (!(publicKey instanceof RSAPublicKey rsaPublic && key instanceof RSAPrivateKey rsaPrivate
+      if (!(publicKey instanceof RSAPublicKey rsaPublic
+          && key instanceof RSAPrivateKey rsaPrivate
           && rsaPublic.getModulus().equals(rsaPrivate.getModulus()))) {
-        throw new WechatPayConfigurationException("merchantPrivateKey does not belong to merchantCertificate "
-            + parsed.getSerialNumber().toString(16).toUpperCase(Locale.ROOT));
+        throw new WechatPayConfigurationException(
+            "merchantPrivateKey does not belong to merchantCertificate "
+                + parsed.getSerialNumber().toString(16).toUpperCase(Locale.ROOT));
       }
     }
-    return new Checked(merchantId, serialNumber.toUpperCase(Locale.ROOT), new PrivateKeySigner(key),
+    return new Checked(
+        merchantId,
+        serialNumber.toUpperCase(Locale.ROOT),
+        new PrivateKeySigner(key),
         ciphertext -> RsaOaep.decrypt(key, ciphertext));
   }
 
   private void checkSerial(X509Certificate parsed) {
     String serial = parsed.getSerialNumber().toString(16);
     if (!serial.equalsIgnoreCase(serialNumber)) {
-      throw new WechatPayConfigurationException("merchantCertificate has serial number " + serial.toUpperCase(Locale.ROOT)
-          + ", but merchantSerialNumber is " + serialNumber);
+      throw new WechatPayConfigurationException(
+          "merchantCertificate has serial number "
+              + serial.toUpperCase(Locale.ROOT)
+              + ", but merchantSerialNumber is "
+              + serialNumber);
     }
   }
 
@@ -147,7 +177,13 @@ public final class MerchantCredentials {
 
   @Override
   public String toString() {
-    return "MerchantCredentials{merchantId=" + merchantId + ", serialNumber=" + serialNumber
-        + (signer != null ? ", signer=" + signer.getClass().getSimpleName() : ", privateKey=" + privateKey) + "}";
+    return "MerchantCredentials{merchantId="
+        + merchantId
+        + ", serialNumber="
+        + serialNumber
+        + (signer != null
+            ? ", signer=" + signer.getClass().getSimpleName()
+            : ", privateKey=" + privateKey)
+        + "}";
   }
 }

@@ -25,7 +25,11 @@ public final class TransportOptions {
   private final Client httpClient;
   private final Logger.Level logLevel;
 
-  private TransportOptions(String baseUrl, Duration connectTimeout, Duration readTimeout, Client httpClient,
+  private TransportOptions(
+      String baseUrl,
+      Duration connectTimeout,
+      Duration readTimeout,
+      Client httpClient,
       Logger.Level logLevel) {
     this.baseUrl = baseUrl;
     this.connectTimeout = connectTimeout;
@@ -35,16 +39,17 @@ public final class TransportOptions {
   }
 
   /**
-   * @return production, 10 s to connect, 30 s to read, the JDK's HTTP client over HTTP/1.1, no logging
+   * @return production, 10 s to connect, 30 s to read, the JDK's HTTP client over HTTP/1.1, no
+   *     logging
    */
   public static TransportOptions defaults() {
-    return new TransportOptions(DEFAULT_BASE_URL, Duration.ofSeconds(10), Duration.ofSeconds(30), null,
-        Logger.Level.NONE);
+    return new TransportOptions(
+        DEFAULT_BASE_URL, Duration.ofSeconds(10), Duration.ofSeconds(30), null, Logger.Level.NONE);
   }
 
   /**
-   * @param baseUrl the API host, and a path prefix if a gateway needs one; default
-   *     {@value #DEFAULT_BASE_URL} (the backup host is {@code https://api2.wechatpay.cn})
+   * @param baseUrl the API host, and a path prefix if a gateway needs one; default {@value
+   *     #DEFAULT_BASE_URL} (the backup host is {@code https://api2.wechatpay.cn})
    * @return options with that base URL
    */
   public TransportOptions baseUrl(String baseUrl) {
@@ -56,7 +61,8 @@ public final class TransportOptions {
    * @return options with that timeout
    */
   public TransportOptions connectTimeout(Duration timeout) {
-    return new TransportOptions(baseUrl, Objects.requireNonNull(timeout, "timeout"), readTimeout, httpClient, logLevel);
+    return new TransportOptions(
+        baseUrl, Objects.requireNonNull(timeout, "timeout"), readTimeout, httpClient, logLevel);
   }
 
   /**
@@ -64,7 +70,8 @@ public final class TransportOptions {
    * @return options with that timeout
    */
   public TransportOptions readTimeout(Duration timeout) {
-    return new TransportOptions(baseUrl, connectTimeout, Objects.requireNonNull(timeout, "timeout"), httpClient, logLevel);
+    return new TransportOptions(
+        baseUrl, connectTimeout, Objects.requireNonNull(timeout, "timeout"), httpClient, logLevel);
   }
 
   /**
@@ -73,16 +80,18 @@ public final class TransportOptions {
    * @return options with that client
    */
   public TransportOptions httpClient(Client client) {
-    return new TransportOptions(baseUrl, connectTimeout, readTimeout, Objects.requireNonNull(client, "client"), logLevel);
+    return new TransportOptions(
+        baseUrl, connectTimeout, readTimeout, Objects.requireNonNull(client, "client"), logLevel);
   }
 
   /**
-   * @param level how much Feign logs, to the platform logger {@code io.github.membercard.wechatpay.http}
-   *     at DEBUG; default none. Signatures are never logged.
+   * @param level how much Feign logs, to the platform logger {@code
+   *     io.github.membercard.wechatpay.http} at DEBUG; default none. Signatures are never logged.
    * @return options with that level
    */
   public TransportOptions logLevel(Logger.Level level) {
-    return new TransportOptions(baseUrl, connectTimeout, readTimeout, httpClient, Objects.requireNonNull(level, "level"));
+    return new TransportOptions(
+        baseUrl, connectTimeout, readTimeout, httpClient, Objects.requireNonNull(level, "level"));
   }
 
   /**
@@ -98,8 +107,10 @@ public final class TransportOptions {
     } catch (IllegalArgumentException e) {
       throw new WechatPayConfigurationException("baseUrl is not a URL: " + baseUrl, e);
     }
-    if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
-      throw new WechatPayConfigurationException("baseUrl must be an http(s) URL with a host, but is " + baseUrl);
+    if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+        || uri.getHost() == null) {
+      throw new WechatPayConfigurationException(
+          "baseUrl must be an http(s) URL with a host, but is " + baseUrl);
     }
     return trimmed;
   }
@@ -112,7 +123,9 @@ public final class TransportOptions {
     return readTimeout;
   }
 
-  /** @return the HTTP client given, or {@code null} for the default */
+  /**
+   * @return the HTTP client given, or {@code null} for the default
+   */
   Client httpClient() {
     return httpClient;
   }
@@ -123,8 +136,16 @@ public final class TransportOptions {
 
   @Override
   public String toString() {
-    return "TransportOptions{baseUrl=" + baseUrl + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
-        + ", httpClient=" + (httpClient == null ? "JDK HttpClient" : httpClient.getClass().getSimpleName())
-        + ", logLevel=" + logLevel + "}";
+    return "TransportOptions{baseUrl="
+        + baseUrl
+        + ", connectTimeout="
+        + connectTimeout
+        + ", readTimeout="
+        + readTimeout
+        + ", httpClient="
+        + (httpClient == null ? "JDK HttpClient" : httpClient.getClass().getSimpleName())
+        + ", logLevel="
+        + logLevel
+        + "}";
   }
 }

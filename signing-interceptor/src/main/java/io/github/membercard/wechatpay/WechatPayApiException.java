@@ -22,12 +22,19 @@ public class WechatPayApiException extends WechatPayException {
   private final String requestId;
   private final byte[] rawBody;
 
-  public WechatPayApiException(int status, String code, String errorMessage, ErrorDetail detail,
-      String requestId, byte[] rawBody) {
-    super("HTTP " + status
-        + (code == null ? " with no WeChat Pay error body" : " " + code + ": " + errorMessage)
-        + (detail == null ? "" : " [" + detail + "]")
-        + (requestId == null ? "" : " (Request-ID " + requestId + ")"));
+  public WechatPayApiException(
+      int status,
+      String code,
+      String errorMessage,
+      ErrorDetail detail,
+      String requestId,
+      byte[] rawBody) {
+    super(
+        "HTTP "
+            + status
+            + (code == null ? " with no WeChat Pay error body" : " " + code + ": " + errorMessage)
+            + (detail == null ? "" : " [" + detail + "]")
+            + (requestId == null ? "" : " (Request-ID " + requestId + ")"));
     this.status = status;
     this.code = code;
     this.errorMessage = errorMessage;
@@ -36,46 +43,62 @@ public class WechatPayApiException extends WechatPayException {
     this.rawBody = rawBody.clone();
   }
 
-  /** @return the HTTP status */
+  /**
+   * @return the HTTP status
+   */
   public int status() {
     return status;
   }
 
-  /** @return WeChat Pay's error code, such as {@code PARAM_ERROR}, or {@code null} for a non-JSON body */
+  /**
+   * @return WeChat Pay's error code, such as {@code PARAM_ERROR}, or {@code null} for a non-JSON
+   *     body
+   */
   public String code() {
     return code;
   }
 
-  /** @return WeChat Pay's error message, or {@code null} for a non-JSON body */
+  /**
+   * @return WeChat Pay's error message, or {@code null} for a non-JSON body
+   */
   public String errorMessage() {
     return errorMessage;
   }
 
-  /** @return which input WeChat Pay objected to, when it said */
+  /**
+   * @return which input WeChat Pay objected to, when it said
+   */
   public Optional<ErrorDetail> detail() {
     return Optional.ofNullable(detail);
   }
 
-  /** @return the {@code Request-ID} header, or {@code null} if the answer had none */
+  /**
+   * @return the {@code Request-ID} header, or {@code null} if the answer had none
+   */
   public String requestId() {
     return requestId;
   }
 
-  /** @return the body exactly as received */
+  /**
+   * @return the body exactly as received
+   */
   public byte[] rawBody() {
     return rawBody.clone();
   }
 
-  /** @return the body decoded as UTF-8 */
+  /**
+   * @return the body decoded as UTF-8
+   */
   public String rawBodyText() {
     return new String(rawBody, StandardCharsets.UTF_8);
   }
 
   /**
-   * The {@code detail} object of a WeChat Pay error: the spec's {@code ErrorDetail} schema. It is the
-   * one type for it: {@link #detail()} returns it, and the generated {@code ErrorResponse} model types
-   * its {@code detail} with it (the generator is told not to write a model of its own). Jackson reads
-   * it with {@link #fromJson(JsonNode)} and writes its four components, leaving out absent ones.
+   * The {@code detail} object of a WeChat Pay error: the spec's {@code ErrorDetail} schema. It is
+   * the one type for it: {@link #detail()} returns it, and the generated {@code ErrorResponse}
+   * model types its {@code detail} with it (the generator is told not to write a model of its own).
+   * Jackson reads it with {@link #fromJson(JsonNode)} and writes its four components, leaving out
+   * absent ones.
    *
    * @param field the field: a JSON pointer for body fields, the parameter name otherwise
    * @param value the value given, as text
@@ -86,9 +109,9 @@ public class WechatPayApiException extends WechatPayException {
   public record ErrorDetail(String field, String value, String issue, String location) {
 
     /**
-     * Reads a {@code detail} object as WeChat Pay sends it, the way {@link #detail()} is read from an
-     * error answer: a member that is not text (a number, an object) as its JSON text, members the spec
-     * does not describe ignored.
+     * Reads a {@code detail} object as WeChat Pay sends it, the way {@link #detail()} is read from
+     * an error answer: a member that is not text (a number, an object) as its JSON text, members
+     * the spec does not describe ignored.
      *
      * @param detail the {@code detail} JSON
      * @return the detail, or {@code null} if {@code detail} is not a JSON object
@@ -98,13 +121,18 @@ public class WechatPayApiException extends WechatPayException {
       if (detail == null || !detail.isObject()) {
         return null;
       }
-      return new ErrorDetail(text(detail, "field"), text(detail, "value"), text(detail, "issue"),
+      return new ErrorDetail(
+          text(detail, "field"),
+          text(detail, "value"),
+          text(detail, "issue"),
           text(detail, "location"));
     }
 
     private static String text(JsonNode node, String member) {
       JsonNode value = node.get(member);
-      return value == null || value.isNull() ? null : value.isValueNode() ? value.asText() : value.toString();
+      return value == null || value.isNull()
+          ? null
+          : value.isValueNode() ? value.asText() : value.toString();
     }
 
     @Override

@@ -1,13 +1,13 @@
 package io.github.membercard.wechatpay;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import feign.Feign;
 import io.github.membercard.wechatpay.auth.Credential;
 import io.github.membercard.wechatpay.auth.NonceGenerator;
 import io.github.membercard.wechatpay.auth.SignatureValidator;
 import io.github.membercard.wechatpay.crypto.AeadAes256Gcm;
 import io.github.membercard.wechatpay.json.FieldCipher;
 import io.github.membercard.wechatpay.notification.NotificationParser;
-import feign.Feign;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -16,8 +16,8 @@ import java.util.function.Supplier;
 /**
  * A configured connection to WeChat Pay APIv3 for one merchant: build it once, then {@link #create}
  * the generated API interfaces from it. Every call is signed, every answer verified before it is
- * decoded, and sensitive fields encrypted and decrypted. Instances share nothing with each other and
- * are safe for concurrent use, so one JVM can serve several merchants.
+ * decoded, and sensitive fields encrypted and decrypted. Instances share nothing with each other
+ * and are safe for concurrent use, so one JVM can serve several merchants.
  *
  * <pre>{@code
  * BrandUserCardsApi api = WechatPayClient.builder()
@@ -36,8 +36,13 @@ public final class WechatPayClient {
   private final ObjectMapper mapper;
   private final FieldCipher decryptor;
 
-  WechatPayClient(Feign.Builder feign, String baseUrl, SignatureValidator validator, AeadAes256Gcm aes,
-      ObjectMapper mapper, FieldCipher decryptor) {
+  WechatPayClient(
+      Feign.Builder feign,
+      String baseUrl,
+      SignatureValidator validator,
+      AeadAes256Gcm aes,
+      ObjectMapper mapper,
+      FieldCipher decryptor) {
     this.feign = feign;
     this.baseUrl = baseUrl;
     this.validator = validator;
@@ -46,7 +51,9 @@ public final class WechatPayClient {
     this.decryptor = decryptor;
   }
 
-  /** @return a builder; every setting is checked when {@link Builder#build()} runs */
+  /**
+   * @return a builder; every setting is checked when {@link Builder#build()} runs
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -62,8 +69,8 @@ public final class WechatPayClient {
 
   /**
    * A parser for the notifications WeChat Pay sends this merchant, verified and decrypted with this
-   * client's keys. Generated clients offer {@code MemberCardNotifications.parser(client)}; a webhook
-   * that calls no API can build one with {@link NotificationParser#builder()} instead.
+   * client's keys. Generated clients offer {@code MemberCardNotifications.parser(client)}; a
+   * webhook that calls no API can build one with {@link NotificationParser#builder()} instead.
    *
    * @param resourceTypes each known {@code event_type} with the model its resource is read into
    * @return the parser
@@ -71,7 +78,8 @@ public final class WechatPayClient {
    */
   public NotificationParser notificationParser(Map<String, Class<?>> resourceTypes) {
     if (aes == null) {
-      throw new WechatPayConfigurationException("Notifications are encrypted under the APIv3 key: build the client with apiV3Key(...)");
+      throw new WechatPayConfigurationException(
+          "Notifications are encrypted under the APIv3 key: build the client with apiV3Key(...)");
     }
     return new NotificationParser(validator, aes, mapper, decryptor, resourceTypes);
   }
@@ -82,9 +90,9 @@ public final class WechatPayClient {
   }
 
   /**
-   * Settings of a {@link WechatPayClient}, grouped by concern: who the merchant is
-   * ({@link MerchantCredentials}), which WeChat Pay keys to trust ({@link WechatPayKeyConfig}), how
-   * calls travel ({@link TransportOptions}), and the APIv3 key for notifications. Not thread-safe; the
+   * Settings of a {@link WechatPayClient}, grouped by concern: who the merchant is ({@link
+   * MerchantCredentials}), which WeChat Pay keys to trust ({@link WechatPayKeyConfig}), how calls
+   * travel ({@link TransportOptions}), and the APIv3 key for notifications. Not thread-safe; the
    * client it builds is.
    */
   public static final class Builder {
@@ -95,7 +103,7 @@ public final class WechatPayClient {
     private TransportOptions transport = TransportOptions.defaults();
     private Clock clock = Clock.systemUTC();
     private Supplier<String> nonceGenerator = new NonceGenerator();
-    private AnswerListener answerListener = (method, pathAndQuery, status, requestId) -> { };
+    private AnswerListener answerListener = (method, pathAndQuery, status, requestId) -> {};
 
     private Builder() {}
 
@@ -118,8 +126,8 @@ public final class WechatPayClient {
     }
 
     /**
-     * The APIv3 key, which notifications are encrypted under; needed for
-     * {@link WechatPayClient#notificationParser}. Platform certificate mode brings its own.
+     * The APIv3 key, which notifications are encrypted under; needed for {@link
+     * WechatPayClient#notificationParser}. Platform certificate mode brings its own.
      *
      * @param apiV3Key the 32-character APIv3 key set in the merchant platform
      * @return this builder
@@ -130,8 +138,8 @@ public final class WechatPayClient {
     }
 
     /**
-     * @param transport the base URL, timeouts, HTTP client and logging; default
-     *     {@link TransportOptions#defaults()}
+     * @param transport the base URL, timeouts, HTTP client and logging; default {@link
+     *     TransportOptions#defaults()}
      * @return this builder
      */
     public Builder transport(TransportOptions transport) {
@@ -178,15 +186,28 @@ public final class WechatPayClient {
             "Configure the merchant: credentials(MerchantCredentials.of(merchantId, serialNumber, privateKey))");
       }
       if (wechatPayKeys == null) {
-        throw new WechatPayConfigurationException("Configure WeChat Pay's key: wechatPayKeys(WechatPayKeyConfig"
-            + ".publicKey(id, pem)), or wechatPayKeys(WechatPayKeyConfig.platformCertificates(apiV3Key))");
+        throw new WechatPayConfigurationException(
+            "Configure WeChat Pay's key: wechatPayKeys(WechatPayKeyConfig"
+                + ".publicKey(id, pem)), or wechatPayKeys(WechatPayKeyConfig.platformCertificates(apiV3Key))");
       }
       MerchantCredentials.Checked merchant = credentials.check();
       String baseUrl = transport.checkedBaseUrl();
-      Credential credential = new Credential(merchant.merchantId(), merchant.serialNumber(), merchant.signer(), clock,
-          nonceGenerator);
-      return ClientWiring.wire(merchant, wechatPayKeys, apiV3Key != null ? apiV3Key : wechatPayKeys.apiV3Key(),
-          transport, baseUrl, clock, credential, answerListener);
+      Credential credential =
+          new Credential(
+              merchant.merchantId(),
+              merchant.serialNumber(),
+              merchant.signer(),
+              clock,
+              nonceGenerator);
+      return ClientWiring.wire(
+          merchant,
+          wechatPayKeys,
+          apiV3Key != null ? apiV3Key : wechatPayKeys.apiV3Key(),
+          transport,
+          baseUrl,
+          clock,
+          credential,
+          answerListener);
     }
 
     /**

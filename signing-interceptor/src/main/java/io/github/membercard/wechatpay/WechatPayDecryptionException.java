@@ -1,8 +1,8 @@
 package io.github.membercard.wechatpay;
 
 /**
- * Ciphertext from WeChat Pay could not be decrypted: it was altered, truncated, or encrypted under a
- * key other than the one configured (the wrong APIv3 key or merchant private key).
+ * Ciphertext from WeChat Pay could not be decrypted: it was altered, truncated, or encrypted under
+ * a key other than the one configured (the wrong APIv3 key or merchant private key).
  */
 public class WechatPayDecryptionException extends WechatPayException {
 

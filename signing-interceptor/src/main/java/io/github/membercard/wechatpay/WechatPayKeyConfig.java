@@ -6,16 +6,17 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Which WeChat Pay keys verify answers and encrypt request fields: one of three modes, each built by
- * its own factory. Checked when the client is built.
+ * Which WeChat Pay keys verify answers and encrypt request fields: one of three modes, each built
+ * by its own factory. Checked when the client is built.
  *
  * <ul>
- *   <li>{@link #publicKey}: WeChat Pay's public key and its {@code PUB_KEY_ID_…} id; newer merchants
- *       have only this.
+ *   <li>{@link #publicKey}: WeChat Pay's public key and its {@code PUB_KEY_ID_…} id; newer
+ *       merchants have only this.
  *   <li>{@link #platformCertificates}: WeChat Pay's platform certificates, downloaded and decrypted
- *       with the APIv3 key, refreshed every {@link #certificateRefreshInterval} (one hour by default).
- *   <li>{@link #publicKeyAndPlatformCertificates}: both, during WeChat Pay's migration: answers signed
- *       under either verify; requests are encrypted under the public key.
+ *       with the APIv3 key, refreshed every {@link #certificateRefreshInterval} (one hour by
+ *       default).
+ *   <li>{@link #publicKeyAndPlatformCertificates}: both, during WeChat Pay's migration: answers
+ *       signed under either verify; requests are encrypted under the public key.
  * </ul>
  */
 public final class WechatPayKeyConfig {
@@ -27,7 +28,8 @@ public final class WechatPayKeyConfig {
   private final String apiV3Key;
   private final Duration refreshInterval;
 
-  private WechatPayKeyConfig(String publicKeyId, PemSource publicKey, String apiV3Key, Duration refreshInterval) {
+  private WechatPayKeyConfig(
+      String publicKeyId, PemSource publicKey, String apiV3Key, Duration refreshInterval) {
     this.publicKeyId = publicKeyId;
     this.publicKey = publicKey;
     this.apiV3Key = apiV3Key;
@@ -45,7 +47,9 @@ public final class WechatPayKeyConfig {
     return new WechatPayKeyConfig(id, Objects.requireNonNull(pem, "pem"), null, null);
   }
 
-  /** @see #publicKey(String, PemSource) */
+  /**
+   * @see #publicKey(String, PemSource)
+   */
   public static WechatPayKeyConfig publicKey(String id, Path pem) {
     return publicKey(id, PemSource.file(pem));
   }
@@ -68,8 +72,10 @@ public final class WechatPayKeyConfig {
    * @param apiV3Key the APIv3 key the certificates are encrypted under
    * @return the configuration
    */
-  public static WechatPayKeyConfig publicKeyAndPlatformCertificates(String id, PemSource pem, String apiV3Key) {
-    return new WechatPayKeyConfig(id, Objects.requireNonNull(pem, "pem"), apiV3Key, DEFAULT_REFRESH_INTERVAL);
+  public static WechatPayKeyConfig publicKeyAndPlatformCertificates(
+      String id, PemSource pem, String apiV3Key) {
+    return new WechatPayKeyConfig(
+        id, Objects.requireNonNull(pem, "pem"), apiV3Key, DEFAULT_REFRESH_INTERVAL);
   }
 
   /**
@@ -81,19 +87,24 @@ public final class WechatPayKeyConfig {
     if (!usesPlatformCertificates()) {
       throw new IllegalStateException("Public key mode downloads no certificates");
     }
-    return new WechatPayKeyConfig(publicKeyId, publicKey, apiV3Key, Objects.requireNonNull(interval, "interval"));
+    return new WechatPayKeyConfig(
+        publicKeyId, publicKey, apiV3Key, Objects.requireNonNull(interval, "interval"));
   }
 
   String publicKeyId() {
     return publicKeyId;
   }
 
-  /** @return the public key, or {@code null} in platform certificate mode */
+  /**
+   * @return the public key, or {@code null} in platform certificate mode
+   */
   PemSource publicKeyPem() {
     return publicKey;
   }
 
-  /** @return the APIv3 key of platform certificate mode, or {@code null} */
+  /**
+   * @return the APIv3 key of platform certificate mode, or {@code null}
+   */
   String apiV3Key() {
     return apiV3Key;
   }
@@ -108,8 +119,11 @@ public final class WechatPayKeyConfig {
 
   @Override
   public String toString() {
-    return "WechatPayKeyConfig{" + (publicKey == null ? "" : "publicKeyId=" + publicKeyId + ", publicKey=" + publicKey)
-        + (usesPlatformCertificates() ? (publicKey == null ? "" : ", ") + "platformCertificates, refresh "
-        + refreshInterval : "") + "}";
+    return "WechatPayKeyConfig{"
+        + (publicKey == null ? "" : "publicKeyId=" + publicKeyId + ", publicKey=" + publicKey)
+        + (usesPlatformCertificates()
+            ? (publicKey == null ? "" : ", ") + "platformCertificates, refresh " + refreshInterval
+            : "")
+        + "}";
   }
 }

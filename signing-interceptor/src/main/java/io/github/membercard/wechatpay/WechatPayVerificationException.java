@@ -14,7 +14,9 @@ public class WechatPayVerificationException extends WechatPayException {
     MISSING_HEADER,
     /** {@code Wechatpay-Serial} names no WeChat Pay key this client knows. */
     UNKNOWN_SERIAL,
-    /** {@code Wechatpay-Timestamp} is not a number, or is more than five minutes from local time. */
+    /**
+     * {@code Wechatpay-Timestamp} is not a number, or is more than five minutes from local time.
+     */
     STALE_TIMESTAMP,
     /** The signature is a {@code WECHATPAY/SIGNTEST/} probe, which a client must reject. */
     SIGNATURE_PROBE,
@@ -31,12 +33,16 @@ public class WechatPayVerificationException extends WechatPayException {
     this.requestId = requestId;
   }
 
-  /** @return which check failed */
+  /**
+   * @return which check failed
+   */
   public Reason reason() {
     return reason;
   }
 
-  /** @return the {@code Request-ID} header of the rejected message, or {@code null} if it had none */
+  /**
+   * @return the {@code Request-ID} header of the rejected message, or {@code null} if it had none
+   */
   public String requestId() {
     return requestId;
   }

@@ -22,7 +22,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** One client shared by many threads: every request is signed correctly and every answer verified. */
+/**
+ * One client shared by many threads: every request is signed correctly and every answer verified.
+ */
 class ConcurrencyTest {
 
   private static final int THREADS = 8;
@@ -32,27 +34,38 @@ class ConcurrencyTest {
   void manyThreadsShareOneClient() throws Exception {
     KeyPair merchant = TestKeys.rsa();
     WechatPaySide wechatPay = WechatPaySide.withPublicKey();
-    WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").containerThreads(THREADS * 2));
+    WireMockServer server =
+        new WireMockServer(
+            options().dynamicPort().bindAddress("127.0.0.1").containerThreads(THREADS * 2));
     server.start();
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     try {
       server.stubFor(post(anyUrl()).willReturn(wechatPay.signed(200, "{\"name\":\"ok\"}")));
-      MemberApi api = WechatPayClient.builder()
-          .credentials(MerchantCredentials.of("1900000001", "ABCDEF", TestKeys.pemSource(merchant.getPrivate())))
-          .wechatPayKeys(WechatPayKeyConfig.publicKey(wechatPay.id(), TestKeys.pemSource(wechatPay.publicKey())))
-          .transport(TransportOptions.defaults().baseUrl(server.baseUrl()))
-          .build(MemberApi.class);
+      MemberApi api =
+          WechatPayClient.builder()
+              .credentials(
+                  MerchantCredentials.of(
+                      "1900000001", "ABCDEF", TestKeys.pemSource(merchant.getPrivate())))
+              .wechatPayKeys(
+                  WechatPayKeyConfig.publicKey(
+                      wechatPay.id(), TestKeys.pemSource(wechatPay.publicKey())))
+              .transport(TransportOptions.defaults().baseUrl(server.baseUrl()))
+              .build(MemberApi.class);
 
       List<Future<?>> calls = new ArrayList<>();
       for (int t = 0; t < THREADS; t++) {
         int thread = t;
-        calls.add(pool.submit(() -> {
-          for (int i = 0; i < CALLS_PER_THREAD; i++) {
-            String code = thread + "-" + i;
-            assertEquals("ok", api.confirm(code, "card", new Member(code, "1380000" + code, null)).name);
-          }
-          return null;
-        }));
+        calls.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < CALLS_PER_THREAD; i++) {
+                    String code = thread + "-" + i;
+                    assertEquals(
+                        "ok",
+                        api.confirm(code, "card", new Member(code, "1380000" + code, null)).name);
+                  }
+                  return null;
+                }));
       }
       for (Future<?> call : calls) {
         call.get(2, TimeUnit.MINUTES);
@@ -62,11 +75,15 @@ class ConcurrencyTest {
       assertEquals(THREADS * CALLS_PER_THREAD, events.size());
       Set<String> nonces = new HashSet<>();
       for (ServeEvent event : events) {
-        nonces.add(WechatPaySide.verifyAuthorization(event.getRequest(), merchant.getPublic()).nonce());
+        nonces.add(
+            WechatPaySide.verifyAuthorization(event.getRequest(), merchant.getPublic()).nonce());
         String body = event.getRequest().getBodyAsString();
         String code = body.replaceAll(".*\"name\":\"([^\"]+)\".*", "$1");
         String phone = body.replaceAll(".*\"phone_number\":\"([^\"]+)\".*", "$1");
-        assertEquals("1380000" + code, wechatPay.decrypt(phone), "each request carries its own encrypted value");
+        assertEquals(
+            "1380000" + code,
+            wechatPay.decrypt(phone),
+            "each request carries its own encrypted value");
       }
       assertEquals(events.size(), nonces.size(), "every request has its own nonce");
     } finally {

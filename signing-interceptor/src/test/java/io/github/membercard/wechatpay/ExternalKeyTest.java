@@ -22,14 +22,19 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A merchant key the runtime never holds: a user's {@code Signer} and decryptor, as over an HSM or a KMS. */
+/**
+ * A merchant key the runtime never holds: a user's {@code Signer} and decryptor, as over an HSM or
+ * a KMS.
+ */
 class ExternalKeyTest {
 
   private static final KeyPair MERCHANT = TestKeys.rsa();
   private static final WechatPaySide WECHATPAY = WechatPaySide.withPublicKey();
   private static WireMockServer server;
 
-  /** Stands in for a key service: the private key stays inside it, and it counts what it is asked. */
+  /**
+   * Stands in for a key service: the private key stays inside it, and it counts what it is asked.
+   */
   private static final class KeyService {
     private final PrivateKey key;
     final AtomicInteger signatures = new AtomicInteger();
@@ -56,7 +61,9 @@ class ExternalKeyTest {
       try {
         Cipher cipher = Cipher.getInstance("RSA/ECB/OAEPWithSHA-1AndMGF1Padding");
         cipher.init(Cipher.DECRYPT_MODE, key);
-        return new String(cipher.doFinal(Base64.getDecoder().decode(ciphertext)), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(
+            cipher.doFinal(Base64.getDecoder().decode(ciphertext)),
+            java.nio.charset.StandardCharsets.UTF_8);
       } catch (GeneralSecurityException e) {
         throw new IllegalStateException(e);
       }
@@ -77,21 +84,35 @@ class ExternalKeyTest {
   @Test
   void aUsersSignerSignsAndItsDecryptorReadsSensitiveFields() {
     KeyService keyService = new KeyService(MERCHANT.getPrivate());
-    server.stubFor(get(anyUrl()).willReturn(WECHATPAY.signed(200,
-        "{\"name\":\"Li\",\"phone_number\":\"" + RsaOaep.encrypt(MERCHANT.getPublic(), "13800138000") + "\"}")));
-    MemberApi api = WechatPayClient.builder()
-        .credentials(MerchantCredentials.withSigner("1900000001", "ABCDEF", keyService::sign, keyService::decrypt))
-        .wechatPayKeys(WechatPayKeyConfig.publicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey())))
-        .transport(TransportOptions.defaults().baseUrl(server.baseUrl()))
-        .build(MemberApi.class);
+    server.stubFor(
+        get(anyUrl())
+            .willReturn(
+                WECHATPAY.signed(
+                    200,
+                    "{\"name\":\"Li\",\"phone_number\":\""
+                        + RsaOaep.encrypt(MERCHANT.getPublic(), "13800138000")
+                        + "\"}")));
+    MemberApi api =
+        WechatPayClient.builder()
+            .credentials(
+                MerchantCredentials.withSigner(
+                    "1900000001", "ABCDEF", keyService::sign, keyService::decrypt))
+            .wechatPayKeys(
+                WechatPayKeyConfig.publicKey(
+                    WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey())))
+            .transport(TransportOptions.defaults().baseUrl(server.baseUrl()))
+            .build(MemberApi.class);
 
     MemberApi.Member member = api.get("1");
 
-    WechatPaySide.verifyAuthorization(server.getAllServeEvents().get(0).getRequest(), MERCHANT.getPublic());
+    WechatPaySide.verifyAuthorization(
+        server.getAllServeEvents().get(0).getRequest(), MERCHANT.getPublic());
     assertEquals(1, keyService.signatures.get());
     assertEquals("13800138000", member.phoneNumber);
     assertEquals(1, keyService.decryptions.get());
-    assertFalse(String.valueOf(MerchantCredentials.withSigner("1", "AB", keyService::sign, keyService::decrypt))
-        .contains("BEGIN"));
+    assertFalse(
+        String.valueOf(
+                MerchantCredentials.withSigner("1", "AB", keyService::sign, keyService::decrypt))
+            .contains("BEGIN"));
   }
 }

@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import feign.Logger;
 import io.github.membercard.wechatpay.testing.MemberApi;
 import io.github.membercard.wechatpay.testing.MemberApi.Member;
 import io.github.membercard.wechatpay.testing.TestKeys;
 import io.github.membercard.wechatpay.testing.WechatPaySide;
-import feign.Logger;
 import java.security.KeyPair;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,39 +30,56 @@ class LoggingTest {
     WechatPaySide wechatPay = WechatPaySide.withPublicKey();
     WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
     server.start();
-    java.util.logging.Logger log = java.util.logging.Logger.getLogger("io.github.membercard.wechatpay.http");
+    java.util.logging.Logger log =
+        java.util.logging.Logger.getLogger("io.github.membercard.wechatpay.http");
     List<String> lines = new CopyOnWriteArrayList<>();
-    Handler capture = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        lines.add(record.getMessage());
-      }
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            lines.add(record.getMessage());
+          }
 
-      @Override
-      public void flush() {}
+          @Override
+          public void flush() {}
 
-      @Override
-      public void close() {}
-    };
+          @Override
+          public void close() {}
+        };
     Level level = log.getLevel();
     log.setLevel(Level.ALL);
     log.addHandler(capture);
     try {
       server.stubFor(post(anyUrl()).willReturn(wechatPay.signed(200, "{\"name\":\"Li\"}")));
       WechatPayClient.builder()
-          .credentials(MerchantCredentials.of("1900000001", "ABCDEF", TestKeys.pemSource(merchant.getPrivate())))
-          .wechatPayKeys(WechatPayKeyConfig.publicKey(wechatPay.id(), TestKeys.pemSource(wechatPay.publicKey())))
-          .transport(TransportOptions.defaults().baseUrl(server.baseUrl()).logLevel(Logger.Level.FULL))
+          .credentials(
+              MerchantCredentials.of(
+                  "1900000001", "ABCDEF", TestKeys.pemSource(merchant.getPrivate())))
+          .wechatPayKeys(
+              WechatPayKeyConfig.publicKey(
+                  wechatPay.id(), TestKeys.pemSource(wechatPay.publicKey())))
+          .transport(
+              TransportOptions.defaults().baseUrl(server.baseUrl()).logLevel(Logger.Level.FULL))
           .build(MemberApi.class)
           .confirm("1", "card", new Member("Li", "13800138000", null));
 
       LoggedRequest request = server.getAllServeEvents().get(0).getRequest();
       String authorization = request.getHeader("Authorization");
-      String signature = authorization.substring(authorization.indexOf("signature=\"") + 11, authorization.length() - 1);
-      String answerSignature = server.getAllServeEvents().get(0).getResponse().getHeaders()
-          .getHeader("Wechatpay-Signature").firstValue();
+      String signature =
+          authorization.substring(
+              authorization.indexOf("signature=\"") + 11, authorization.length() - 1);
+      String answerSignature =
+          server
+              .getAllServeEvents()
+              .get(0)
+              .getResponse()
+              .getHeaders()
+              .getHeader("Wechatpay-Signature")
+              .firstValue();
       String logged = String.join("\n", lines);
-      assertTrue(logged.contains("POST") && logged.contains("Wechatpay-Serial"), "the request and answer are logged:\n" + logged);
+      assertTrue(
+          logged.contains("POST") && logged.contains("Wechatpay-Serial"),
+          "the request and answer are logged:\n" + logged);
       assertFalse(logged.contains("Authorization"), logged);
       assertFalse(logged.contains(signature), logged);
       assertFalse(logged.contains(answerSignature), logged);

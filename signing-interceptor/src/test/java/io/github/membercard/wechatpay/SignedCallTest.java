@@ -29,13 +29,15 @@ import io.github.membercard.wechatpay.testing.WechatPaySide;
 import java.security.KeyPair;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Real calls through Feign and the JDK HTTP client to WireMock on loopback, checked as WeChat Pay checks them. */
+/**
+ * Real calls through Feign and the JDK HTTP client to WireMock on loopback, checked as WeChat Pay
+ * checks them.
+ */
 class SignedCallTest {
 
   private static final KeyPair MERCHANT = TestKeys.rsa();
@@ -65,22 +67,34 @@ class SignedCallTest {
 
   static MemberApi client(String baseUrl) {
     return WechatPayClient.builder()
-        .credentials(MerchantCredentials.of("1900000001", SERIAL, TestKeys.pemSource(MERCHANT.getPrivate())))
-        .wechatPayKeys(WechatPayKeyConfig.publicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey())))
+        .credentials(
+            MerchantCredentials.of("1900000001", SERIAL, TestKeys.pemSource(MERCHANT.getPrivate())))
+        .wechatPayKeys(
+            WechatPayKeyConfig.publicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey())))
         .transport(TransportOptions.defaults().baseUrl(baseUrl))
         .build(MemberApi.class);
   }
 
   @Test
   void signsTheRequestAsSentAndEncryptsSensitiveFieldsUnderTheNamedKey() throws Exception {
-    server.stubFor(post(anyUrl()).willReturn(WECHATPAY.signed(200,
-        "{\"name\":\"Li\",\"phone_number\":\"" + RsaOaep.encrypt(MERCHANT.getPublic(), "13800138000") + "\"}")));
+    server.stubFor(
+        post(anyUrl())
+            .willReturn(
+                WECHATPAY.signed(
+                    200,
+                    "{\"name\":\"Li\",\"phone_number\":\""
+                        + RsaOaep.encrypt(MERCHANT.getPublic(), "13800138000")
+                        + "\"}")));
 
-    Member answer = api.confirm("478515832665", "pbLatjvWOibDc5-TBnbUk1pD12o0",
-        new Member("Li", "13800138000", List.of("游泳", "跑步")));
+    Member answer =
+        api.confirm(
+            "478515832665",
+            "pbLatjvWOibDc5-TBnbUk1pD12o0",
+            new Member("Li", "13800138000", List.of("游泳", "跑步")));
 
     LoggedRequest request = server.getAllServeEvents().get(0).getRequest();
-    assertEquals("/v3/members/478515832665/confirm?card_id=pbLatjvWOibDc5-TBnbUk1pD12o0", request.getUrl());
+    assertEquals(
+        "/v3/members/478515832665/confirm?card_id=pbLatjvWOibDc5-TBnbUk1pD12o0", request.getUrl());
     Authorization authorization = WechatPaySide.verifyAuthorization(request, MERCHANT.getPublic());
     assertEquals("1900000001", authorization.merchantId());
     assertEquals(SERIAL, authorization.serialNumber());
@@ -93,27 +107,40 @@ class SignedCallTest {
     assertEquals("游泳", WECHATPAY.decrypt(sent.get("choices").get(0).asText()));
     assertEquals("跑步", WECHATPAY.decrypt(sent.get("choices").get(1).asText()));
 
-    assertEquals("13800138000", answer.phoneNumber, "the answer's field is decrypted with the merchant key");
+    assertEquals(
+        "13800138000", answer.phoneNumber, "the answer's field is decrypted with the merchant key");
   }
 
   @Test
   void twoMerchantsInOneJvmEachSignWithTheirOwnKey() {
     server.stubFor(get(anyUrl()).willReturn(WECHATPAY.signed(200, "{}")));
     KeyPair otherMerchant = TestKeys.rsa();
-    MemberApi other = WechatPayClient.builder()
-        .credentials(MerchantCredentials.of("1900000002", "FEDCBA", TestKeys.pemSource(otherMerchant.getPrivate())))
-        .wechatPayKeys(WechatPayKeyConfig.publicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey())))
-        .transport(TransportOptions.defaults().baseUrl(server.baseUrl()))
-        .build(MemberApi.class);
+    MemberApi other =
+        WechatPayClient.builder()
+            .credentials(
+                MerchantCredentials.of(
+                    "1900000002", "FEDCBA", TestKeys.pemSource(otherMerchant.getPrivate())))
+            .wechatPayKeys(
+                WechatPayKeyConfig.publicKey(
+                    WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey())))
+            .transport(TransportOptions.defaults().baseUrl(server.baseUrl()))
+            .build(MemberApi.class);
 
     api.get("1");
     other.get("2");
     api.get("3");
 
-    List<LoggedRequest> requests = server.getAllServeEvents().stream().map(e -> e.getRequest()).toList();
-    assertEquals("1900000001", WechatPaySide.verifyAuthorization(requests.get(2), MERCHANT.getPublic()).merchantId());
-    assertEquals("1900000002", WechatPaySide.verifyAuthorization(requests.get(1), otherMerchant.getPublic()).merchantId());
-    assertEquals("1900000001", WechatPaySide.verifyAuthorization(requests.get(0), MERCHANT.getPublic()).merchantId());
+    List<LoggedRequest> requests =
+        server.getAllServeEvents().stream().map(e -> e.getRequest()).toList();
+    assertEquals(
+        "1900000001",
+        WechatPaySide.verifyAuthorization(requests.get(2), MERCHANT.getPublic()).merchantId());
+    assertEquals(
+        "1900000002",
+        WechatPaySide.verifyAuthorization(requests.get(1), otherMerchant.getPublic()).merchantId());
+    assertEquals(
+        "1900000001",
+        WechatPaySide.verifyAuthorization(requests.get(0), MERCHANT.getPublic()).merchantId());
   }
 
   @Test
@@ -129,7 +156,8 @@ class SignedCallTest {
 
   @Test
   void signsOverTheBaseUrlPathPrefix() {
-    server.stubFor(get(urlEqualTo("/gateway/v3/members/1")).willReturn(WECHATPAY.signed(200, "{}")));
+    server.stubFor(
+        get(urlEqualTo("/gateway/v3/members/1")).willReturn(WECHATPAY.signed(200, "{}")));
 
     client(server.baseUrl() + "/gateway/").get("1");
 
@@ -147,12 +175,15 @@ class SignedCallTest {
     LoggedRequest request = server.getAllServeEvents().get(0).getRequest();
     assertEquals("PATCH", request.getMethod().getName());
     WechatPaySide.verifyAuthorization(request, MERCHANT.getPublic());
-    assertEquals("{\"name\":\"Wang\"}", request.getBodyAsString(), "unset properties stay off the wire");
+    assertEquals(
+        "{\"name\":\"Wang\"}", request.getBodyAsString(), "unset properties stay off the wire");
   }
 
   @Test
   void rejectsAnUnsigned204() {
-    server.stubFor(patch(anyUrl()).willReturn(aResponse().withStatus(204).withHeader("Request-ID", "REQ-204")));
+    server.stubFor(
+        patch(anyUrl())
+            .willReturn(aResponse().withStatus(204).withHeader("Request-ID", "REQ-204")));
 
     WechatPayVerificationException error =
         assertThrows(WechatPayVerificationException.class, () -> api.update("1", new Member()));
@@ -170,16 +201,21 @@ class SignedCallTest {
 
   @Test
   void rejectsAStaleTimestamp() {
-    server.stubFor(get(anyUrl()).willReturn(
-        WECHATPAY.signedAt(200, "{}", Instant.now().minusSeconds(600), WECHATPAY.id())));
+    server.stubFor(
+        get(anyUrl())
+            .willReturn(
+                WECHATPAY.signedAt(200, "{}", Instant.now().minusSeconds(600), WECHATPAY.id())));
 
     assertEquals(Reason.STALE_TIMESTAMP, rejection().reason());
   }
 
   @Test
   void rejectsAnUnknownSerial() {
-    server.stubFor(get(anyUrl()).willReturn(
-        WECHATPAY.signedAt(200, "{}", Instant.now(), "PUB_KEY_ID_0000000000000000000000000000")));
+    server.stubFor(
+        get(anyUrl())
+            .willReturn(
+                WECHATPAY.signedAt(
+                    200, "{}", Instant.now(), "PUB_KEY_ID_0000000000000000000000000000")));
 
     assertEquals(Reason.UNKNOWN_SERIAL, rejection().reason());
   }
@@ -203,18 +239,27 @@ class SignedCallTest {
 
   @Test
   void anEncryptedFieldThatWillNotDecryptFailsTyped() {
-    server.stubFor(get(anyUrl()).willReturn(WECHATPAY.signed(200, "{\"phone_number\":\"bm90IGNpcGhlcnRleHQ=\"}")));
+    server.stubFor(
+        get(anyUrl())
+            .willReturn(WECHATPAY.signed(200, "{\"phone_number\":\"bm90IGNpcGhlcnRleHQ=\"}")));
 
-    WechatPayDecryptionException error = assertThrows(WechatPayDecryptionException.class, () -> api.get("1"));
+    WechatPayDecryptionException error =
+        assertThrows(WechatPayDecryptionException.class, () -> api.get("1"));
     assertFalse(error.getMessage().contains("bm90IGNpcGhlcnRleHQ="));
   }
 
   @Test
   void aWechatPayErrorBecomesOneTypedException() {
-    server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(400).withHeader("Request-ID", "REQ-400")
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"code\":\"PARAM_ERROR\",\"message\":\"参数错误\",\"detail\":{\"field\":\"/brand_id\","
-            + "\"value\":\"\",\"issue\":\"brand_id is required\",\"location\":\"body\"}}")));
+    server.stubFor(
+        any(anyUrl())
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withHeader("Request-ID", "REQ-400")
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"code\":\"PARAM_ERROR\",\"message\":\"参数错误\",\"detail\":{\"field\":\"/brand_id\","
+                            + "\"value\":\"\",\"issue\":\"brand_id is required\",\"location\":\"body\"}}")));
 
     WechatPayApiException error = assertThrows(WechatPayApiException.class, () -> api.get("1"));
 
@@ -229,15 +274,22 @@ class SignedCallTest {
 
   @Test
   void aGatewayPageStillGivesAClearException() {
-    server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(502).withHeader("Request-ID", "REQ-502")
-        .withHeader("Content-Type", "text/html").withBody("<html><body>Bad Gateway</body></html>")));
+    server.stubFor(
+        any(anyUrl())
+            .willReturn(
+                aResponse()
+                    .withStatus(502)
+                    .withHeader("Request-ID", "REQ-502")
+                    .withHeader("Content-Type", "text/html")
+                    .withBody("<html><body>Bad Gateway</body></html>")));
 
     WechatPayApiException error = assertThrows(WechatPayApiException.class, () -> api.get("1"));
 
     assertEquals(502, error.status());
     assertNull(error.code());
     assertEquals("REQ-502", error.requestId());
-    assertTrue(error.getMessage().contains("HTTP 502 with no WeChat Pay error body"), error.getMessage());
+    assertTrue(
+        error.getMessage().contains("HTTP 502 with no WeChat Pay error body"), error.getMessage());
     assertTrue(error.rawBodyText().contains("Bad Gateway"));
   }
 
@@ -253,16 +305,30 @@ class SignedCallTest {
   void theAnswerListenerHearsEachVerifiedRequestId() {
     server.stubFor(get(anyUrl()).willReturn(WECHATPAY.signed(200, "{}")));
     List<String> heard = new java.util.ArrayList<>();
-    MemberApi listened = WechatPayClient.builder()
-        .credentials(MerchantCredentials.of("1900000001", SERIAL, TestKeys.pemSource(MERCHANT.getPrivate())))
-        .wechatPayKeys(WechatPayKeyConfig.publicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey())))
-        .transport(TransportOptions.defaults().baseUrl(server.baseUrl()))
-        .answerListener((method, url, status, requestId) -> heard.add(method + " " + url + " " + status + " " + requestId))
-        .build(MemberApi.class);
+    MemberApi listened =
+        WechatPayClient.builder()
+            .credentials(
+                MerchantCredentials.of(
+                    "1900000001", SERIAL, TestKeys.pemSource(MERCHANT.getPrivate())))
+            .wechatPayKeys(
+                WechatPayKeyConfig.publicKey(
+                    WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey())))
+            .transport(TransportOptions.defaults().baseUrl(server.baseUrl()))
+            .answerListener(
+                (method, url, status, requestId) ->
+                    heard.add(method + " " + url + " " + status + " " + requestId))
+            .build(MemberApi.class);
 
     listened.get("7");
 
-    String requestId = server.getAllServeEvents().get(0).getResponse().getHeaders().getHeader("Request-ID").firstValue();
+    String requestId =
+        server
+            .getAllServeEvents()
+            .get(0)
+            .getResponse()
+            .getHeaders()
+            .getHeader("Request-ID")
+            .firstValue();
     assertEquals(List.of("GET /v3/members/7 200 " + requestId), heard);
   }
 

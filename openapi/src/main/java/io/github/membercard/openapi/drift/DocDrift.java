@@ -26,9 +26,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Compares WeChat Pay's doc pages with the spec and lists every difference a maintainer must act on:
- * operations and events added or removed, fields added, removed or retyped, required flags, enum
- * values, encryption markers and empty answers changed.
+ * Compares WeChat Pay's doc pages with the spec and lists every difference a maintainer must act
+ * on: operations and events added or removed, fields added, removed or retyped, required flags,
+ * enum values, encryption markers and empty answers changed.
  *
  * <p>Run it with {@code mvn -B -q -pl openapi compile exec:java@docs-drift -Ddocs=DIR}; it exits 0
  * when the spec matches every page, 1 on drift, 2 when it cannot run.
@@ -36,7 +36,8 @@ import java.util.TreeSet;
 public final class DocDrift {
 
   /** Where the spec is packaged. */
-  public static final String SPEC_RESOURCE = "io/github/membercard/openapi/wechatpay-membercard.yaml";
+  public static final String SPEC_RESOURCE =
+      "io/github/membercard/openapi/wechatpay-membercard.yaml";
 
   private static final String EVENT_TYPES = "x-wechatpay-event-types";
   private static final String ENCRYPTED = "x-wechatpay-encrypted";
@@ -47,7 +48,8 @@ public final class DocDrift {
 
   private DocDrift(OpenAPI spec) {
     this.spec = spec;
-    // Parsing resolves what paths reach; event resources are reached by no path, so resolve them here.
+    // Parsing resolves what paths reach; event resources are reached by no path, so resolve them
+    // here.
     resolver.resolveFully(spec);
   }
 
@@ -64,7 +66,9 @@ public final class DocDrift {
     return drift.drifts.stream().sorted().toList();
   }
 
-  /** @return the packaged spec's URL */
+  /**
+   * @return the packaged spec's URL
+   */
   public static String packagedSpec() {
     URL spec = DocDrift.class.getClassLoader().getResource(SPEC_RESOURCE);
     if (spec == null) {
@@ -84,11 +88,13 @@ public final class DocDrift {
 
   static int run(String[] args, PrintStream out, PrintStream err) {
     if (args.length < 1 || args.length > 2 || args[0].isBlank()) {
-      err.println("usage: DocDrift DOCS_DIR [SPEC_FILE]   (DOCS_DIR holds openapi/v3/... and webhook/v3/... pages)");
+      err.println(
+          "usage: DocDrift DOCS_DIR [SPEC_FILE]   (DOCS_DIR holds openapi/v3/... and webhook/v3/... pages)");
       return 2;
     }
     Path docs = Path.of(args[0]);
-    if (!Files.isDirectory(docs.resolve("openapi")) && !Files.isDirectory(docs.resolve("webhook"))) {
+    if (!Files.isDirectory(docs.resolve("openapi"))
+        && !Files.isDirectory(docs.resolve("webhook"))) {
       err.println("No doc pages under " + docs + ": expected openapi/v3/... or webhook/v3/...");
       return 2;
     }
@@ -96,13 +102,20 @@ public final class DocDrift {
     List<Drift> drifts;
     try {
       pages = DocPages.read(docs);
-      drifts = compare(pages, args.length == 2 ? Path.of(args[1]).toAbsolutePath().toString() : packagedSpec());
+      drifts =
+          compare(
+              pages,
+              args.length == 2 ? Path.of(args[1]).toAbsolutePath().toString() : packagedSpec());
     } catch (RuntimeException e) {
       err.println("Cannot compare: " + e.getMessage());
       return 2;
     }
     drifts.forEach(out::println);
-    String pagesRead = pages.operations().size() + " documented operations and " + pages.events().size() + " events";
+    String pagesRead =
+        pages.operations().size()
+            + " documented operations and "
+            + pages.events().size()
+            + " events";
     if (drifts.isEmpty()) {
       out.println("No drift: the spec matches " + pagesRead + ".");
       return 0;
@@ -117,7 +130,8 @@ public final class DocDrift {
     options.setResolveFully(true);
     SwaggerParseResult result = new OpenAPIV3Parser().readLocation(location, null, options);
     if (result.getOpenAPI() == null || result.getOpenAPI().getPaths() == null) {
-      throw new IllegalArgumentException("the spec " + location + " does not parse: " + result.getMessages());
+      throw new IllegalArgumentException(
+          "the spec " + location + " does not parse: " + result.getMessages());
     }
     return result.getOpenAPI();
   }
@@ -125,26 +139,38 @@ public final class DocDrift {
   private void operations(List<DocPages.Operation> documented) {
     Map<String, PathItem> itemsByOperation = new LinkedHashMap<>();
     Map<String, Operation> byKey = new LinkedHashMap<>();
-    spec.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-      itemsByOperation.put(method + " " + path, item);
-      byKey.put(method + " " + path, operation);
-    }));
+    spec.getPaths()
+        .forEach(
+            (path, item) ->
+                item.readOperationsMap()
+                    .forEach(
+                        (method, operation) -> {
+                          itemsByOperation.put(method + " " + path, item);
+                          byKey.put(method + " " + path, operation);
+                        }));
     Set<String> seen = new TreeSet<>();
     for (DocPages.Operation page : documented) {
       String key = page.method() + " " + page.path();
       seen.add(key);
       Operation operation = byKey.get(key);
       if (operation == null) {
-        drifts.add(new Drift(Kind.OPERATION_ADDED, key, "documented on " + page.page() + ", not in the spec"));
+        drifts.add(
+            new Drift(
+                Kind.OPERATION_ADDED, key, "documented on " + page.page() + ", not in the spec"));
       } else {
         operation(key, page, itemsByOperation.get(key), operation);
       }
     }
-    byKey.forEach((key, operation) -> {
-      if (!seen.contains(key)) {
-        drifts.add(new Drift(Kind.OPERATION_REMOVED, key, operation.getOperationId() + " is in the spec, on no page"));
-      }
-    });
+    byKey.forEach(
+        (key, operation) -> {
+          if (!seen.contains(key)) {
+            drifts.add(
+                new Drift(
+                    Kind.OPERATION_REMOVED,
+                    key,
+                    operation.getOperationId() + " is in the spec, on no page"));
+          }
+        });
   }
 
   private void operation(String key, DocPages.Operation page, PathItem item, Operation operation) {
@@ -156,25 +182,33 @@ public final class DocDrift {
     if (operation.getParameters() != null) {
       declared.addAll(operation.getParameters());
     }
-    declared.forEach(parameter -> parameters.put(parameter.getIn() + "." + parameter.getName(), parameter));
+    declared.forEach(
+        parameter -> parameters.put(parameter.getIn() + "." + parameter.getName(), parameter));
     Set<String> documented = new TreeSet<>();
-    Schema<?> body = jsonSchema(operation.getRequestBody() == null ? null : operation.getRequestBody().getContent());
+    Schema<?> body =
+        jsonSchema(
+            operation.getRequestBody() == null ? null : operation.getRequestBody().getContent());
     boolean bodyDocumented = false;
     for (Row row : page.request()) {
       switch (row.name()) {
         case "json" -> {
           bodyDocumented = true;
           if (body == null) {
-            drifts.add(new Drift(Kind.FIELD_ADDED, key + " body", "the page has a JSON body, the spec none"));
+            drifts.add(
+                new Drift(
+                    Kind.FIELD_ADDED, key + " body", "the page has a JSON body, the spec none"));
           } else {
             fields(key + " body", row.children(), body, false);
           }
         }
-        case "query", "headers" -> row.children().forEach(child -> {
-          String in = row.name().equals("query") ? "query" : "header";
-          documented.add(in + "." + child.name());
-          parameter(key, in, child, parameters.get(in + "." + child.name()));
-        });
+        case "query", "headers" ->
+            row.children()
+                .forEach(
+                    child -> {
+                      String in = row.name().equals("query") ? "query" : "header";
+                      documented.add(in + "." + child.name());
+                      parameter(key, in, child, parameters.get(in + "." + child.name()));
+                    });
         default -> {
           documented.add("path." + row.name());
           parameter(key, "path", row, parameters.get("path." + row.name()));
@@ -182,25 +216,44 @@ public final class DocDrift {
       }
     }
     if (!bodyDocumented && body != null) {
-      drifts.add(new Drift(Kind.FIELD_REMOVED, key + " body", "the spec has a JSON body, the page none"));
+      drifts.add(
+          new Drift(Kind.FIELD_REMOVED, key + " body", "the spec has a JSON body, the page none"));
     }
-    parameters.keySet().stream().filter(name -> !documented.contains(name)).forEach(name ->
-        drifts.add(new Drift(Kind.FIELD_REMOVED, key + " " + name, "in the spec, not on the page")));
+    parameters.keySet().stream()
+        .filter(name -> !documented.contains(name))
+        .forEach(
+            name ->
+                drifts.add(
+                    new Drift(
+                        Kind.FIELD_REMOVED, key + " " + name, "in the spec, not on the page")));
     answer(key, page, operation);
   }
 
   private void answer(String key, DocPages.Operation page, Operation operation) {
-    Map.Entry<String, ApiResponse> success = operation.getResponses().entrySet().stream()
-        .filter(entry -> entry.getKey().startsWith("2")).findFirst().orElse(null);
+    Map.Entry<String, ApiResponse> success =
+        operation.getResponses().entrySet().stream()
+            .filter(entry -> entry.getKey().startsWith("2"))
+            .findFirst()
+            .orElse(null);
     Schema<?> schema = success == null ? null : jsonSchema(success.getValue().getContent());
     if (page.noContent()) {
       if (success == null || !"204".equals(success.getKey()) || schema != null) {
-        drifts.add(new Drift(Kind.ANSWER_CHANGED, key + " answer", "the page answers 204 with no content, the spec "
-            + (success == null ? "nothing" : success.getKey() + (schema == null ? "" : " with a body"))));
+        drifts.add(
+            new Drift(
+                Kind.ANSWER_CHANGED,
+                key + " answer",
+                "the page answers 204 with no content, the spec "
+                    + (success == null
+                        ? "nothing"
+                        : success.getKey() + (schema == null ? "" : " with a body"))));
       }
     } else if (schema == null) {
-      drifts.add(new Drift(Kind.ANSWER_CHANGED, key + " answer", "the page answers a JSON body, the spec "
-          + (success == null ? "nothing" : success.getKey() + " without one")));
+      drifts.add(
+          new Drift(
+              Kind.ANSWER_CHANGED,
+              key + " answer",
+              "the page answers a JSON body, the spec "
+                  + (success == null ? "nothing" : success.getKey() + " without one")));
     } else {
       fields(key + " answer", page.response(), schema, false);
     }
@@ -213,7 +266,8 @@ public final class DocDrift {
       return;
     }
     boolean required = Boolean.TRUE.equals(parameter.getRequired());
-    compareField(where, row, parameter.getSchema(), required, encrypted(parameter.getExtensions()), false);
+    compareField(
+        where, row, parameter.getSchema(), required, encrypted(parameter.getExtensions()), false);
   }
 
   private void fields(String where, List<Row> rows, Schema<?> schema, boolean sharedEnums) {
@@ -224,65 +278,108 @@ public final class DocDrift {
       String at = where + "." + row.name();
       Schema<?> property = properties.get(row.name());
       if (property == null) {
-        drifts.add(new Drift(Kind.FIELD_ADDED, at, "on the page (" + row.type() + "), not in the spec"));
+        drifts.add(
+            new Drift(Kind.FIELD_ADDED, at, "on the page (" + row.type() + "), not in the spec"));
         continue;
       }
       boolean required = schema.getRequired() != null && schema.getRequired().contains(row.name());
       compareField(at, row, property, required, encrypted(property.getExtensions()), sharedEnums);
       if (row.isObject()) {
-        fields(at, row.children(), "array".equals(property.getType()) ? property.getItems() : property, sharedEnums);
+        fields(
+            at,
+            row.children(),
+            "array".equals(property.getType()) ? property.getItems() : property,
+            sharedEnums);
       }
     }
-    properties.keySet().stream().filter(name -> !documented.contains(name)).forEach(name ->
-        drifts.add(new Drift(Kind.FIELD_REMOVED, where + "." + name, "in the spec, not on the page")));
+    properties.keySet().stream()
+        .filter(name -> !documented.contains(name))
+        .forEach(
+            name ->
+                drifts.add(
+                    new Drift(
+                        Kind.FIELD_REMOVED, where + "." + name, "in the spec, not on the page")));
   }
 
-  private void compareField(String where, Row row, Schema<?> schema, boolean required, boolean encrypted,
+  private void compareField(
+      String where,
+      Row row,
+      Schema<?> schema,
+      boolean required,
+      boolean encrypted,
       boolean sharedEnums) {
-    String specType = "array".equals(schema.getType()) ? schema.getItems().getType() + "[]" : schema.getType();
+    String specType =
+        "array".equals(schema.getType()) ? schema.getItems().getType() + "[]" : schema.getType();
     if (!row.type().equals(specType)) {
       drifts.add(new Drift(Kind.TYPE_CHANGED, where, "page " + row.type() + ", spec " + specType));
     }
     if (row.required() != required) {
-      drifts.add(new Drift(Kind.REQUIRED_CHANGED, where, "page " + flag(row.required(), "required")
-          + ", spec " + flag(required, "required")));
+      drifts.add(
+          new Drift(
+              Kind.REQUIRED_CHANGED,
+              where,
+              "page " + flag(row.required(), "required") + ", spec " + flag(required, "required")));
     }
     if (row.encrypted() != encrypted) {
-      drifts.add(new Drift(Kind.ENCRYPTION_CHANGED, where, "page " + flag(row.encrypted(), "encrypted")
-          + ", spec " + flag(encrypted, "encrypted")));
+      drifts.add(
+          new Drift(
+              Kind.ENCRYPTION_CHANGED,
+              where,
+              "page "
+                  + flag(row.encrypted(), "encrypted")
+                  + ", spec "
+                  + flag(encrypted, "encrypted")));
     }
     Schema<?> values = "array".equals(schema.getType()) ? schema.getItems() : schema;
-    List<String> specEnum = values.getEnum() == null ? List.of() : values.getEnum().stream().map(String::valueOf).toList();
+    List<String> specEnum =
+        values.getEnum() == null
+            ? List.of()
+            : values.getEnum().stream().map(String::valueOf).toList();
     // An envelope's event_type lists every event in the spec, and one on each page.
-    boolean enumMatches = sharedEnums ? specEnum.containsAll(row.enumValues()) : specEnum.equals(row.enumValues());
+    boolean enumMatches =
+        sharedEnums ? specEnum.containsAll(row.enumValues()) : specEnum.equals(row.enumValues());
     if (!enumMatches) {
-      drifts.add(new Drift(Kind.ENUM_CHANGED, where, "page " + row.enumValues() + ", spec " + specEnum));
+      drifts.add(
+          new Drift(Kind.ENUM_CHANGED, where, "page " + row.enumValues() + ", spec " + specEnum));
     }
   }
 
   private void events(List<DocPages.Event> documented) {
     Map<String, Schema<?>> resources = new LinkedHashMap<>();
-    spec.getComponents().getSchemas().forEach((name, raw) -> {
-      Schema<?> schema = resolver.resolveSchema(raw);
-      if (schema.getExtensions() != null && schema.getExtensions().get(EVENT_TYPES) instanceof Collection<?> types) {
-        types.forEach(type -> resources.put(String.valueOf(type), schema));
-      }
-    });
+    spec.getComponents()
+        .getSchemas()
+        .forEach(
+            (name, raw) -> {
+              Schema<?> schema = resolver.resolveSchema(raw);
+              if (schema.getExtensions() != null
+                  && schema.getExtensions().get(EVENT_TYPES) instanceof Collection<?> types) {
+                types.forEach(type -> resources.put(String.valueOf(type), schema));
+              }
+            });
     Set<String> seen = new TreeSet<>();
     for (DocPages.Event page : documented) {
       seen.add(page.eventType());
       Schema<?> resource = resources.get(page.eventType());
       if (resource == null) {
-        drifts.add(new Drift(Kind.EVENT_ADDED, page.eventType(),
-            "documented on " + page.page() + ", no schema is marked " + EVENT_TYPES + " with it"));
+        drifts.add(
+            new Drift(
+                Kind.EVENT_ADDED,
+                page.eventType(),
+                "documented on "
+                    + page.page()
+                    + ", no schema is marked "
+                    + EVENT_TYPES
+                    + " with it"));
         continue;
       }
       fields(page.eventType() + " envelope", page.envelope(), component("Notification"), true);
       fields(page.eventType() + " resource", page.resource(), resource, false);
       fields(page.eventType() + " reply", page.reply(), component("NotificationReply"), false);
     }
-    resources.keySet().stream().filter(type -> !seen.contains(type)).forEach(type ->
-        drifts.add(new Drift(Kind.EVENT_REMOVED, type, "in the spec, on no page")));
+    resources.keySet().stream()
+        .filter(type -> !seen.contains(type))
+        .forEach(
+            type -> drifts.add(new Drift(Kind.EVENT_REMOVED, type, "in the spec, on no page")));
   }
 
   private Schema<?> component(String name) {

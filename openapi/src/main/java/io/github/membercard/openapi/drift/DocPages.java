@@ -20,10 +20,18 @@ import java.util.stream.Stream;
 public final class DocPages {
 
   /** One table row, nested under its parent by {@code data-indent}. */
-  public record Row(String name, int indent, boolean required, String type, boolean encrypted,
-      List<String> enumValues, List<Row> children) {
+  public record Row(
+      String name,
+      int indent,
+      boolean required,
+      String type,
+      boolean encrypted,
+      List<String> enumValues,
+      List<Row> children) {
 
-    /** @return whether the row is an object or an array of objects, whose children are its fields */
+    /**
+     * @return whether the row is an object or an array of objects, whose children are its fields
+     */
     public boolean isObject() {
       return type.startsWith("object");
     }
@@ -35,12 +43,17 @@ public final class DocPages {
    * @param method the HTTP method, upper case
    * @param path the URL path template
    * @param page the page file, relative to the docs directory
-   * @param request the request table as a tree: path parameters at the top, {@code query},
-   *     {@code headers} and {@code json} rows holding their fields
+   * @param request the request table as a tree: path parameters at the top, {@code query}, {@code
+   *     headers} and {@code json} rows holding their fields
    * @param response the answer table as a tree
    * @param noContent whether the page answers 204 with no content
    */
-  public record Operation(String method, String path, String page, List<Row> request, List<Row> response,
+  public record Operation(
+      String method,
+      String path,
+      String page,
+      List<Row> request,
+      List<Row> response,
       boolean noContent) {}
 
   /**
@@ -52,9 +65,11 @@ public final class DocPages {
    * @param resource the decrypted resource's fields
    * @param reply the fields of the merchant's answer
    */
-  public record Event(String eventType, String page, List<Row> envelope, List<Row> resource, List<Row> reply) {}
+  public record Event(
+      String eventType, String page, List<Row> envelope, List<Row> resource, List<Row> reply) {}
 
-  private static final Pattern SECTION = Pattern.compile("^#+ .*\\{#(get|post|patch|put|delete)}\\s*$");
+  private static final Pattern SECTION =
+      Pattern.compile("^#+ .*\\{#(get|post|patch|put|delete)}\\s*$");
   private static final Pattern CELL_SPLIT = Pattern.compile("(?<!\\\\)\\|");
   private static final Pattern NAME_CELL = Pattern.compile("^(\\S*)\\s*(?:\\{([^}]*)})?$");
   private static final Pattern INDENT = Pattern.compile("data-indent=(\\d+)");
@@ -79,30 +94,50 @@ public final class DocPages {
     for (Path page : markdown(docs.resolve("openapi"))) {
       String relative = docs.relativize(page).toString().replace('\\', '/');
       String path = relative.substring("openapi".length(), relative.length() - ".md".length());
-      sections(lines(page)).forEach(section -> operations.add(new Operation(section.method, path, relative,
-          tree(table(section.lines, "| 请求参数"), 0), tree(table(section.lines, "| 返回字典"), 0),
-          section.lines.stream().anyMatch(line -> line.startsWith("|") && line.contains("无返回内容")))));
+      sections(lines(page))
+          .forEach(
+              section ->
+                  operations.add(
+                      new Operation(
+                          section.method,
+                          path,
+                          relative,
+                          tree(table(section.lines, "| 请求参数"), 0),
+                          tree(table(section.lines, "| 返回字典"), 0),
+                          section.lines.stream()
+                              .anyMatch(line -> line.startsWith("|") && line.contains("无返回内容")))));
     }
     List<Event> events = new ArrayList<>();
     for (Path page : markdown(docs.resolve("webhook"))) {
       List<String> lines = lines(page);
       List<Row> request = table(lines, "| 请求参数");
       List<Row> envelope = child(tree(request, 0), "body");
-      List<Row> resource = tree(request.stream().filter(row -> row.indent() >= RESOURCE_INDENT).toList(), RESOURCE_INDENT);
+      List<Row> resource =
+          tree(
+              request.stream().filter(row -> row.indent() >= RESOURCE_INDENT).toList(),
+              RESOURCE_INDENT);
       String file = page.getFileName().toString();
-      events.add(new Event(file.substring(0, file.length() - ".md".length()),
-          docs.relativize(page).toString().replace('\\', '/'), envelope, resource,
-          child(tree(table(lines, "| 应答规范"), 0), "body")));
+      events.add(
+          new Event(
+              file.substring(0, file.length() - ".md".length()),
+              docs.relativize(page).toString().replace('\\', '/'),
+              envelope,
+              resource,
+              child(tree(table(lines, "| 应答规范"), 0), "body")));
     }
     return new DocPages(List.copyOf(operations), List.copyOf(events));
   }
 
-  /** @return the documented operations, by page and section order */
+  /**
+   * @return the documented operations, by page and section order
+   */
   public List<Operation> operations() {
     return operations;
   }
 
-  /** @return the documented notification events */
+  /**
+   * @return the documented notification events
+   */
   public List<Event> events() {
     return events;
   }
@@ -110,7 +145,11 @@ public final class DocPages {
   private record Section(String method, List<String> lines) {}
 
   private static List<Row> child(List<Row> rows, String name) {
-    return rows.stream().filter(row -> row.name().equals(name)).findFirst().map(Row::children).orElse(List.of());
+    return rows.stream()
+        .filter(row -> row.name().equals(name))
+        .findFirst()
+        .map(Row::children)
+        .orElse(List.of());
   }
 
   private static List<Path> markdown(Path root) {
@@ -163,10 +202,15 @@ public final class DocPages {
       Matcher indent = INDENT.matcher(attributes);
       String typeCell = cells[2].trim();
       String description = cells[3].trim();
-      rows.add(new Row(name.group(1), indent.find() ? Integer.parseInt(indent.group(1)) : 0,
-          attributes.contains("data-required"), typeCell.split("\\s")[0],
-          typeCell.contains("by-rsa-pubkey") || description.startsWith("加密的"), enumValues(description),
-          new ArrayList<>()));
+      rows.add(
+          new Row(
+              name.group(1),
+              indent.find() ? Integer.parseInt(indent.group(1)) : 0,
+              attributes.contains("data-required"),
+              typeCell.split("\\s")[0],
+              typeCell.contains("by-rsa-pubkey") || description.startsWith("加密的"),
+              enumValues(description),
+              new ArrayList<>()));
     }
     return rows;
   }
@@ -193,7 +237,8 @@ public final class DocPages {
       while (!stack.isEmpty() && stack.get(stack.size() - 1).indent() >= row.indent()) {
         stack.remove(stack.size() - 1);
       }
-      (stack.isEmpty() || row.indent() == base ? roots : stack.get(stack.size() - 1).children()).add(row);
+      (stack.isEmpty() || row.indent() == base ? roots : stack.get(stack.size() - 1).children())
+          .add(row);
       stack.add(row);
     }
     return roots;

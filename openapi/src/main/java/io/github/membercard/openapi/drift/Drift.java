@@ -1,8 +1,8 @@
 package io.github.membercard.openapi.drift;
 
 /**
- * One difference between the doc pages and the spec, read as "the docs changed": {@code ADDED} is on
- * a page but not in the spec, {@code REMOVED} is in the spec but on no page.
+ * One difference between the doc pages and the spec, read as "the docs changed": {@code ADDED} is
+ * on a page but not in the spec, {@code REMOVED} is in the spec but on no page.
  *
  * @param kind what kind of difference
  * @param where the operation or event, then the field: {@code POST /v3/... body.brand_id}

@@ -9,9 +9,9 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * Signs answers and notifications as WeChat Pay does, under one of its keys: the
- * {@code Wechatpay-Timestamp}, {@code -Nonce}, {@code -Signature} and {@code -Serial} headers over
- * {@code TIMESTAMP\nNONCE\nBODY\n}. The other side of {@link SignatureValidator}, for fakes and tests.
+ * Signs answers and notifications as WeChat Pay does, under one of its keys: the {@code
+ * Wechatpay-Timestamp}, {@code -Nonce}, {@code -Signature} and {@code -Serial} headers over {@code
+ * TIMESTAMP\nNONCE\nBODY\n}. The other side of {@link SignatureValidator}, for fakes and tests.
  */
 public final class AnswerSigner {
 
@@ -41,7 +41,8 @@ public final class AnswerSigner {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put(WechatPayProtocol.WECHATPAY_TIMESTAMP, timestamp);
     headers.put(WechatPayProtocol.WECHATPAY_NONCE, nonce);
-    headers.put(WechatPayProtocol.WECHATPAY_SIGNATURE,
+    headers.put(
+        WechatPayProtocol.WECHATPAY_SIGNATURE,
         RsaSha256.sign(key, WechatPayProtocol.answerMessage(timestamp, nonce, body)));
     headers.put(WechatPayProtocol.WECHATPAY_SERIAL, keyId);
     return headers;

@@ -8,9 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The {@code Authorization} header of an APIv3 request:
- * {@code WECHATPAY2-SHA256-RSA2048 mchid="…",nonce_str="…",timestamp="…",serial_no="…",signature="…"}.
- * The parameters' order does not matter to WeChat Pay.
+ * The {@code Authorization} header of an APIv3 request: {@code WECHATPAY2-SHA256-RSA2048
+ * mchid="…",nonce_str="…",timestamp="…",serial_no="…",signature="…"}. The parameters' order does
+ * not matter to WeChat Pay.
  *
  * @param merchantId {@code mchid}
  * @param nonce {@code nonce_str}
@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * @param serialNumber {@code serial_no}, the merchant API certificate's serial
  * @param signature {@code signature}, Base64 SHA256withRSA over the request message
  */
-public record Authorization(String merchantId, String nonce, String timestamp, String serialNumber, String signature) {
+public record Authorization(
+    String merchantId, String nonce, String timestamp, String serialNumber, String signature) {
 
   private static final Pattern PARAMETER = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
@@ -32,8 +33,8 @@ public record Authorization(String merchantId, String nonce, String timestamp, S
 
   /**
    * @param header an {@code Authorization} header value
-   * @return its parameters, or empty when it is not of the {@link WechatPayProtocol#SCHEME} scheme or
-   *     lacks a parameter
+   * @return its parameters, or empty when it is not of the {@link WechatPayProtocol#SCHEME} scheme
+   *     or lacks a parameter
    */
   public static Optional<Authorization> parse(String header) {
     if (header == null || !header.startsWith(WechatPayProtocol.SCHEME + " ")) {
@@ -49,14 +50,31 @@ public record Authorization(String merchantId, String nonce, String timestamp, S
         return Optional.empty();
       }
     }
-    return Optional.of(new Authorization(parameters.get("mchid"), parameters.get("nonce_str"),
-        parameters.get("timestamp"), parameters.get("serial_no"), parameters.get("signature")));
+    return Optional.of(
+        new Authorization(
+            parameters.get("mchid"),
+            parameters.get("nonce_str"),
+            parameters.get("timestamp"),
+            parameters.get("serial_no"),
+            parameters.get("signature")));
   }
 
-  /** @return the header value */
+  /**
+   * @return the header value
+   */
   public String header() {
-    return WechatPayProtocol.SCHEME + " mchid=\"" + merchantId + "\",nonce_str=\"" + nonce + "\",timestamp=\""
-        + timestamp + "\",serial_no=\"" + serialNumber + "\",signature=\"" + signature + "\"";
+    return WechatPayProtocol.SCHEME
+        + " mchid=\""
+        + merchantId
+        + "\",nonce_str=\""
+        + nonce
+        + "\",timestamp=\""
+        + timestamp
+        + "\",serial_no=\""
+        + serialNumber
+        + "\",signature=\""
+        + signature
+        + "\"";
   }
 
   /**
@@ -71,6 +89,12 @@ public record Authorization(String merchantId, String nonce, String timestamp, S
 
   @Override
   public String toString() {
-    return "Authorization{mchid=" + merchantId + ", timestamp=" + timestamp + ", serial_no=" + serialNumber + "}";
+    return "Authorization{mchid="
+        + merchantId
+        + ", timestamp="
+        + timestamp
+        + ", serial_no="
+        + serialNumber
+        + "}";
   }
 }

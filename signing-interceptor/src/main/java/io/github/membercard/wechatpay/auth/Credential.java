@@ -23,10 +23,15 @@ public final class Credential {
    * @param clock the source of {@code timestamp}
    * @param nonces the source of {@code nonce_str}
    */
-  public Credential(String merchantId, String merchantSerialNumber, Signer signer, Clock clock,
+  public Credential(
+      String merchantId,
+      String merchantSerialNumber,
+      Signer signer,
+      Clock clock,
       Supplier<String> nonces) {
     this.merchantId = Objects.requireNonNull(merchantId, "merchantId");
-    this.merchantSerialNumber = Objects.requireNonNull(merchantSerialNumber, "merchantSerialNumber");
+    this.merchantSerialNumber =
+        Objects.requireNonNull(merchantSerialNumber, "merchantSerialNumber");
     this.signer = Objects.requireNonNull(signer, "signer");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.nonces = Objects.requireNonNull(nonces, "nonces");
@@ -41,17 +46,25 @@ public final class Credential {
   public String authorization(String method, String url, byte[] body) {
     String timestamp = Long.toString(clock.instant().getEpochSecond());
     String nonce = nonces.get();
-    String signature = signer.sign(WechatPayProtocol.requestMessage(method, url, timestamp, nonce, body));
-    return new Authorization(merchantId, nonce, timestamp, merchantSerialNumber, signature).header();
+    String signature =
+        signer.sign(WechatPayProtocol.requestMessage(method, url, timestamp, nonce, body));
+    return new Authorization(merchantId, nonce, timestamp, merchantSerialNumber, signature)
+        .header();
   }
 
-  /** @return the merchant id this credential signs for */
+  /**
+   * @return the merchant id this credential signs for
+   */
   public String merchantId() {
     return merchantId;
   }
 
   @Override
   public String toString() {
-    return "Credential{merchantId=" + merchantId + ", merchantSerialNumber=" + merchantSerialNumber + "}";
+    return "Credential{merchantId="
+        + merchantId
+        + ", merchantSerialNumber="
+        + merchantSerialNumber
+        + "}";
   }
 }

@@ -3,7 +3,9 @@ package io.github.membercard.wechatpay.auth;
 import java.security.SecureRandom;
 import java.util.function.Supplier;
 
-/** Random alphanumerics from a {@link SecureRandom}; 32 of them make the usual {@code nonce_str}. */
+/**
+ * Random alphanumerics from a {@link SecureRandom}; 32 of them make the usual {@code nonce_str}.
+ */
 public final class NonceGenerator implements Supplier<String> {
 
   private static final char[] ALPHABET =
@@ -18,7 +20,9 @@ public final class NonceGenerator implements Supplier<String> {
     this(NONCE_STR_LENGTH);
   }
 
-  /** @param length how many characters each value has */
+  /**
+   * @param length how many characters each value has
+   */
   public NonceGenerator(int length) {
     if (length < 1) {
       throw new IllegalArgumentException("length must be positive, not " + length);

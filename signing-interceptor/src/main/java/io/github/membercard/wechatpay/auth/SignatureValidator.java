@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Proves an answer or notification came from WeChat Pay: every {@code Wechatpay-*} header present, not
- * a probe, a timestamp within five minutes, a serial naming a known key, and a SHA256withRSA signature
- * over {@code TIMESTAMP\nNONCE\nBODY\n} that verifies under that key.
+ * Proves an answer or notification came from WeChat Pay: every {@code Wechatpay-*} header present,
+ * not a probe, a timestamp within five minutes, a serial naming a known key, and a SHA256withRSA
+ * signature over {@code TIMESTAMP\nNONCE\nBODY\n} that verifies under that key.
  */
 public final class SignatureValidator {
 
@@ -20,8 +20,8 @@ public final class SignatureValidator {
   private final Clock clock;
 
   /**
-   * @param keys finds the key a {@code Wechatpay-Serial} names, such as
-   *     {@code WechatPayKeys::verificationKey}
+   * @param keys finds the key a {@code Wechatpay-Serial} names, such as {@code
+   *     WechatPayKeys::verificationKey}
    * @param clock local time, to check {@code Wechatpay-Timestamp} against
    */
   public SignatureValidator(Function<String, Optional<PublicKey>> keys, Clock clock) {
@@ -41,16 +41,30 @@ public final class SignatureValidator {
     require(message.serial(), WechatPayProtocol.WECHATPAY_SERIAL, requestId);
 
     if (message.signature().startsWith(WechatPayProtocol.PROBE_PREFIX)) {
-      throw new WechatPayVerificationException(Reason.SIGNATURE_PROBE,
-          "the signature is a WeChat Pay probe, not a real signature", requestId);
+      throw new WechatPayVerificationException(
+          Reason.SIGNATURE_PROBE,
+          "the signature is a WeChat Pay probe, not a real signature",
+          requestId);
     }
     checkTimestamp(message.timestamp(), requestId);
-    PublicKey key = keys.apply(message.serial()).orElseThrow(() ->
-        new WechatPayVerificationException(Reason.UNKNOWN_SERIAL,
-            "Wechatpay-Serial " + message.serial() + " names no WeChat Pay key this client knows", requestId));
-    if (!RsaSha256.verify(key, WechatPayProtocol.answerMessage(message.timestamp(), message.nonce(), message.body()), message.signature())) {
-      throw new WechatPayVerificationException(Reason.BAD_SIGNATURE,
-          "the signature does not verify under " + message.serial(), requestId);
+    PublicKey key =
+        keys.apply(message.serial())
+            .orElseThrow(
+                () ->
+                    new WechatPayVerificationException(
+                        Reason.UNKNOWN_SERIAL,
+                        "Wechatpay-Serial "
+                            + message.serial()
+                            + " names no WeChat Pay key this client knows",
+                        requestId));
+    if (!RsaSha256.verify(
+        key,
+        WechatPayProtocol.answerMessage(message.timestamp(), message.nonce(), message.body()),
+        message.signature())) {
+      throw new WechatPayVerificationException(
+          Reason.BAD_SIGNATURE,
+          "the signature does not verify under " + message.serial(),
+          requestId);
     }
   }
 
@@ -59,13 +73,14 @@ public final class SignatureValidator {
     try {
       seconds = Long.parseLong(timestamp);
     } catch (NumberFormatException e) {
-      throw new WechatPayVerificationException(Reason.STALE_TIMESTAMP,
-          "Wechatpay-Timestamp is not a number of seconds", requestId);
+      throw new WechatPayVerificationException(
+          Reason.STALE_TIMESTAMP, "Wechatpay-Timestamp is not a number of seconds", requestId);
     }
     long skew = Math.abs(clock.instant().getEpochSecond() - seconds);
     long allowed = WechatPayProtocol.MAX_CLOCK_SKEW.getSeconds();
     if (skew > allowed) {
-      throw new WechatPayVerificationException(Reason.STALE_TIMESTAMP,
+      throw new WechatPayVerificationException(
+          Reason.STALE_TIMESTAMP,
           "Wechatpay-Timestamp is " + skew + " s from local time, more than " + allowed + " s",
           requestId);
     }
@@ -73,7 +88,8 @@ public final class SignatureValidator {
 
   private static void require(String value, String header, String requestId) {
     if (value == null || value.isEmpty()) {
-      throw new WechatPayVerificationException(Reason.MISSING_HEADER, header + " is missing", requestId);
+      throw new WechatPayVerificationException(
+          Reason.MISSING_HEADER, header + " is missing", requestId);
     }
   }
 }

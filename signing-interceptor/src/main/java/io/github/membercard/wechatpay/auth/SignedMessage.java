@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A message WeChat Pay signed: an answer or a notification, as its {@code Wechatpay-*} headers and raw
- * body bytes. Header names are matched case-insensitively.
+ * A message WeChat Pay signed: an answer or a notification, as its {@code Wechatpay-*} headers and
+ * raw body bytes. Header names are matched case-insensitively.
  *
  * @param timestamp {@code Wechatpay-Timestamp}
  * @param nonce {@code Wechatpay-Nonce}
@@ -15,8 +15,13 @@ import java.util.TreeMap;
  * @param requestId {@code Request-ID}
  * @param body the body exactly as received; empty when there is none
  */
-public record SignedMessage(String timestamp, String nonce, String signature, String serial,
-    String requestId, byte[] body) {
+public record SignedMessage(
+    String timestamp,
+    String nonce,
+    String signature,
+    String serial,
+    String requestId,
+    byte[] body) {
 
   public SignedMessage {
     body = body == null ? new byte[0] : body;
@@ -30,9 +35,13 @@ public record SignedMessage(String timestamp, String nonce, String signature, St
   public static SignedMessage of(Map<String, ? extends Collection<String>> headers, byte[] body) {
     Map<String, Collection<String>> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     byName.putAll(headers);
-    return new SignedMessage(first(byName, WechatPayProtocol.WECHATPAY_TIMESTAMP),
-        first(byName, WechatPayProtocol.WECHATPAY_NONCE), first(byName, WechatPayProtocol.WECHATPAY_SIGNATURE),
-        first(byName, WechatPayProtocol.WECHATPAY_SERIAL), first(byName, WechatPayProtocol.REQUEST_ID), body);
+    return new SignedMessage(
+        first(byName, WechatPayProtocol.WECHATPAY_TIMESTAMP),
+        first(byName, WechatPayProtocol.WECHATPAY_NONCE),
+        first(byName, WechatPayProtocol.WECHATPAY_SIGNATURE),
+        first(byName, WechatPayProtocol.WECHATPAY_SERIAL),
+        first(byName, WechatPayProtocol.REQUEST_ID),
+        body);
   }
 
   private static String first(Map<String, Collection<String>> headers, String name) {
@@ -42,7 +51,14 @@ public record SignedMessage(String timestamp, String nonce, String signature, St
 
   @Override
   public String toString() {
-    return "SignedMessage{timestamp=" + timestamp + ", serial=" + serial + ", requestId=" + requestId
-        + ", bodyBytes=" + body.length + "}";
+    return "SignedMessage{timestamp="
+        + timestamp
+        + ", serial="
+        + serial
+        + ", requestId="
+        + requestId
+        + ", bodyBytes="
+        + body.length
+        + "}";
   }
 }

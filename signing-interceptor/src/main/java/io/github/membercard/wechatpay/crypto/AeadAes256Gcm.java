@@ -10,9 +10,10 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AEAD_AES_256_GCM under the merchant's APIv3 key: how WeChat Pay encrypts platform certificates and
- * notification resources. Key = the key's 32 UTF-8 bytes, IV = the nonce's UTF-8 bytes, AAD = the
- * associated data's UTF-8 bytes, ciphertext = Base64 of the encrypted bytes with the 16-byte tag.
+ * AEAD_AES_256_GCM under the merchant's APIv3 key: how WeChat Pay encrypts platform certificates
+ * and notification resources. Key = the key's 32 UTF-8 bytes, IV = the nonce's UTF-8 bytes, AAD =
+ * the associated data's UTF-8 bytes, ciphertext = Base64 of the encrypted bytes with the 16-byte
+ * tag.
  */
 public final class AeadAes256Gcm {
 
@@ -42,7 +43,8 @@ public final class AeadAes256Gcm {
    * @param associatedData the {@code associated_data} field; {@code null} is treated as empty
    * @param base64Ciphertext the {@code ciphertext} field
    * @return the plaintext
-   * @throws WechatPayDecryptionException if the ciphertext was altered or was made under another key
+   * @throws WechatPayDecryptionException if the ciphertext was altered or was made under another
+   *     key
    */
   public String decrypt(String nonce, String associatedData, String base64Ciphertext) {
     try {
@@ -50,9 +52,11 @@ public final class AeadAes256Gcm {
       byte[] plaintext = cipher.doFinal(Base64.getDecoder().decode(base64Ciphertext));
       return new String(plaintext, StandardCharsets.UTF_8);
     } catch (GeneralSecurityException | RuntimeException e) {
-      // Truncated input surfaces as a ProviderException or IllegalArgumentException, not only as a bad tag.
+      // Truncated input surfaces as a ProviderException or IllegalArgumentException, not only as a
+      // bad tag.
       throw new WechatPayDecryptionException(
-          "AEAD_AES_256_GCM ciphertext does not decrypt: altered, truncated, or not made with this APIv3 key", e);
+          "AEAD_AES_256_GCM ciphertext does not decrypt: altered, truncated, or not made with this APIv3 key",
+          e);
     }
   }
 
@@ -67,13 +71,15 @@ public final class AeadAes256Gcm {
   public String encrypt(String nonce, String associatedData, String plaintext) {
     try {
       Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce, associatedData);
-      return Base64.getEncoder().encodeToString(cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8)));
+      return Base64.getEncoder()
+          .encodeToString(cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AEAD_AES_256_GCM encryption failed", e);
     }
   }
 
-  private Cipher cipher(int mode, String nonce, String associatedData) throws GeneralSecurityException {
+  private Cipher cipher(int mode, String nonce, String associatedData)
+      throws GeneralSecurityException {
     Cipher cipher = Cipher.getInstance(TRANSFORMATION);
     cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce.getBytes(StandardCharsets.UTF_8)));
     if (associatedData != null) {

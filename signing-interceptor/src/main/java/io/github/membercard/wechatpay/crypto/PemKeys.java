@@ -28,7 +28,8 @@ public final class PemKeys {
   private PemKeys() {}
 
   /**
-   * Reads an RSA private key in PKCS#8 ({@code PRIVATE KEY}) or PKCS#1 ({@code RSA PRIVATE KEY}) form.
+   * Reads an RSA private key in PKCS#8 ({@code PRIVATE KEY}) or PKCS#1 ({@code RSA PRIVATE KEY})
+   * form.
    *
    * @param source where the PEM comes from
    * @return the key
@@ -46,7 +47,8 @@ public final class PemKeys {
         throw wrongType(source, parsed, "a private key (PRIVATE KEY or RSA PRIVATE KEY)");
       }
     } catch (IOException e) {
-      throw new WechatPayConfigurationException(source + " holds a private key that cannot be decoded", e);
+      throw new WechatPayConfigurationException(
+          source + " holds a private key that cannot be decoded", e);
     }
     return requireRsa(source, key);
   }
@@ -66,7 +68,8 @@ public final class PemKeys {
     try {
       return requireRsa(source, KEYS.getPublicKey(info));
     } catch (IOException e) {
-      throw new WechatPayConfigurationException(source + " holds a public key that cannot be decoded", e);
+      throw new WechatPayConfigurationException(
+          source + " holds a public key that cannot be decoded", e);
     }
   }
 
@@ -87,7 +90,8 @@ public final class PemKeys {
       requireRsa(source, certificate.getPublicKey());
       return certificate;
     } catch (CertificateException e) {
-      throw new WechatPayConfigurationException(source + " holds a certificate that cannot be decoded", e);
+      throw new WechatPayConfigurationException(
+          source + " holds a certificate that cannot be decoded", e);
     }
   }
 
@@ -96,7 +100,8 @@ public final class PemKeys {
     try (PEMParser parser = new PEMParser(new StringReader(pem))) {
       Object parsed = parser.readObject();
       if (parsed == null) {
-        throw new WechatPayConfigurationException(source + " is not PEM: no -----BEGIN ...----- block found");
+        throw new WechatPayConfigurationException(
+            source + " is not PEM: no -----BEGIN ...----- block found");
       }
       return parsed;
     } catch (IOException | IllegalArgumentException e) {
@@ -104,7 +109,8 @@ public final class PemKeys {
     }
   }
 
-  private static WechatPayConfigurationException wrongType(PemSource source, Object parsed, String expected) {
+  private static WechatPayConfigurationException wrongType(
+      PemSource source, Object parsed, String expected) {
     return new WechatPayConfigurationException(
         source + " holds " + describe(parsed) + ", but " + expected + " is needed");
   }
@@ -119,7 +125,8 @@ public final class PemKeys {
     if (parsed instanceof X509CertificateHolder) {
       return "a certificate";
     }
-    return "an unsupported PEM object (" + parsed.getClass().getSimpleName()
+    return "an unsupported PEM object ("
+        + parsed.getClass().getSimpleName()
         + "; encrypted keys must be decrypted first)";
   }
 

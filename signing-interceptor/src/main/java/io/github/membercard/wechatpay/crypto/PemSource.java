@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Where PEM text comes from: a file, a string, or a classpath resource. Read once, when the client is
- * built; {@link #toString()} names the source, never the content.
+ * Where PEM text comes from: a file, a string, or a classpath resource. Read once, when the client
+ * is built; {@link #toString()} names the source, never the content.
  */
 public final class PemSource {
 
@@ -46,21 +46,25 @@ public final class PemSource {
   }
 
   /**
-   * @param resource a resource name as {@link ClassLoader#getResource} takes it, without a leading slash
+   * @param resource a resource name as {@link ClassLoader#getResource} takes it, without a leading
+   *     slash
    * @return a source reading that resource from the thread's context class loader
    */
   public static PemSource classpath(String resource) {
     Objects.requireNonNull(resource, "resource");
-    return new PemSource("classpath resource " + resource, () -> {
-      ClassLoader loader = Thread.currentThread().getContextClassLoader();
-      try (InputStream in = (loader != null ? loader : PemSource.class.getClassLoader())
-          .getResourceAsStream(resource)) {
-        if (in == null) {
-          throw new IOException("no such resource");
-        }
-        return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-      }
-    });
+    return new PemSource(
+        "classpath resource " + resource,
+        () -> {
+          ClassLoader loader = Thread.currentThread().getContextClassLoader();
+          try (InputStream in =
+              (loader != null ? loader : PemSource.class.getClassLoader())
+                  .getResourceAsStream(resource)) {
+            if (in == null) {
+              throw new IOException("no such resource");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+          }
+        });
   }
 
   /**
@@ -72,7 +76,8 @@ public final class PemSource {
     try {
       pem = reader.read();
     } catch (IOException | RuntimeException e) {
-      throw new WechatPayConfigurationException("Cannot read " + description + ": " + e.getMessage(), e);
+      throw new WechatPayConfigurationException(
+          "Cannot read " + description + ": " + e.getMessage(), e);
     }
     if (pem.isBlank()) {
       throw new WechatPayConfigurationException(description + " is empty");

@@ -31,9 +31,11 @@ public final class RsaOaep {
     try {
       Cipher cipher = Cipher.getInstance(TRANSFORMATION, PROVIDER);
       cipher.init(Cipher.ENCRYPT_MODE, key);
-      return Base64.getEncoder().encodeToString(cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8)));
+      return Base64.getEncoder()
+          .encodeToString(cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException("RSA-OAEP encryption failed: the value may be too long for the key", e);
+      throw new IllegalArgumentException(
+          "RSA-OAEP encryption failed: the value may be too long for the key", e);
     }
   }
 

@@ -2,6 +2,9 @@ package io.github.membercard.wechatpay.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import feign.Client;
+import feign.Request;
+import feign.Response;
 import io.github.membercard.wechatpay.WechatPayException;
 import io.github.membercard.wechatpay.WechatPayVerificationException;
 import io.github.membercard.wechatpay.auth.SignatureValidator;
@@ -10,9 +13,6 @@ import io.github.membercard.wechatpay.crypto.AeadAes256Gcm;
 import io.github.membercard.wechatpay.crypto.PemKeys;
 import io.github.membercard.wechatpay.crypto.PemSource;
 import io.github.membercard.wechatpay.keys.PlatformCertificates;
-import feign.Client;
-import feign.Request;
-import feign.Response;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
@@ -26,9 +26,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Downloads {@code GET /v3/certificates} through the same {@link SigningClient} as every other call,
- * decrypts each certificate with the APIv3 key, and verifies the answer's signature under the
- * certificates it carries (or a WeChat Pay public key already trusted), as WeChat Pay's own SDKs do.
+ * Downloads {@code GET /v3/certificates} through the same {@link SigningClient} as every other
+ * call, decrypts each certificate with the APIv3 key, and verifies the answer's signature under the
+ * certificates it carries (or a WeChat Pay public key already trusted), as WeChat Pay's own SDKs
+ * do.
  */
 public final class CertificateDownloader implements PlatformCertificates.Source {
 
@@ -51,8 +52,14 @@ public final class CertificateDownloader implements PlatformCertificates.Source 
    * @param trustedKeys keys already trusted that may also have signed the answer
    * @param clock local time
    */
-  public CertificateDownloader(SigningClient signingClient, String baseUrl, Request.Options options,
-      AeadAes256Gcm aes, ObjectMapper mapper, Function<String, Optional<PublicKey>> trustedKeys, Clock clock) {
+  public CertificateDownloader(
+      SigningClient signingClient,
+      String baseUrl,
+      Request.Options options,
+      AeadAes256Gcm aes,
+      ObjectMapper mapper,
+      Function<String, Optional<PublicKey>> trustedKeys,
+      Clock clock) {
     this.signingClient = Objects.requireNonNull(signingClient, "signingClient");
     this.url = Objects.requireNonNull(baseUrl, "baseUrl") + PATH;
     this.options = Objects.requireNonNull(options, "options");
@@ -68,24 +75,34 @@ public final class CertificateDownloader implements PlatformCertificates.Source 
       Response response = signingClient.execute(request(), options);
       byte[] body = VerifyingClient.readBody(response);
       if (!VerifyingClient.isSuccess(response.status())) {
-        throw (WechatPayException) new WechatPayErrorDecoder(mapper)
-            .decode("download platform certificates", response.toBuilder().body(body).build());
+        throw (WechatPayException)
+            new WechatPayErrorDecoder(mapper)
+                .decode("download platform certificates", response.toBuilder().body(body).build());
       }
       Map<String, X509Certificate> certificates = decrypt(mapper.readTree(body));
       if (certificates.isEmpty()) {
-        return certificates; // nothing to trust; PlatformCertificates explains what to configure instead
+        return certificates; // nothing to trust; PlatformCertificates explains what to configure
+        // instead
       }
-      new SignatureValidator(serial -> certificateKey(certificates, serial).or(() -> trustedKeys.apply(serial)), clock)
+      new SignatureValidator(
+              serial -> certificateKey(certificates, serial).or(() -> trustedKeys.apply(serial)),
+              clock)
           .validate(SignedMessage.of(response.headers(), body));
       return certificates;
     } catch (IOException e) {
-      throw new WechatPayException("Cannot download WeChat Pay platform certificates: " + e.getMessage(), e);
+      throw new WechatPayException(
+          "Cannot download WeChat Pay platform certificates: " + e.getMessage(), e);
     }
   }
 
   private Request request() {
-    return Request.create(Request.HttpMethod.GET, url, Map.of("Accept", List.of("application/json")), null,
-        StandardCharsets.UTF_8, null);
+    return Request.create(
+        Request.HttpMethod.GET,
+        url,
+        Map.of("Accept", List.of("application/json")),
+        null,
+        StandardCharsets.UTF_8,
+        null);
   }
 
   private Map<String, X509Certificate> decrypt(JsonNode answer) {
@@ -93,12 +110,19 @@ public final class CertificateDownloader implements PlatformCertificates.Source 
     for (JsonNode entry : answer.path("data")) {
       String serial = entry.path("serial_no").asText();
       JsonNode encrypted = entry.path("encrypt_certificate");
-      String pem = aes.decrypt(encrypted.path("nonce").asText(), encrypted.path("associated_data").asText(null),
-          encrypted.path("ciphertext").asText());
+      String pem =
+          aes.decrypt(
+              encrypted.path("nonce").asText(),
+              encrypted.path("associated_data").asText(null),
+              encrypted.path("ciphertext").asText());
       X509Certificate certificate = PemKeys.certificate(PemSource.text(pem));
       if (!serial.equalsIgnoreCase(certificate.getSerialNumber().toString(16))) {
-        throw new WechatPayVerificationException(WechatPayVerificationException.Reason.BAD_SIGNATURE,
-            "platform certificate listed as " + serial + " has serial " + certificate.getSerialNumber().toString(16),
+        throw new WechatPayVerificationException(
+            WechatPayVerificationException.Reason.BAD_SIGNATURE,
+            "platform certificate listed as "
+                + serial
+                + " has serial "
+                + certificate.getSerialNumber().toString(16),
             null);
       }
       certificates.put(serial, certificate);
@@ -106,7 +130,8 @@ public final class CertificateDownloader implements PlatformCertificates.Source 
     return certificates;
   }
 
-  private static Optional<PublicKey> certificateKey(Map<String, X509Certificate> certificates, String serial) {
+  private static Optional<PublicKey> certificateKey(
+      Map<String, X509Certificate> certificates, String serial) {
     return Optional.ofNullable(certificates.get(serial)).map(X509Certificate::getPublicKey);
   }
 }

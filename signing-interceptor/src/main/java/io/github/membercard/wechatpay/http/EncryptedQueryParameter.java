@@ -8,10 +8,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a query parameter of a generated API method whose value travels encrypted: the caller passes
- * plaintext, and {@link WechatPaySerialInterceptor} replaces it with RSA-OAEP ciphertext under the
- * key it names in {@code Wechatpay-Serial}. Generated from {@code x-wechatpay-encrypted} on a query
- * parameter of the spec.
+ * Marks a query parameter of a generated API method whose value travels encrypted: the caller
+ * passes plaintext, and {@link WechatPaySerialInterceptor} replaces it with RSA-OAEP ciphertext
+ * under the key it names in {@code Wechatpay-Serial}. Generated from {@code x-wechatpay-encrypted}
+ * on a query parameter of the spec.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,6 +19,8 @@ import java.lang.annotation.Target;
 @Repeatable(EncryptedQueryParameters.class)
 public @interface EncryptedQueryParameter {
 
-  /** @return the parameter's name on the wire */
+  /**
+   * @return the parameter's name on the wire
+   */
   String value();
 }

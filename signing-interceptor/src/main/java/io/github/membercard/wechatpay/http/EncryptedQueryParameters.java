@@ -12,6 +12,8 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface EncryptedQueryParameters {
 
-  /** @return the encrypted query parameters */
+  /**
+   * @return the encrypted query parameters
+   */
   EncryptedQueryParameter[] value();
 }

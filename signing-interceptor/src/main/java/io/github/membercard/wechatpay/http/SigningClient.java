@@ -1,10 +1,10 @@
 package io.github.membercard.wechatpay.http;
 
-import io.github.membercard.wechatpay.auth.Credential;
-import io.github.membercard.wechatpay.auth.WechatPayProtocol;
 import feign.Client;
 import feign.Request;
 import feign.Response;
+import io.github.membercard.wechatpay.auth.Credential;
+import io.github.membercard.wechatpay.auth.WechatPayProtocol;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -15,8 +15,8 @@ import java.util.Objects;
 /**
  * Wraps the HTTP client, so it sees each request exactly as it goes on the wire, and signs it: the
  * {@code Authorization} header over the final URL (base path included) and the body bytes. Every
- * request the runtime sends goes through it, the platform-certificate download included. Signing here
- * also keeps {@code Authorization} out of Feign's request log.
+ * request the runtime sends goes through it, the platform-certificate download included. Signing
+ * here also keeps {@code Authorization} out of Feign's request log.
  */
 public final class SigningClient implements Client {
 
@@ -39,11 +39,17 @@ public final class SigningClient implements Client {
 
   private Request signed(Request request) {
     byte[] body = request.body() == null ? new byte[0] : request.body();
-    String authorization = credential.authorization(request.httpMethod().name(),
-        WechatPayProtocol.signedUrl(request.url()), body);
+    String authorization =
+        credential.authorization(
+            request.httpMethod().name(), WechatPayProtocol.signedUrl(request.url()), body);
     Map<String, Collection<String>> headers = new LinkedHashMap<>(request.headers());
     headers.put(WechatPayProtocol.AUTHORIZATION, List.of(authorization));
-    return Request.create(request.httpMethod(), request.url(), headers, request.body(), request.charset(),
+    return Request.create(
+        request.httpMethod(),
+        request.url(),
+        headers,
+        request.body(),
+        request.charset(),
         request.requestTemplate());
   }
 }

@@ -1,15 +1,15 @@
 package io.github.membercard.wechatpay.http;
 
-import io.github.membercard.wechatpay.WechatPayException;
 import feign.InvocationContext;
 import feign.ResponseInterceptor;
 import feign.codec.DecodeException;
+import io.github.membercard.wechatpay.WechatPayException;
 import java.util.Optional;
 
 /**
- * Feign wraps anything a decoder throws in a {@link DecodeException}; this lets a
- * {@link WechatPayException} raised while decoding (a field that will not decrypt) reach the caller
- * as itself.
+ * Feign wraps anything a decoder throws in a {@link DecodeException}; this lets a {@link
+ * WechatPayException} raised while decoding (a field that will not decrypt) reach the caller as
+ * itself.
  */
 public final class TypedExceptionUnwrapper implements ResponseInterceptor {
 

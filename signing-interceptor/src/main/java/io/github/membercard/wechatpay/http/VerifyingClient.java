@@ -1,21 +1,21 @@
 package io.github.membercard.wechatpay.http;
 
-import io.github.membercard.wechatpay.AnswerListener;
-import io.github.membercard.wechatpay.auth.SignatureValidator;
-import io.github.membercard.wechatpay.auth.SignedMessage;
-import io.github.membercard.wechatpay.auth.WechatPayProtocol;
 import feign.Client;
 import feign.Request;
 import feign.Response;
 import feign.Util;
+import io.github.membercard.wechatpay.AnswerListener;
+import io.github.membercard.wechatpay.auth.SignatureValidator;
+import io.github.membercard.wechatpay.auth.SignedMessage;
+import io.github.membercard.wechatpay.auth.WechatPayProtocol;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
 
 /**
  * Verifies every 2xx answer, 204 included, before anything decodes it: the body is read whole, its
- * signature checked, and only then handed on. Answers that fail throw; error answers pass through to
- * the error decoder.
+ * signature checked, and only then handed on. Answers that fail throw; error answers pass through
+ * to the error decoder.
  */
 public final class VerifyingClient implements Client {
 
@@ -44,7 +44,10 @@ public final class VerifyingClient implements Client {
     byte[] body = readBody(response);
     SignedMessage message = SignedMessage.of(response.headers(), body);
     validator.validate(message);
-    listener.verified(request.httpMethod().name(), WechatPayProtocol.signedUrl(request.url()), response.status(),
+    listener.verified(
+        request.httpMethod().name(),
+        WechatPayProtocol.signedUrl(request.url()),
+        response.status(),
         message.requestId());
     return response.toBuilder().body(body).build();
   }

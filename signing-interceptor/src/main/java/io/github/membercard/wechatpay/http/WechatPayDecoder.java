@@ -1,12 +1,12 @@
 package io.github.membercard.wechatpay.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.membercard.wechatpay.WechatPayException;
-import io.github.membercard.wechatpay.json.FieldCipher;
-import io.github.membercard.wechatpay.json.WechatPayJson;
 import feign.Response;
 import feign.codec.DecodeException;
 import feign.codec.Decoder;
+import io.github.membercard.wechatpay.WechatPayException;
+import io.github.membercard.wechatpay.json.FieldCipher;
+import io.github.membercard.wechatpay.json.WechatPayJson;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.util.Objects;
@@ -33,13 +33,16 @@ public final class WechatPayDecoder implements Decoder {
   public Object decode(Response response, Type type) throws IOException {
     byte[] body = VerifyingClient.readBody(response);
     if (body.length == 0) {
-      throw new DecodeException(response.status(),
-          "WeChat Pay answered " + response.status() + " with no body where JSON was expected", response.request());
+      throw new DecodeException(
+          response.status(),
+          "WeChat Pay answered " + response.status() + " with no body where JSON was expected",
+          response.request());
     }
     try {
       return WechatPayJson.readDecrypting(mapper, decryptor, type, body);
     } catch (IOException e) {
-      throw new WechatPayException("WeChat Pay's verified answer cannot be read as " + type.getTypeName(), e);
+      throw new WechatPayException(
+          "WeChat Pay's verified answer cannot be read as " + type.getTypeName(), e);
     }
   }
 }

@@ -2,22 +2,22 @@ package io.github.membercard.wechatpay.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import feign.RequestTemplate;
+import feign.codec.EncodeException;
+import feign.codec.Encoder;
 import io.github.membercard.wechatpay.auth.WechatPayProtocol;
 import io.github.membercard.wechatpay.crypto.RsaOaep;
 import io.github.membercard.wechatpay.json.WechatPayJson;
 import io.github.membercard.wechatpay.keys.EncryptionKey;
 import io.github.membercard.wechatpay.keys.WechatPayKeys;
-import feign.RequestTemplate;
-import feign.codec.EncodeException;
-import feign.codec.Encoder;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
  * Writes request bodies as JSON, encrypting sensitive fields under one WeChat Pay key chosen for
- * this request, and names that very key in {@code Wechatpay-Serial}, so the two cannot disagree even
- * while keys rotate.
+ * this request, and names that very key in {@code Wechatpay-Serial}, so the two cannot disagree
+ * even while keys rotate.
  */
 public final class WechatPayEncoder implements Encoder {
 
@@ -33,12 +33,15 @@ public final class WechatPayEncoder implements Encoder {
   public void encode(Object object, Type bodyType, RequestTemplate template) {
     EncryptionKey key = keys.encryptionKey();
     try {
-      byte[] json = WechatPayJson.encryptingWriter(mapper, plaintext -> RsaOaep.encrypt(key.publicKey(), plaintext))
-          .forType(mapper.constructType(bodyType))
-          .writeValueAsBytes(object);
+      byte[] json =
+          WechatPayJson.encryptingWriter(
+                  mapper, plaintext -> RsaOaep.encrypt(key.publicKey(), plaintext))
+              .forType(mapper.constructType(bodyType))
+              .writeValueAsBytes(object);
       template.body(json, StandardCharsets.UTF_8);
     } catch (JsonProcessingException e) {
-      throw new EncodeException("Cannot write the request body as JSON: " + e.getOriginalMessage(), e);
+      throw new EncodeException(
+          "Cannot write the request body as JSON: " + e.getOriginalMessage(), e);
     }
     template.removeHeader(WechatPayProtocol.WECHATPAY_SERIAL);
     template.header(WechatPayProtocol.WECHATPAY_SERIAL, key.id());

@@ -1,12 +1,12 @@
 package io.github.membercard.wechatpay.http;
 
+import feign.MethodMetadata;
+import feign.RequestInterceptor;
+import feign.RequestTemplate;
 import io.github.membercard.wechatpay.auth.WechatPayProtocol;
 import io.github.membercard.wechatpay.crypto.RsaOaep;
 import io.github.membercard.wechatpay.keys.EncryptionKey;
 import io.github.membercard.wechatpay.keys.WechatPayKeys;
-import feign.MethodMetadata;
-import feign.RequestInterceptor;
-import feign.RequestTemplate;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,10 +15,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Names a WeChat Pay key in {@code Wechatpay-Serial} on every request. A request with a body already
- * names the key {@link WechatPayEncoder} encrypted it with; otherwise this picks the current key, and
- * encrypts under it the query parameters the method marks {@link EncryptedQueryParameter} (which the
- * spec puts only on operations without a body), so the header and the ciphertext cannot disagree.
+ * Names a WeChat Pay key in {@code Wechatpay-Serial} on every request. A request with a body
+ * already names the key {@link WechatPayEncoder} encrypted it with; otherwise this picks the
+ * current key, and encrypts under it the query parameters the method marks {@link
+ * EncryptedQueryParameter} (which the spec puts only on operations without a body), so the header
+ * and the ciphertext cannot disagree.
  */
 public final class WechatPaySerialInterceptor implements RequestInterceptor {
 
@@ -39,8 +40,11 @@ public final class WechatPaySerialInterceptor implements RequestInterceptor {
       if (plaintext != null) {
         List<String> ciphertext = new ArrayList<>();
         // Feign keeps percent-escapes as they are: Base64's + / = must not reach the wire raw.
-        plaintext.forEach(value -> ciphertext.add(URLEncoder.encode(
-            RsaOaep.encrypt(key.publicKey(), decoded(value)), StandardCharsets.UTF_8)));
+        plaintext.forEach(
+            value ->
+                ciphertext.add(
+                    URLEncoder.encode(
+                        RsaOaep.encrypt(key.publicKey(), decoded(value)), StandardCharsets.UTF_8)));
         template.query(parameter.value(), List.of());
         template.query(parameter.value(), ciphertext);
       }

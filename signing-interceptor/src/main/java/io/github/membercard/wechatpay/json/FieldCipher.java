@@ -1,8 +1,9 @@
 package io.github.membercard.wechatpay.json;
 
 /**
- * Turns one sensitive value into the other form: plaintext to ciphertext when writing, ciphertext to
- * plaintext when reading. Passed to Jackson per call, so each request uses the key chosen for it.
+ * Turns one sensitive value into the other form: plaintext to ciphertext when writing, ciphertext
+ * to plaintext when reading. Passed to Jackson per call, so each request uses the key chosen for
+ * it.
  */
 @FunctionalInterface
 public interface FieldCipher {

@@ -15,10 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Encrypts {@link Encrypted} properties when an object is written and decrypts them when it is read,
- * with the {@link FieldCipher} set as the {@link #ENCRYPTOR} or {@link #DECRYPTOR} attribute of the
- * {@code ObjectWriter} or {@code ObjectReader}. Without one it fails rather than send plaintext or hand
- * ciphertext to the caller as if it were the value.
+ * Encrypts {@link Encrypted} properties when an object is written and decrypts them when it is
+ * read, with the {@link FieldCipher} set as the {@link #ENCRYPTOR} or {@link #DECRYPTOR} attribute
+ * of the {@code ObjectWriter} or {@code ObjectReader}. Without one it fails rather than send
+ * plaintext or hand ciphertext to the caller as if it were the value.
  */
 public final class SensitiveFieldModule extends SimpleModule {
 
@@ -57,7 +57,8 @@ public final class SensitiveFieldModule extends SimpleModule {
   /** Writes a string, or each string of a list, as ciphertext. */
   private static final class EncryptingSerializer extends JsonSerializer<Object> {
     @Override
-    public void serialize(Object value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+    public void serialize(Object value, JsonGenerator generator, SerializerProvider provider)
+        throws IOException {
       FieldCipher encryptor = (FieldCipher) provider.getAttribute(ENCRYPTOR);
       if (encryptor == null) {
         throw new IllegalStateException(
@@ -78,7 +79,8 @@ public final class SensitiveFieldModule extends SimpleModule {
   /** Reads a string, or an array of strings, decrypting each. */
   private static final class DecryptingDeserializer extends JsonDeserializer<Object> {
     @Override
-    public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+    public Object deserialize(JsonParser parser, DeserializationContext context)
+        throws IOException {
       FieldCipher decryptor = (FieldCipher) context.getAttribute(DECRYPTOR);
       if (decryptor == null) {
         throw new IllegalStateException(

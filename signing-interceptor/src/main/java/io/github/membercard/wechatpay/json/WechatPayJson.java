@@ -19,14 +19,16 @@ public final class WechatPayJson {
   private WechatPayJson() {}
 
   /**
-   * @return a mapper writing RFC 3339 times with their offset (as WeChat Pay sends them), keeping that
-   *     offset when reading, leaving unset (null) properties out, and handling {@link Encrypted} properties
+   * @return a mapper writing RFC 3339 times with their offset (as WeChat Pay sends them), keeping
+   *     that offset when reading, leaving unset (null) properties out, and handling {@link
+   *     Encrypted} properties
    */
   public static ObjectMapper newObjectMapper() {
     return JsonMapper.builder()
         .addModule(new JavaTimeModule())
         .addModule(new SensitiveFieldModule())
-        .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
+        .defaultPropertyInclusion(
+            JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
         .build();
@@ -51,8 +53,8 @@ public final class WechatPayJson {
   }
 
   /**
-   * Reads JSON into a type, decrypting sensitive fields. A field that will not decrypt surfaces as its
-   * own {@link WechatPayException} rather than inside Jackson's.
+   * Reads JSON into a type, decrypting sensitive fields. A field that will not decrypt surfaces as
+   * its own {@link WechatPayException} rather than inside Jackson's.
    *
    * @param mapper a mapper from {@link #newObjectMapper()}
    * @param decryptor decrypts each {@link Encrypted} value
@@ -61,10 +63,12 @@ public final class WechatPayJson {
    * @return the value
    * @throws IOException if the JSON is not the type
    */
-  public static Object readDecrypting(ObjectMapper mapper, FieldCipher decryptor, Type type, byte[] json)
-      throws IOException {
+  public static Object readDecrypting(
+      ObjectMapper mapper, FieldCipher decryptor, Type type, byte[] json) throws IOException {
     try {
-      return decryptingReader(mapper, decryptor).forType(mapper.constructType(type)).readValue(json);
+      return decryptingReader(mapper, decryptor)
+          .forType(mapper.constructType(type))
+          .readValue(json);
     } catch (IOException e) {
       Optional<WechatPayException> typed = WechatPayException.causeOf(e);
       if (typed.isPresent()) {

@@ -15,7 +15,8 @@ public final class MigratingKeys implements WechatPayKeys {
 
   public MigratingKeys(WechatPayPublicKey publicKey, WechatPayKeys platformCertificates) {
     this.publicKey = Objects.requireNonNull(publicKey, "publicKey");
-    this.platformCertificates = Objects.requireNonNull(platformCertificates, "platformCertificates");
+    this.platformCertificates =
+        Objects.requireNonNull(platformCertificates, "platformCertificates");
   }
 
   @Override

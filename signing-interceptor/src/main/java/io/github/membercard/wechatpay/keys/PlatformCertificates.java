@@ -19,8 +19,8 @@ import java.util.Optional;
  * Platform certificate mode: WeChat Pay's certificates, downloaded when the client is built and
  * again every {@code refreshInterval}, and at once when an answer names a serial not yet seen (at
  * most once a minute, so forged serials cannot make it download on every message). Every valid
- * certificate is kept, since several are valid while WeChat Pay rotates them; requests are encrypted
- * under the newest.
+ * certificate is kept, since several are valid while WeChat Pay rotates them; requests are
+ * encrypted under the newest.
  */
 public final class PlatformCertificates implements WechatPayKeys {
 
@@ -48,7 +48,8 @@ public final class PlatformCertificates implements WechatPayKeys {
    * @param source where the certificates come from
    * @param clock local time
    * @param refreshInterval how often to download them again
-   * @throws WechatPayConfigurationException if WeChat Pay has no platform certificate for the merchant
+   * @throws WechatPayConfigurationException if WeChat Pay has no platform certificate for the
+   *     merchant
    */
   public PlatformCertificates(Source source, Clock clock, Duration refreshInterval) {
     this.source = Objects.requireNonNull(source, "source");
@@ -76,7 +77,9 @@ public final class PlatformCertificates implements WechatPayKeys {
         .filter(entry -> isValidNow(entry.getValue()))
         .max(Comparator.comparing(entry -> entry.getValue().getNotBefore()))
         .map(entry -> new EncryptionKey(entry.getKey(), entry.getValue().getPublicKey()))
-        .orElseThrow(() -> new WechatPayException("None of WeChat Pay's platform certificates is valid now"));
+        .orElseThrow(
+            () ->
+                new WechatPayException("None of WeChat Pay's platform certificates is valid now"));
   }
 
   private void refreshIfOlderThan(Duration age) {
@@ -92,8 +95,9 @@ public final class PlatformCertificates implements WechatPayKeys {
   private void refresh() {
     Map<String, X509Certificate> downloaded = Map.copyOf(source.download());
     if (downloaded.isEmpty()) {
-      throw new WechatPayConfigurationException("WeChat Pay has no platform certificate for this merchant; "
-          + "newer merchants have only a WeChat Pay public key: configure it with WechatPayKeyConfig.publicKey(id, pem)");
+      throw new WechatPayConfigurationException(
+          "WeChat Pay has no platform certificate for this merchant; "
+              + "newer merchants have only a WeChat Pay public key: configure it with WechatPayKeyConfig.publicKey(id, pem)");
     }
     bySerial = downloaded;
     refreshedAt = clock.instant();

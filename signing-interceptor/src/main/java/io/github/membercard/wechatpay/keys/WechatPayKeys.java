@@ -4,17 +4,20 @@ import java.security.PublicKey;
 import java.util.Optional;
 
 /**
- * WeChat Pay's keys as this client knows them: the keys that may sign answers and notifications, and
- * the one to encrypt request fields with.
+ * WeChat Pay's keys as this client knows them: the keys that may sign answers and notifications,
+ * and the one to encrypt request fields with.
  */
 public interface WechatPayKeys {
 
   /**
-   * @param serial a {@code Wechatpay-Serial} value: a public key id or a platform certificate serial
+   * @param serial a {@code Wechatpay-Serial} value: a public key id or a platform certificate
+   *     serial
    * @return the key it names, if known
    */
   Optional<PublicKey> verificationKey(String serial);
 
-  /** @return the key to encrypt the next request's sensitive fields with, with the id that names it */
+  /**
+   * @return the key to encrypt the next request's sensitive fields with, with the id that names it
+   */
   EncryptionKey encryptionKey();
 }

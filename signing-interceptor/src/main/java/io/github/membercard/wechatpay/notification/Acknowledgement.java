@@ -3,8 +3,8 @@ package io.github.membercard.wechatpay.notification;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The answer to a notification: 200 with {@code {"code":"SUCCESS",…}} once it is handled, or a 4xx/5xx
- * with {@code {"code":"FAIL",…}} so WeChat Pay delivers it again later.
+ * The answer to a notification: 200 with {@code {"code":"SUCCESS",…}} once it is handled, or a
+ * 4xx/5xx with {@code {"code":"FAIL",…}} so WeChat Pay delivers it again later.
  *
  * @param status the HTTP status to answer with
  * @param body the JSON body
@@ -14,7 +14,9 @@ public record Acknowledgement(int status, String body) {
   /** The content type of {@link #body()}. */
   public static final String CONTENT_TYPE = "application/json; charset=utf-8";
 
-  /** @return the answer that stops redelivery */
+  /**
+   * @return the answer that stops redelivery
+   */
   public static Acknowledgement success() {
     return new Acknowledgement(200, "{\"code\":\"SUCCESS\",\"message\":\"成功\"}");
   }
@@ -34,12 +36,16 @@ public record Acknowledgement(int status, String body) {
    */
   public static Acknowledgement failure(int status, String message) {
     if (status < 400 || status > 599) {
-      throw new IllegalArgumentException("A failure answer needs a 4xx or 5xx status, not " + status);
+      throw new IllegalArgumentException(
+          "A failure answer needs a 4xx or 5xx status, not " + status);
     }
-    return new Acknowledgement(status, "{\"code\":\"FAIL\",\"message\":" + jsonString(message) + "}");
+    return new Acknowledgement(
+        status, "{\"code\":\"FAIL\",\"message\":" + jsonString(message) + "}");
   }
 
-  /** @return the body's UTF-8 bytes */
+  /**
+   * @return the body's UTF-8 bytes
+   */
   public byte[] bodyBytes() {
     return body.getBytes(StandardCharsets.UTF_8);
   }

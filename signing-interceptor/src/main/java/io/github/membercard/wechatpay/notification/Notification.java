@@ -4,9 +4,9 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /**
- * A verified, decrypted notification. {@link #resource()} is the event's model when the event type is
- * known, or the decrypted JSON as a {@code JsonNode} when it is not; encrypted fields in a model are
- * already decrypted with the merchant private key.
+ * A verified, decrypted notification. {@link #resource()} is the event's model when the event type
+ * is known, or the decrypted JSON as a {@code JsonNode} when it is not; encrypted fields in a model
+ * are already decrypted with the merchant private key.
  *
  * <p>WeChat Pay redelivers a notification until it is acknowledged, so the same {@link #id()} can
  * arrive more than once: handlers must be idempotent.
@@ -24,8 +24,17 @@ public final class Notification {
   private final Object resource;
   private final boolean knownEventType;
 
-  Notification(String id, OffsetDateTime createTime, String eventType, String resourceType, String summary,
-      String originalType, String requestId, String resourceJson, Object resource, boolean knownEventType) {
+  Notification(
+      String id,
+      OffsetDateTime createTime,
+      String eventType,
+      String resourceType,
+      String summary,
+      String originalType,
+      String requestId,
+      String resourceJson,
+      Object resource,
+      boolean knownEventType) {
     this.id = id;
     this.createTime = createTime;
     this.eventType = eventType;
@@ -38,47 +47,65 @@ public final class Notification {
     this.knownEventType = knownEventType;
   }
 
-  /** @return the notification id; the same for every redelivery */
+  /**
+   * @return the notification id; the same for every redelivery
+   */
   public String id() {
     return id;
   }
 
-  /** @return when WeChat Pay created it */
+  /**
+   * @return when WeChat Pay created it
+   */
   public OffsetDateTime createTime() {
     return createTime;
   }
 
-  /** @return the {@code event_type}, such as {@code BRAND_MEMBER_CARD_SP.USER_CARD.CREATE} */
+  /**
+   * @return the {@code event_type}, such as {@code BRAND_MEMBER_CARD_SP.USER_CARD.CREATE}
+   */
   public String eventType() {
     return eventType;
   }
 
-  /** @return the {@code resource_type}, normally {@code encrypt-resource} */
+  /**
+   * @return the {@code resource_type}, normally {@code encrypt-resource}
+   */
   public String resourceType() {
     return resourceType;
   }
 
-  /** @return WeChat Pay's summary */
+  /**
+   * @return WeChat Pay's summary
+   */
   public String summary() {
     return summary;
   }
 
-  /** @return the resource's {@code original_type} */
+  /**
+   * @return the resource's {@code original_type}
+   */
   public String originalType() {
     return originalType;
   }
 
-  /** @return the delivery's {@code Request-ID} header, or {@code null} */
+  /**
+   * @return the delivery's {@code Request-ID} header, or {@code null}
+   */
   public String requestId() {
     return requestId;
   }
 
-  /** @return whether {@link #resource()} is a typed model rather than plain JSON */
+  /**
+   * @return whether {@link #resource()} is a typed model rather than plain JSON
+   */
   public boolean isKnownEventType() {
     return knownEventType;
   }
 
-  /** @return the event's model for a known event type, else a {@code JsonNode} */
+  /**
+   * @return the event's model for a known event type, else a {@code JsonNode}
+   */
   public Object resource() {
     return resource;
   }
@@ -92,7 +119,9 @@ public final class Notification {
     return type.isInstance(resource) ? Optional.of(type.cast(resource)) : Optional.empty();
   }
 
-  /** @return the decrypted resource JSON; fields encrypted with RSA are still ciphertext in it */
+  /**
+   * @return the decrypted resource JSON; fields encrypted with RSA are still ciphertext in it
+   */
   public String resourceJson() {
     return resourceJson;
   }
@@ -100,6 +129,12 @@ public final class Notification {
   /** Names the notification, never its content, which carries personal data. */
   @Override
   public String toString() {
-    return "Notification{id=" + id + ", eventType=" + eventType + ", createTime=" + createTime + "}";
+    return "Notification{id="
+        + id
+        + ", eventType="
+        + eventType
+        + ", createTime="
+        + createTime
+        + "}";
   }
 }

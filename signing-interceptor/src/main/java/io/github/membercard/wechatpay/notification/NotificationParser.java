@@ -25,10 +25,10 @@ import java.util.Objects;
 
 /**
  * Reads a notification exactly as received: verifies its signature like an answer (five-minute
- * window, known serial, probes rejected), decrypts the resource with AEAD_AES_256_GCM under the APIv3
- * key, decrypts RSA-encrypted fields with the merchant private key, and types the resource by
- * {@code event_type}. Get one from {@code WechatPayClient#notificationParser}, or, for a webhook that
- * calls no API, from {@link #builder()}; it is thread-safe.
+ * window, known serial, probes rejected), decrypts the resource with AEAD_AES_256_GCM under the
+ * APIv3 key, decrypts RSA-encrypted fields with the merchant private key, and types the resource by
+ * {@code event_type}. Get one from {@code WechatPayClient#notificationParser}, or, for a webhook
+ * that calls no API, from {@link #builder()}; it is thread-safe.
  *
  * <p>Pass the raw body bytes your framework received, never a re-serialised JSON object: the
  * signature covers the bytes.
@@ -50,7 +50,11 @@ public final class NotificationParser {
    * @param decryptor decrypts RSA-encrypted fields with the merchant private key
    * @param resourceTypes each known {@code event_type} with the model of its resource
    */
-  public NotificationParser(SignatureValidator validator, AeadAes256Gcm aes, ObjectMapper mapper, FieldCipher decryptor,
+  public NotificationParser(
+      SignatureValidator validator,
+      AeadAes256Gcm aes,
+      ObjectMapper mapper,
+      FieldCipher decryptor,
       Map<String, Class<?>> resourceTypes) {
     this.validator = Objects.requireNonNull(validator, "validator");
     this.aes = Objects.requireNonNull(aes, "aes");
@@ -60,10 +64,10 @@ public final class NotificationParser {
   }
 
   /**
-   * A parser built from keys alone, without an API client: WeChat Pay's public key verifies, the APIv3
-   * key decrypts the resource, and the merchant private key (or a decryptor holding it elsewhere)
-   * decrypts RSA-encrypted fields. Platform certificate mode needs downloads, so its parser comes
-   * from a client.
+   * A parser built from keys alone, without an API client: WeChat Pay's public key verifies, the
+   * APIv3 key decrypts the resource, and the merchant private key (or a decryptor holding it
+   * elsewhere) decrypts RSA-encrypted fields. Platform certificate mode needs downloads, so its
+   * parser comes from a client.
    *
    * <pre>{@code
    * NotificationParser parser = NotificationParser.builder()
@@ -84,15 +88,19 @@ public final class NotificationParser {
    * @param body the request body as received
    * @param headers the request headers, any name case
    * @return the notification
-   * @throws io.github.membercard.wechatpay.WechatPayVerificationException if the signature checks fail
-   * @throws io.github.membercard.wechatpay.WechatPayDecryptionException if the resource or a field does not decrypt
+   * @throws io.github.membercard.wechatpay.WechatPayVerificationException if the signature checks
+   *     fail
+   * @throws io.github.membercard.wechatpay.WechatPayDecryptionException if the resource or a field
+   *     does not decrypt
    * @throws WechatPayNotificationException if the verified body is not a notification
    */
   public Notification parse(String body, Map<String, ? extends Collection<String>> headers) {
     return parse(body.getBytes(StandardCharsets.UTF_8), headers);
   }
 
-  /** @see #parse(String, Map) */
+  /**
+   * @see #parse(String, Map)
+   */
   public Notification parse(byte[] body, Map<String, ? extends Collection<String>> headers) {
     SignedMessage message = SignedMessage.of(headers, body);
     validator.validate(message);
@@ -101,24 +109,40 @@ public final class NotificationParser {
     JsonNode resource = envelope.path("resource");
     String algorithm = resource.path("algorithm").asText();
     if (!ALGORITHM.equals(algorithm)) {
-      throw new WechatPayNotificationException("The resource is encrypted with \"" + algorithm + "\", not " + ALGORITHM);
+      throw new WechatPayNotificationException(
+          "The resource is encrypted with \"" + algorithm + "\", not " + ALGORITHM);
     }
     String eventType = required(envelope, "event_type");
-    String resourceJson = aes.decrypt(required(resource, "nonce"), resource.path("associated_data").asText(null),
-        required(resource, "ciphertext"));
+    String resourceJson =
+        aes.decrypt(
+            required(resource, "nonce"),
+            resource.path("associated_data").asText(null),
+            required(resource, "ciphertext"));
     Class<?> type = resourceTypes.get(eventType);
-    Object typed = type == null ? readTree(resourceJson.getBytes(StandardCharsets.UTF_8), "the resource")
-        : readResource(resourceJson, type);
-    return new Notification(required(envelope, "id"), createTime(envelope), eventType,
-        envelope.path("resource_type").asText(null), envelope.path("summary").asText(null),
-        resource.path("original_type").asText(null), message.requestId(), resourceJson, typed, type != null);
+    Object typed =
+        type == null
+            ? readTree(resourceJson.getBytes(StandardCharsets.UTF_8), "the resource")
+            : readResource(resourceJson, type);
+    return new Notification(
+        required(envelope, "id"),
+        createTime(envelope),
+        eventType,
+        envelope.path("resource_type").asText(null),
+        envelope.path("summary").asText(null),
+        resource.path("original_type").asText(null),
+        message.requestId(),
+        resourceJson,
+        typed,
+        type != null);
   }
 
   private Object readResource(String json, Class<?> type) {
     try {
-      return WechatPayJson.readDecrypting(mapper, decryptor, type, json.getBytes(StandardCharsets.UTF_8));
+      return WechatPayJson.readDecrypting(
+          mapper, decryptor, type, json.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new WechatPayNotificationException("The resource cannot be read as " + type.getSimpleName(), e);
+      throw new WechatPayNotificationException(
+          "The resource cannot be read as " + type.getSimpleName(), e);
     }
   }
 
@@ -150,7 +174,10 @@ public final class NotificationParser {
     }
   }
 
-  /** Settings of a {@link NotificationParser} built without a client. Not thread-safe; the parser is. */
+  /**
+   * Settings of a {@link NotificationParser} built without a client. Not thread-safe; the parser
+   * is.
+   */
   public static final class Builder {
 
     private String wechatPayPublicKeyId;
@@ -185,8 +212,8 @@ public final class NotificationParser {
     }
 
     /**
-     * @param decryptor decrypts RSA-OAEP values under the merchant API certificate's key, for a key the
-     *     runtime never sees
+     * @param decryptor decrypts RSA-OAEP values under the merchant API certificate's key, for a key
+     *     the runtime never sees
      * @return this builder
      */
     public Builder merchantDecryptor(FieldCipher decryptor) {
@@ -205,8 +232,8 @@ public final class NotificationParser {
     }
 
     /**
-     * @param resourceTypes each known {@code event_type} with the model of its resource, such as the
-     *     generated {@code MemberCardNotifications.RESOURCE_TYPES}
+     * @param resourceTypes each known {@code event_type} with the model of its resource, such as
+     *     the generated {@code MemberCardNotifications.RESOURCE_TYPES}
      * @return this builder
      */
     public Builder resourceTypes(Map<String, Class<?>> resourceTypes) {
@@ -229,24 +256,31 @@ public final class NotificationParser {
      */
     public NotificationParser build() {
       if (wechatPayPublicKey == null) {
-        throw new WechatPayConfigurationException("wechatPayPublicKey(id, pem) is required; in platform certificate"
-            + " mode, get the parser from a client: MemberCardNotifications.parser(client)");
+        throw new WechatPayConfigurationException(
+            "wechatPayPublicKey(id, pem) is required; in platform certificate"
+                + " mode, get the parser from a client: MemberCardNotifications.parser(client)");
       }
       if (apiV3Key == null) {
-        throw new WechatPayConfigurationException("apiV3Key is required: notifications are encrypted under it");
+        throw new WechatPayConfigurationException(
+            "apiV3Key is required: notifications are encrypted under it");
       }
       if (merchantPrivateKey == null && merchantDecryptor == null) {
         throw new WechatPayConfigurationException(
             "merchantPrivateKey(pem) or merchantDecryptor(decryptor) is required to decrypt sensitive fields");
       }
-      WechatPayPublicKey key = new WechatPayPublicKey(wechatPayPublicKeyId, PemKeys.publicKey(wechatPayPublicKey));
+      WechatPayPublicKey key =
+          new WechatPayPublicKey(wechatPayPublicKeyId, PemKeys.publicKey(wechatPayPublicKey));
       FieldCipher decryptor = merchantDecryptor;
       if (decryptor == null) {
         PrivateKey privateKey = PemKeys.privateKey(merchantPrivateKey);
         decryptor = ciphertext -> RsaOaep.decrypt(privateKey, ciphertext);
       }
-      return new NotificationParser(new SignatureValidator(key::verificationKey, clock), new AeadAes256Gcm(apiV3Key),
-          WechatPayJson.newObjectMapper(), decryptor, resourceTypes);
+      return new NotificationParser(
+          new SignatureValidator(key::verificationKey, clock),
+          new AeadAes256Gcm(apiV3Key),
+          WechatPayJson.newObjectMapper(),
+          decryptor,
+          resourceTypes);
     }
   }
 }

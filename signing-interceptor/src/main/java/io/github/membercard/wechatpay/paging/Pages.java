@@ -9,9 +9,9 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Walks a list operation page by page, lazily: the next page is fetched only when the stream reaches
- * it, and the walk stops after {@code total_count} items or at an empty page, whichever comes first.
- * Generated {@code list…Stream} methods use it for the operations the spec marks
+ * Walks a list operation page by page, lazily: the next page is fetched only when the stream
+ * reaches it, and the walk stops after {@code total_count} items or at an empty page, whichever
+ * comes first. Generated {@code list…Stream} methods use it for the operations the spec marks
  * {@code x-wechatpay-paging}.
  */
 public final class Pages {
@@ -28,7 +28,8 @@ public final class Pages {
    * One answer of a list operation.
    *
    * @param items the page's items; {@code null} reads as none
-   * @param totalCount how many items the whole list holds; {@code null} when the answer does not say
+   * @param totalCount how many items the whole list holds; {@code null} when the answer does not
+   *     say
    * @param <T> the item type
    */
   public record Page<T>(List<T> items, Number totalCount) {}
@@ -99,7 +100,9 @@ public final class Pages {
       List<T> items = page.items() == null ? List.of() : page.items();
       pagesFetched++;
       itemsFetched += items.size();
-      finished = items.isEmpty() || (page.totalCount() != null && itemsFetched >= page.totalCount().longValue());
+      finished =
+          items.isEmpty()
+              || (page.totalCount() != null && itemsFetched >= page.totalCount().longValue());
       current = items.iterator();
     }
   }

@@ -23,9 +23,10 @@ class SignatureValidatorTest {
   private static final Instant NOW = Instant.ofEpochSecond(1_700_000_000);
   private static final byte[] BODY = "{\"code\":\"478515832665\"}".getBytes(StandardCharsets.UTF_8);
 
-  private final SignatureValidator validator = new SignatureValidator(
-      serial -> SERIAL.equals(serial) ? Optional.of(WECHATPAY.getPublic()) : Optional.empty(),
-      Clock.fixed(NOW, ZoneOffset.UTC));
+  private final SignatureValidator validator =
+      new SignatureValidator(
+          serial -> SERIAL.equals(serial) ? Optional.of(WECHATPAY.getPublic()) : Optional.empty(),
+          Clock.fixed(NOW, ZoneOffset.UTC));
 
   @Test
   void acceptsAGenuineMessage() {
@@ -40,24 +41,39 @@ class SignatureValidatorTest {
   @Test
   void rejectsAChangedBody() {
     SignedMessage genuine = signed(NOW, BODY);
-    SignedMessage tampered = new SignedMessage(genuine.timestamp(), genuine.nonce(), genuine.signature(),
-        genuine.serial(), genuine.requestId(), "{\"code\":\"478515832666\"}".getBytes(StandardCharsets.UTF_8));
+    SignedMessage tampered =
+        new SignedMessage(
+            genuine.timestamp(),
+            genuine.nonce(),
+            genuine.signature(),
+            genuine.serial(),
+            genuine.requestId(),
+            "{\"code\":\"478515832666\"}".getBytes(StandardCharsets.UTF_8));
     assertRejected(Reason.BAD_SIGNATURE, tampered);
   }
 
   @Test
   void rejectsEachMissingHeader() {
     SignedMessage m = signed(NOW, BODY);
-    assertRejected(Reason.MISSING_HEADER, new SignedMessage(null, m.nonce(), m.signature(), m.serial(), "R", BODY));
-    assertRejected(Reason.MISSING_HEADER, new SignedMessage(m.timestamp(), "", m.signature(), m.serial(), "R", BODY));
-    assertRejected(Reason.MISSING_HEADER, new SignedMessage(m.timestamp(), m.nonce(), null, m.serial(), "R", BODY));
-    assertRejected(Reason.MISSING_HEADER, new SignedMessage(m.timestamp(), m.nonce(), m.signature(), null, "R", BODY));
+    assertRejected(
+        Reason.MISSING_HEADER,
+        new SignedMessage(null, m.nonce(), m.signature(), m.serial(), "R", BODY));
+    assertRejected(
+        Reason.MISSING_HEADER,
+        new SignedMessage(m.timestamp(), "", m.signature(), m.serial(), "R", BODY));
+    assertRejected(
+        Reason.MISSING_HEADER,
+        new SignedMessage(m.timestamp(), m.nonce(), null, m.serial(), "R", BODY));
+    assertRejected(
+        Reason.MISSING_HEADER,
+        new SignedMessage(m.timestamp(), m.nonce(), m.signature(), null, "R", BODY));
   }
 
   @Test
   void rejectsAnUnknownSerial() {
     SignedMessage m = signed(NOW, BODY);
-    assertRejected(Reason.UNKNOWN_SERIAL,
+    assertRejected(
+        Reason.UNKNOWN_SERIAL,
         new SignedMessage(m.timestamp(), m.nonce(), m.signature(), "PUB_KEY_ID_OTHER", "R", BODY));
   }
 
@@ -72,21 +88,30 @@ class SignatureValidatorTest {
   @Test
   void rejectsANonNumericTimestamp() {
     SignedMessage m = signed(NOW, BODY);
-    assertRejected(Reason.STALE_TIMESTAMP, new SignedMessage("soon", m.nonce(), m.signature(), m.serial(), "R", BODY));
+    assertRejected(
+        Reason.STALE_TIMESTAMP,
+        new SignedMessage("soon", m.nonce(), m.signature(), m.serial(), "R", BODY));
   }
 
   @Test
   void rejectsASignatureProbe() {
     SignedMessage m = signed(NOW, BODY);
-    assertRejected(Reason.SIGNATURE_PROBE, new SignedMessage(m.timestamp(), m.nonce(),
-        "WECHATPAY/SIGNTEST/" + m.signature(), m.serial(), "R", BODY));
+    assertRejected(
+        Reason.SIGNATURE_PROBE,
+        new SignedMessage(
+            m.timestamp(),
+            m.nonce(),
+            "WECHATPAY/SIGNTEST/" + m.signature(),
+            m.serial(),
+            "R",
+            BODY));
   }
 
   @Test
   void theErrorCarriesTheRequestIdButNotTheSignature() {
     SignedMessage m = signed(NOW.minusSeconds(3600), BODY);
-    WechatPayVerificationException error = assertThrows(WechatPayVerificationException.class,
-        () -> validator.validate(m));
+    WechatPayVerificationException error =
+        assertThrows(WechatPayVerificationException.class, () -> validator.validate(m));
     assertEquals("REQ-1", error.requestId());
     assertEquals(-1, error.getMessage().indexOf(m.signature()));
   }
@@ -94,11 +119,16 @@ class SignatureValidatorTest {
   private static SignedMessage signed(Instant time, byte[] body) {
     String timestamp = Long.toString(time.getEpochSecond());
     String nonce = "n0nce";
-    String signature = RsaSha256.sign(WECHATPAY.getPrivate(), WechatPayProtocol.answerMessage(timestamp, nonce, body));
+    String signature =
+        RsaSha256.sign(
+            WECHATPAY.getPrivate(), WechatPayProtocol.answerMessage(timestamp, nonce, body));
     return new SignedMessage(timestamp, nonce, signature, SERIAL, "REQ-1", body);
   }
 
   private void assertRejected(Reason reason, SignedMessage message) {
-    assertEquals(reason, assertThrows(WechatPayVerificationException.class, () -> validator.validate(message)).reason());
+    assertEquals(
+        reason,
+        assertThrows(WechatPayVerificationException.class, () -> validator.validate(message))
+            .reason());
   }
 }

@@ -31,12 +31,14 @@ class AeadAes256GcmTest {
 
   @Test
   void rejectsAlteredAssociatedData() {
-    assertThrows(WechatPayDecryptionException.class, () -> aes.decrypt(NONCE, "associatedDatA", CIPHERTEXT));
+    assertThrows(
+        WechatPayDecryptionException.class, () -> aes.decrypt(NONCE, "associatedDatA", CIPHERTEXT));
   }
 
   @Test
   void rejectsTruncatedCiphertext() {
-    assertThrows(WechatPayDecryptionException.class, () -> aes.decrypt(NONCE, AAD, "ulwSiIajGClcvcOYvOQ7"));
+    assertThrows(
+        WechatPayDecryptionException.class, () -> aes.decrypt(NONCE, AAD, "ulwSiIajGClcvcOYvOQ7"));
   }
 
   @Test

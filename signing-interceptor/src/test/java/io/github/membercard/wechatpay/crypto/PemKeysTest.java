@@ -16,21 +16,24 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PemKeysTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void readsPkcs8AndPkcs1PrivateKeysAsTheSameKey() {
-    RSAPrivateKey pkcs8 = (RSAPrivateKey) PemKeys.privateKey(PemSource.classpath("keys/merchant_key_pkcs8.pem"));
-    RSAPrivateKey pkcs1 = (RSAPrivateKey) PemKeys.privateKey(PemSource.classpath("keys/merchant_key_pkcs1.pem"));
+    RSAPrivateKey pkcs8 =
+        (RSAPrivateKey) PemKeys.privateKey(PemSource.classpath("keys/merchant_key_pkcs8.pem"));
+    RSAPrivateKey pkcs1 =
+        (RSAPrivateKey) PemKeys.privateKey(PemSource.classpath("keys/merchant_key_pkcs1.pem"));
     assertEquals(pkcs8.getModulus(), pkcs1.getModulus());
     assertEquals(pkcs8.getPrivateExponent(), pkcs1.getPrivateExponent());
   }
 
   @Test
   void readsPublicKeysAndCertificates() {
-    assertEquals("RSA", PemKeys.publicKey(PemSource.classpath("keys/merchant_public.pem")).getAlgorithm());
-    assertEquals(new BigInteger("5157F09EFDC096DE15EBE81A47057A72", 16),
+    assertEquals(
+        "RSA", PemKeys.publicKey(PemSource.classpath("keys/merchant_public.pem")).getAlgorithm());
+    assertEquals(
+        new BigInteger("5157F09EFDC096DE15EBE81A47057A72", 16),
         PemKeys.certificate(PemSource.classpath("keys/merchant_cert.pem")).getSerialNumber());
   }
 
@@ -48,40 +51,49 @@ class PemKeysTest {
 
   @Test
   void aMissingFileSaysItCannotBeRead() {
-    assertFails(() -> PemKeys.privateKey(PemSource.file(dir.resolve("absent.pem"))), "Cannot read file");
+    assertFails(
+        () -> PemKeys.privateKey(PemSource.file(dir.resolve("absent.pem"))), "Cannot read file");
   }
 
   @Test
   void textThatIsNotPemSaysSo() {
-    assertFails(() -> PemKeys.privateKey(PemSource.text("MIIEvQIBADANBgkqhkiG9w0BAQEFAASC")), "is not PEM");
+    assertFails(
+        () -> PemKeys.privateKey(PemSource.text("MIIEvQIBADANBgkqhkiG9w0BAQEFAASC")), "is not PEM");
   }
 
   @Test
   void aPublicKeyWhereAPrivateKeyIsNeededNamesBoth() {
-    assertFails(() -> PemKeys.privateKey(PemSource.classpath("keys/merchant_public.pem")),
+    assertFails(
+        () -> PemKeys.privateKey(PemSource.classpath("keys/merchant_public.pem")),
         "holds a public key, but a private key");
   }
 
   @Test
   void aCertificateWhereAPublicKeyIsNeededNamesBoth() {
-    assertFails(() -> PemKeys.publicKey(PemSource.classpath("keys/merchant_cert.pem")),
+    assertFails(
+        () -> PemKeys.publicKey(PemSource.classpath("keys/merchant_cert.pem")),
         "holds a certificate, but a public key");
   }
 
   @Test
   void aPrivateKeyWhereACertificateIsNeededNamesBoth() {
-    assertFails(() -> PemKeys.certificate(PemSource.classpath("keys/merchant_key_pkcs8.pem")),
+    assertFails(
+        () -> PemKeys.certificate(PemSource.classpath("keys/merchant_key_pkcs8.pem")),
         "holds a private key, but an X.509 certificate");
   }
 
   @Test
   void anEcKeySaysRsaIsNeeded() {
-    assertFails(() -> PemKeys.privateKey(PemSource.classpath("keys/ec_key.pem")), "EC key, but WeChat Pay APIv3 needs RSA");
+    assertFails(
+        () -> PemKeys.privateKey(PemSource.classpath("keys/ec_key.pem")),
+        "EC key, but WeChat Pay APIv3 needs RSA");
   }
 
   @Test
   void aMissingResourceIsNamed() {
-    assertFails(() -> PemKeys.privateKey(PemSource.classpath("keys/nope.pem")), "classpath resource keys/nope.pem");
+    assertFails(
+        () -> PemKeys.privateKey(PemSource.classpath("keys/nope.pem")),
+        "classpath resource keys/nope.pem");
   }
 
   @Test
@@ -90,7 +102,8 @@ class PemKeysTest {
   }
 
   private static void assertFails(Executable parse, String expected) {
-    WechatPayConfigurationException error = assertThrows(WechatPayConfigurationException.class, parse);
+    WechatPayConfigurationException error =
+        assertThrows(WechatPayConfigurationException.class, parse);
     assertTrue(error.getMessage().contains(expected), error.getMessage());
   }
 }

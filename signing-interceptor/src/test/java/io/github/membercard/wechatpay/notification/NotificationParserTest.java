@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.membercard.wechatpay.MerchantCredentials;
-import io.github.membercard.wechatpay.WechatPayKeyConfig;
 import io.github.membercard.wechatpay.WechatPayClient;
 import io.github.membercard.wechatpay.WechatPayConfigurationException;
 import io.github.membercard.wechatpay.WechatPayDecryptionException;
+import io.github.membercard.wechatpay.WechatPayKeyConfig;
 import io.github.membercard.wechatpay.WechatPayNotificationException;
 import io.github.membercard.wechatpay.WechatPayVerificationException;
 import io.github.membercard.wechatpay.WechatPayVerificationException.Reason;
@@ -34,13 +34,20 @@ class NotificationParserTest {
   private static final KeyPair MERCHANT = TestKeys.rsa();
   private static final WechatPaySide WECHATPAY = WechatPaySide.withPublicKey();
 
-  private final NotificationParser parser = client(API_V3_KEY).notificationParser(Map.of(CREATE, Member.class));
-  private final String resource = "{\"name\":\"Li\",\"phone_number\":\"" + RsaOaep.encrypt(MERCHANT.getPublic(), "13800138000") + "\"}";
+  private final NotificationParser parser =
+      client(API_V3_KEY).notificationParser(Map.of(CREATE, Member.class));
+  private final String resource =
+      "{\"name\":\"Li\",\"phone_number\":\""
+          + RsaOaep.encrypt(MERCHANT.getPublic(), "13800138000")
+          + "\"}";
 
   private static WechatPayClient client(String apiV3Key) {
     return WechatPayClient.builder()
-        .credentials(MerchantCredentials.of("1900000001", "ABCDEF", TestKeys.pemSource(MERCHANT.getPrivate())))
-        .wechatPayKeys(WechatPayKeyConfig.publicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey())))
+        .credentials(
+            MerchantCredentials.of(
+                "1900000001", "ABCDEF", TestKeys.pemSource(MERCHANT.getPrivate())))
+        .wechatPayKeys(
+            WechatPayKeyConfig.publicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey())))
         .apiV3Key(apiV3Key)
         .build();
   }
@@ -58,55 +65,80 @@ class NotificationParserTest {
     assertTrue(notification.isKnownEventType());
     Member member = notification.resource(Member.class).orElseThrow();
     assertEquals("Li", member.name);
-    assertEquals("13800138000", member.phoneNumber, "RSA fields are decrypted with the merchant key");
+    assertEquals(
+        "13800138000", member.phoneNumber, "RSA fields are decrypted with the merchant key");
     assertFalse(notification.toString().contains("13800138000"));
   }
 
   @Test
   void aParserBuiltFromKeysAloneReadsTheSameNotification() {
-    NotificationParser webhookOnly = NotificationParser.builder()
-        .wechatPayPublicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey()))
-        .merchantPrivateKey(TestKeys.pemSource(MERCHANT.getPrivate()))
-        .apiV3Key(API_V3_KEY)
-        .resourceTypes(Map.of(CREATE, Member.class))
-        .build();
+    NotificationParser webhookOnly =
+        NotificationParser.builder()
+            .wechatPayPublicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey()))
+            .merchantPrivateKey(TestKeys.pemSource(MERCHANT.getPrivate()))
+            .apiV3Key(API_V3_KEY)
+            .resourceTypes(Map.of(CREATE, Member.class))
+            .build();
     Delivery delivery = WECHATPAY.notification(CREATE, resource, API_V3_KEY, Instant.now());
 
     Notification notification = webhookOnly.parse(delivery.body(), delivery.headers());
 
     assertEquals("13800138000", notification.resource(Member.class).orElseThrow().phoneNumber);
-    Delivery forged = new WechatPaySide(TestKeys.rsa(), WECHATPAY.id()).notification(CREATE, resource, API_V3_KEY,
-        Instant.now());
-    assertEquals(Reason.BAD_SIGNATURE, assertThrows(WechatPayVerificationException.class,
-        () -> webhookOnly.parse(forged.body(), forged.headers())).reason());
+    Delivery forged =
+        new WechatPaySide(TestKeys.rsa(), WECHATPAY.id())
+            .notification(CREATE, resource, API_V3_KEY, Instant.now());
+    assertEquals(
+        Reason.BAD_SIGNATURE,
+        assertThrows(
+                WechatPayVerificationException.class,
+                () -> webhookOnly.parse(forged.body(), forged.headers()))
+            .reason());
   }
 
   @Test
   void aParserBuiltFromKeysAloneNamesWhatIsMissing() {
-    NotificationParser.Builder withoutApiV3Key = NotificationParser.builder()
-        .wechatPayPublicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey()))
-        .merchantDecryptor(ciphertext -> RsaOaep.decrypt(MERCHANT.getPrivate(), ciphertext));
+    NotificationParser.Builder withoutApiV3Key =
+        NotificationParser.builder()
+            .wechatPayPublicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey()))
+            .merchantDecryptor(ciphertext -> RsaOaep.decrypt(MERCHANT.getPrivate(), ciphertext));
 
-    assertTrue(assertThrows(WechatPayConfigurationException.class, withoutApiV3Key::build).getMessage()
-        .contains("apiV3Key is required"));
-    assertTrue(assertThrows(WechatPayConfigurationException.class,
-        () -> NotificationParser.builder().apiV3Key(API_V3_KEY).build()).getMessage()
-        .contains("MemberCardNotifications.parser(client)"));
-    assertTrue(assertThrows(WechatPayConfigurationException.class, () -> NotificationParser.builder()
-        .wechatPayPublicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey())).apiV3Key(API_V3_KEY).build())
-        .getMessage().contains("merchantPrivateKey(pem) or merchantDecryptor(decryptor) is required"));
+    assertTrue(
+        assertThrows(WechatPayConfigurationException.class, withoutApiV3Key::build)
+            .getMessage()
+            .contains("apiV3Key is required"));
+    assertTrue(
+        assertThrows(
+                WechatPayConfigurationException.class,
+                () -> NotificationParser.builder().apiV3Key(API_V3_KEY).build())
+            .getMessage()
+            .contains("MemberCardNotifications.parser(client)"));
+    assertTrue(
+        assertThrows(
+                WechatPayConfigurationException.class,
+                () ->
+                    NotificationParser.builder()
+                        .wechatPayPublicKey(
+                            WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey()))
+                        .apiV3Key(API_V3_KEY)
+                        .build())
+            .getMessage()
+            .contains("merchantPrivateKey(pem) or merchantDecryptor(decryptor) is required"));
   }
 
   @Test
   void theBodyMayBeGivenAsAString() {
     Delivery delivery = WECHATPAY.notification(CREATE, resource, API_V3_KEY, Instant.now());
 
-    assertEquals("EV-1", parser.parse(new String(delivery.body(), StandardCharsets.UTF_8), delivery.headers()).id());
+    assertEquals(
+        "EV-1",
+        parser.parse(new String(delivery.body(), StandardCharsets.UTF_8), delivery.headers()).id());
   }
 
   @Test
   void anUnknownEventComesBackAsItsDecryptedJson() {
-    Delivery delivery = WECHATPAY.notification("MEMBERCARD.NEW_EVENT", "{\"anything\":[1,2]}", API_V3_KEY, Instant.now());
+    Delivery delivery =
+        WECHATPAY.notification(
+            "MEMBERCARD.NEW_EVENT", "{\"anything\":[1,2]}", API_V3_KEY, Instant.now());
 
     Notification notification = parser.parse(delivery.body(), delivery.headers());
 
@@ -117,21 +149,26 @@ class NotificationParserTest {
   @Test
   void aChangedBodyIsRejected() {
     Delivery delivery = WECHATPAY.notification(CREATE, resource, API_V3_KEY, Instant.now());
-    byte[] changed = new String(delivery.body(), StandardCharsets.UTF_8).replace("EV-1", "EV-2").getBytes(StandardCharsets.UTF_8);
+    byte[] changed =
+        new String(delivery.body(), StandardCharsets.UTF_8)
+            .replace("EV-1", "EV-2")
+            .getBytes(StandardCharsets.UTF_8);
 
     assertRejected(Reason.BAD_SIGNATURE, () -> parser.parse(changed, delivery.headers()));
   }
 
   @Test
   void aStaleTimestampIsRejected() {
-    Delivery delivery = WECHATPAY.notification(CREATE, resource, API_V3_KEY, Instant.now().minusSeconds(400));
+    Delivery delivery =
+        WECHATPAY.notification(CREATE, resource, API_V3_KEY, Instant.now().minusSeconds(400));
 
     assertRejected(Reason.STALE_TIMESTAMP, () -> parser.parse(delivery.body(), delivery.headers()));
   }
 
   @Test
   void anUnknownSerialIsRejected() {
-    WechatPaySide stranger = new WechatPaySide(TestKeys.rsa(), "PUB_KEY_ID_0999999999999999999999999999");
+    WechatPaySide stranger =
+        new WechatPaySide(TestKeys.rsa(), "PUB_KEY_ID_0999999999999999999999999999");
     Delivery delivery = stranger.notification(CREATE, resource, API_V3_KEY, Instant.now());
 
     assertRejected(Reason.UNKNOWN_SERIAL, () -> parser.parse(delivery.body(), delivery.headers()));
@@ -141,47 +178,72 @@ class NotificationParserTest {
   void aProbeSignatureIsRejected() {
     Delivery delivery = WECHATPAY.notification(CREATE, resource, API_V3_KEY, Instant.now());
     Map<String, List<String>> headers = new java.util.HashMap<>(delivery.headers());
-    headers.put("wechatpay-signature", List.of("WECHATPAY/SIGNTEST/" + headers.remove("Wechatpay-Signature").get(0)));
+    headers.put(
+        "wechatpay-signature",
+        List.of("WECHATPAY/SIGNTEST/" + headers.remove("Wechatpay-Signature").get(0)));
 
     assertRejected(Reason.SIGNATURE_PROBE, () -> parser.parse(delivery.body(), headers));
   }
 
   @Test
   void aWrongApiV3KeyCannotDecryptTheResource() {
-    Delivery delivery = WECHATPAY.notification(CREATE, resource, "b7cde1ZJB1kG2e7VfTs3jQzaWizur8Gb", Instant.now());
+    Delivery delivery =
+        WECHATPAY.notification(CREATE, resource, "b7cde1ZJB1kG2e7VfTs3jQzaWizur8Gb", Instant.now());
 
-    assertThrows(WechatPayDecryptionException.class, () -> parser.parse(delivery.body(), delivery.headers()));
+    assertThrows(
+        WechatPayDecryptionException.class,
+        () -> parser.parse(delivery.body(), delivery.headers()));
   }
 
   @Test
   void aTruncatedCiphertextCannotBeDecrypted() {
-    String genuine = new String(WECHATPAY.notification(CREATE, resource, API_V3_KEY, Instant.now()).body(),
-        StandardCharsets.UTF_8);
+    String genuine =
+        new String(
+            WECHATPAY.notification(CREATE, resource, API_V3_KEY, Instant.now()).body(),
+            StandardCharsets.UTF_8);
     String ciphertext = genuine.replaceAll(".*\"ciphertext\":\"([^\"]+)\".*", "$1");
-    Delivery truncated = WECHATPAY.signedDelivery(
-        genuine.replace(ciphertext, ciphertext.substring(0, 12)).getBytes(StandardCharsets.UTF_8), Instant.now());
+    Delivery truncated =
+        WECHATPAY.signedDelivery(
+            genuine
+                .replace(ciphertext, ciphertext.substring(0, 12))
+                .getBytes(StandardCharsets.UTF_8),
+            Instant.now());
 
-    assertThrows(WechatPayDecryptionException.class, () -> parser.parse(truncated.body(), truncated.headers()));
+    assertThrows(
+        WechatPayDecryptionException.class,
+        () -> parser.parse(truncated.body(), truncated.headers()));
   }
 
   @Test
   void aSignedBodyThatIsNotANotificationSaysSo() {
-    Delivery delivery = WECHATPAY.signedDelivery("[]".getBytes(StandardCharsets.UTF_8), Instant.now());
+    Delivery delivery =
+        WECHATPAY.signedDelivery("[]".getBytes(StandardCharsets.UTF_8), Instant.now());
 
-    WechatPayNotificationException error = assertThrows(WechatPayNotificationException.class,
-        () -> parser.parse(delivery.body(), delivery.headers()));
+    WechatPayNotificationException error =
+        assertThrows(
+            WechatPayNotificationException.class,
+            () -> parser.parse(delivery.body(), delivery.headers()));
     assertTrue(error.getMessage().contains("not a JSON object"), error.getMessage());
   }
 
   @Test
   void aClientWithoutTheApiV3KeyCannotParse() {
-    WechatPayClient withoutKey = WechatPayClient.builder()
-        .credentials(MerchantCredentials.of("1900000001", "ABCDEF", TestKeys.pemSource(MERCHANT.getPrivate())))
-        .wechatPayKeys(WechatPayKeyConfig.publicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey())))
-        .build();
+    WechatPayClient withoutKey =
+        WechatPayClient.builder()
+            .credentials(
+                MerchantCredentials.of(
+                    "1900000001", "ABCDEF", TestKeys.pemSource(MERCHANT.getPrivate())))
+            .wechatPayKeys(
+                WechatPayKeyConfig.publicKey(
+                    WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey())))
+            .build();
 
-    assertTrue(assertThrows(WechatPayConfigurationException.class, () -> withoutKey.notificationParser(Map.of()))
-        .getMessage().contains("apiV3Key"));
+    assertTrue(
+        assertThrows(
+                WechatPayConfigurationException.class,
+                () -> withoutKey.notificationParser(Map.of()))
+            .getMessage()
+            .contains("apiV3Key"));
   }
 
   @Test
@@ -189,7 +251,9 @@ class NotificationParserTest {
     assertEquals(200, Acknowledgement.success().status());
     assertEquals("{\"code\":\"SUCCESS\",\"message\":\"成功\"}", Acknowledgement.success().body());
     assertEquals(500, Acknowledgement.failure("库存不足 \"A\"").status());
-    assertEquals("{\"code\":\"FAIL\",\"message\":\"库存不足 \\\"A\\\"\"}", Acknowledgement.failure("库存不足 \"A\"").body());
+    assertEquals(
+        "{\"code\":\"FAIL\",\"message\":\"库存不足 \\\"A\\\"\"}",
+        Acknowledgement.failure("库存不足 \"A\"").body());
     assertThrows(IllegalArgumentException.class, () -> Acknowledgement.failure(200, "no"));
   }
 

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 
 class PagesTest {
 
-  /** A list of {@code size} numbered items, answering like a list operation, recording each call's offset. */
+  /**
+   * A list of {@code size} numbered items, answering like a list operation, recording each call's
+   * offset.
+   */
   private static final class NumberedList implements Pages.PageFetcher<Integer> {
     private final int size;
     private final OffsetUnit unit;
@@ -55,7 +58,8 @@ class PagesTest {
   void stopsAtAnEmptyPageWhenTheTotalIsMissingOrWrong() {
     NumberedList unknownTotal = new NumberedList(4, OffsetUnit.ITEM, null);
     assertEquals(List.of(0, 1, 2, 3), Pages.stream(3, OffsetUnit.ITEM, unknownTotal).toList());
-    assertEquals(List.of(0, 3, 4), unknownTotal.offsets, "the next offset follows the items received");
+    assertEquals(
+        List.of(0, 3, 4), unknownTotal.offsets, "the next offset follows the items received");
 
     NumberedList overstated = new NumberedList(2, OffsetUnit.PAGE, 100);
     assertEquals(List.of(0, 1), Pages.stream(5, OffsetUnit.PAGE, overstated).toList());
@@ -66,8 +70,12 @@ class PagesTest {
   void fetchesOnlyThePagesTheStreamReaches() {
     NumberedList list = new NumberedList(100, OffsetUnit.ITEM, 100);
 
-    assertEquals("0,1,2,3", Pages.stream(3, OffsetUnit.ITEM, list).limit(4).map(String::valueOf)
-        .collect(Collectors.joining(",")));
+    assertEquals(
+        "0,1,2,3",
+        Pages.stream(3, OffsetUnit.ITEM, list)
+            .limit(4)
+            .map(String::valueOf)
+            .collect(Collectors.joining(",")));
     assertEquals(List.of(0, 3), list.offsets);
   }
 
@@ -81,16 +89,23 @@ class PagesTest {
 
   @Test
   void aFailedCallSurfacesFromTheTerminalOperation() {
-    Pages.PageFetcher<Integer> failing = (offset, limit) -> {
-      throw new IllegalStateException("call " + offset + " failed");
-    };
+    Pages.PageFetcher<Integer> failing =
+        (offset, limit) -> {
+          throw new IllegalStateException("call " + offset + " failed");
+        };
 
-    assertEquals("call 0 failed", assertThrows(IllegalStateException.class,
-        () -> Pages.stream(3, OffsetUnit.ITEM, failing).toList()).getMessage());
+    assertEquals(
+        "call 0 failed",
+        assertThrows(
+                IllegalStateException.class,
+                () -> Pages.stream(3, OffsetUnit.ITEM, failing).toList())
+            .getMessage());
   }
 
   @Test
   void refusesAPageSizeBelowOne() {
-    assertThrows(IllegalArgumentException.class, () -> Pages.stream(0, OffsetUnit.ITEM, new NumberedList(1, OffsetUnit.ITEM, 1)));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Pages.stream(0, OffsetUnit.ITEM, new NumberedList(1, OffsetUnit.ITEM, 1)));
   }
 }

@@ -1,13 +1,15 @@
 package io.github.membercard.wechatpay.testing;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.github.membercard.wechatpay.json.Encrypted;
 import feign.Headers;
 import feign.Param;
 import feign.RequestLine;
+import io.github.membercard.wechatpay.json.Encrypted;
 import java.util.List;
 
-/** A small API in the shape of the generated ones, so the runtime is tested apart from generation. */
+/**
+ * A small API in the shape of the generated ones, so the runtime is tested apart from generation.
+ */
 public interface MemberApi {
 
   @RequestLine("POST /v3/members/{code}/confirm?card_id={cardId}")

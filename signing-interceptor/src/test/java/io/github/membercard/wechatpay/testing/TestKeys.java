@@ -33,19 +33,24 @@ public final class TestKeys {
     }
   }
 
-  public static X509Certificate certificate(KeyPair keys, BigInteger serial, Instant notBefore, Instant notAfter) {
+  public static X509Certificate certificate(
+      KeyPair keys, BigInteger serial, Instant notBefore, Instant notAfter) {
     try {
       X500Name name = new X500Name("CN=Test, O=Test");
-      JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, serial, Date.from(notBefore),
-          Date.from(notAfter), name, keys.getPublic());
-      return new JcaX509CertificateConverter().getCertificate(
-          builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
+      JcaX509v3CertificateBuilder builder =
+          new JcaX509v3CertificateBuilder(
+              name, serial, Date.from(notBefore), Date.from(notAfter), name, keys.getPublic());
+      return new JcaX509CertificateConverter()
+          .getCertificate(
+              builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
     } catch (GeneralSecurityException | OperatorCreationException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** @return the PEM of a key or certificate, as OpenSSL writes it */
+  /**
+   * @return the PEM of a key or certificate, as OpenSSL writes it
+   */
   public static String pem(Object keyOrCertificate) {
     StringWriter out = new StringWriter();
     try (JcaPEMWriter writer = new JcaPEMWriter(out)) {

@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * WeChat Pay's half of a test: its key pair and id, signed answers for WireMock stubs, and the check
- * of a request's Authorization header that WeChat Pay itself makes.
+ * WeChat Pay's half of a test: its key pair and id, signed answers for WireMock stubs, and the
+ * check of a request's Authorization header that WeChat Pay itself makes.
  */
 public final class WechatPaySide {
 
@@ -52,7 +52,9 @@ public final class WechatPaySide {
     return keys.getPublic();
   }
 
-  /** @return a JSON answer signed now under this key */
+  /**
+   * @return a JSON answer signed now under this key
+   */
   public ResponseDefinitionBuilder signed(int status, String body) {
     return signedAt(status, body, Instant.now(), id);
   }
@@ -61,57 +63,92 @@ public final class WechatPaySide {
     return answer(status, body, time, serial, "");
   }
 
-  /** @return an answer like WeChat Pay's signature probes, whose signature starts with WECHATPAY/SIGNTEST/ */
+  /**
+   * @return an answer like WeChat Pay's signature probes, whose signature starts with
+   *     WECHATPAY/SIGNTEST/
+   */
   public ResponseDefinitionBuilder probe(int status, String body) {
     return answer(status, body, Instant.now(), id, "WECHATPAY/SIGNTEST/");
   }
 
-  private ResponseDefinitionBuilder answer(int status, String body, Instant time, String serial, String prefix) {
+  private ResponseDefinitionBuilder answer(
+      int status, String body, Instant time, String serial, String prefix) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    Map<String, String> headers = new AnswerSigner(keys.getPrivate(), serial, NONCES).headers(bytes, time);
+    Map<String, String> headers =
+        new AnswerSigner(keys.getPrivate(), serial, NONCES).headers(bytes, time);
     headers.compute(WechatPayProtocol.WECHATPAY_SIGNATURE, (name, signature) -> prefix + signature);
-    ResponseDefinitionBuilder response = aResponse().withStatus(status)
-        .withHeader(WechatPayProtocol.REQUEST_ID, "REQ-" + headers.get(WechatPayProtocol.WECHATPAY_NONCE));
+    ResponseDefinitionBuilder response =
+        aResponse()
+            .withStatus(status)
+            .withHeader(
+                WechatPayProtocol.REQUEST_ID,
+                "REQ-" + headers.get(WechatPayProtocol.WECHATPAY_NONCE));
     headers.forEach(response::withHeader);
-    return bytes.length == 0 ? response : response.withHeader("Content-Type", "application/json").withBody(bytes);
+    return bytes.length == 0
+        ? response
+        : response.withHeader("Content-Type", "application/json").withBody(bytes);
   }
 
   /** A notification as WeChat Pay POSTs it: the body bytes and the headers. */
   public record Delivery(byte[] body, Map<String, List<String>> headers) {}
 
-  /** @return a notification of {@code eventType} whose resource is {@code resourceJson}, encrypted and signed at {@code time} */
-  public Delivery notification(String eventType, String resourceJson, String apiV3Key, Instant time) {
+  /**
+   * @return a notification of {@code eventType} whose resource is {@code resourceJson}, encrypted
+   *     and signed at {@code time}
+   */
+  public Delivery notification(
+      String eventType, String resourceJson, String apiV3Key, Instant time) {
     String nonce = "n0nce1234567";
     String ciphertext = new AeadAes256Gcm(apiV3Key).encrypt(nonce, "user_card", resourceJson);
-    String body = "{\"id\":\"EV-1\",\"create_time\":\"2025-05-20T13:29:35+08:00\",\"event_type\":\"" + eventType
-        + "\",\"resource_type\":\"encrypt-resource\",\"summary\":\"用户开卡\",\"resource\":{\"original_type\":"
-        + "\"user_card\",\"algorithm\":\"AEAD_AES_256_GCM\",\"associated_data\":\"user_card\",\"nonce\":\"" + nonce
-        + "\",\"ciphertext\":\"" + ciphertext + "\"}}";
+    String body =
+        "{\"id\":\"EV-1\",\"create_time\":\"2025-05-20T13:29:35+08:00\",\"event_type\":\""
+            + eventType
+            + "\",\"resource_type\":\"encrypt-resource\",\"summary\":\"用户开卡\",\"resource\":{\"original_type\":"
+            + "\"user_card\",\"algorithm\":\"AEAD_AES_256_GCM\",\"associated_data\":\"user_card\",\"nonce\":\""
+            + nonce
+            + "\",\"ciphertext\":\""
+            + ciphertext
+            + "\"}}";
     return signedDelivery(body.getBytes(StandardCharsets.UTF_8), time);
   }
 
-  /** @return the body signed now, with WeChat Pay's notification headers */
+  /**
+   * @return the body signed now, with WeChat Pay's notification headers
+   */
   public Delivery signedDelivery(byte[] body, Instant time) {
     Map<String, List<String>> headers = new LinkedHashMap<>();
-    new AnswerSigner(keys.getPrivate(), id, NONCES).headers(body, time)
+    new AnswerSigner(keys.getPrivate(), id, NONCES)
+        .headers(body, time)
         .forEach((name, value) -> headers.put(name, List.of(value)));
     headers.put(WechatPayProtocol.WECHATPAY_SIGNATURE_TYPE, List.of(WechatPayProtocol.SCHEME));
-    headers.put(WechatPayProtocol.REQUEST_ID, List.of("REQ-" + headers.get(WechatPayProtocol.WECHATPAY_NONCE).get(0)));
+    headers.put(
+        WechatPayProtocol.REQUEST_ID,
+        List.of("REQ-" + headers.get(WechatPayProtocol.WECHATPAY_NONCE).get(0)));
     return new Delivery(body, Map.copyOf(headers));
   }
 
-  /** @return the plaintext of a field the client encrypted under this key */
+  /**
+   * @return the plaintext of a field the client encrypted under this key
+   */
   public String decrypt(String ciphertext) {
     return RsaOaep.decrypt(keys.getPrivate(), ciphertext);
   }
 
-  /** @return the Authorization header's parameters, after checking its scheme and signature as WeChat Pay does */
+  /**
+   * @return the Authorization header's parameters, after checking its scheme and signature as
+   *     WeChat Pay does
+   */
   public static Authorization verifyAuthorization(LoggedRequest request, PublicKey merchantKey) {
-    Authorization authorization = Authorization.parse(request.getHeader(WechatPayProtocol.AUTHORIZATION))
-        .orElseThrow(() -> new AssertionError("no complete WECHATPAY2 Authorization header: "
-            + request.getHeader(WechatPayProtocol.AUTHORIZATION)));
+    Authorization authorization =
+        Authorization.parse(request.getHeader(WechatPayProtocol.AUTHORIZATION))
+            .orElseThrow(
+                () ->
+                    new AssertionError(
+                        "no complete WECHATPAY2 Authorization header: "
+                            + request.getHeader(WechatPayProtocol.AUTHORIZATION)));
     String url = WechatPayProtocol.signedUrl(request.getAbsoluteUrl());
-    byte[] message = authorization.signedMessage(request.getMethod().getName(), url, request.getBody());
+    byte[] message =
+        authorization.signedMessage(request.getMethod().getName(), url, request.getBody());
     if (!RsaSha256.verify(merchantKey, message, authorization.signature())) {
       throw new AssertionError("signature does not verify for " + request.getMethod() + " " + url);
     }
