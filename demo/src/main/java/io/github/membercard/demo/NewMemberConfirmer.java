@@ -63,6 +63,9 @@ final class NewMemberConfirmer implements WebhookEndpoint.Handler {
   }
 
   /**
+   * Counts the redeliveries that were only acknowledged, because their notification id had already
+   * been confirmed.
+   *
    * @return how many redeliveries were acknowledged without confirming again
    */
   int duplicates() {

@@ -14,6 +14,9 @@ public record Delivery(
     String id, String eventType, String url, String body, int status, String answer) {
 
   /**
+   * Tells whether the endpoint answered with a 2xx status, which WeChat Pay takes as
+   * acknowledgement.
+   *
    * @return whether the endpoint acknowledged it (a 2xx status), so WeChat Pay would stop
    *     delivering it
    */

@@ -20,6 +20,10 @@ final class DocumentedAnswer {
   private DocumentedAnswer() {}
 
   /**
+   * Builds the answer to one request by the rules above, property by property, descending into
+   * nested objects and arrays of objects; a property with neither a sent value nor an example is
+   * left out.
+   *
    * @param schema the answer's schema
    * @param request the request body, encrypted fields decrypted, or {@code null} when there is none
    * @param requestSchema the request body's schema, or {@code null}

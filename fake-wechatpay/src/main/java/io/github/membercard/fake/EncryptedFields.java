@@ -22,6 +22,9 @@ final class EncryptedFields {
   private EncryptedFields() {}
 
   /**
+   * Applies {@code transform} to each value the schema marks encrypted, element by element for an
+   * encrypted array, without changing {@code node} itself.
+   *
    * @return a copy of {@code node} with every encrypted value transformed
    */
   static JsonNode transform(Schema<?> schema, JsonNode node, Transform transform) {

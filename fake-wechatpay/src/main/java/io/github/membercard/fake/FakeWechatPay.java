@@ -23,6 +23,7 @@ import io.github.membercard.wechatpay.WechatPayDecryptionException;
 import io.github.membercard.wechatpay.WechatPayKeyConfig;
 import io.github.membercard.wechatpay.auth.AnswerSigner;
 import io.github.membercard.wechatpay.auth.NonceGenerator;
+import io.github.membercard.wechatpay.auth.WechatPayProtocol;
 import io.github.membercard.wechatpay.crypto.PemSource;
 import io.github.membercard.wechatpay.crypto.RsaOaep;
 import java.io.IOException;
@@ -114,6 +115,8 @@ public final class FakeWechatPay implements AutoCloseable {
   }
 
   /**
+   * Starts a fake on a free loopback port, with a fresh throwaway merchant and WeChat Pay key pair.
+   *
    * @return a fake on a free loopback port
    */
   public static FakeWechatPay start() {
@@ -121,6 +124,8 @@ public final class FakeWechatPay implements AutoCloseable {
   }
 
   /**
+   * Starts a fake on the given port of {@code 127.0.0.1}, loading the spec and making fresh keys.
+   *
    * @param port the loopback port to listen on; 0 for any free one
    * @return a running fake
    */
@@ -129,6 +134,8 @@ public final class FakeWechatPay implements AutoCloseable {
   }
 
   /**
+   * Returns the URL the fake listens on, to pass to {@link TransportOptions#baseUrl}.
+   *
    * @return the base URL to give a client
    */
   public String baseUrl() {
@@ -136,6 +143,8 @@ public final class FakeWechatPay implements AutoCloseable {
   }
 
   /**
+   * Returns a client builder already configured to call this fake as its throwaway merchant.
+   *
    * @return a client builder with the fake's {@link #credentials()}, {@link #wechatPayKeys()},
    *     APIv3 key and {@link #transport()}; change any of them or call {@code build}
    */
@@ -148,6 +157,9 @@ public final class FakeWechatPay implements AutoCloseable {
   }
 
   /**
+   * Returns the credentials of the throwaway merchant made when the fake started, its private key
+   * given as PEM text.
+   *
    * @return the throwaway merchant's id, certificate serial and private key, as the fake expects
    *     them
    */
@@ -157,6 +169,9 @@ public final class FakeWechatPay implements AutoCloseable {
   }
 
   /**
+   * Returns the WeChat Pay key configuration that verifies the fake's answers: public key mode,
+   * under {@link #PUBLIC_KEY_ID}.
+   *
    * @return the fake's WeChat Pay public key, in public key mode
    */
   public WechatPayKeyConfig wechatPayKeys() {
@@ -164,6 +179,8 @@ public final class FakeWechatPay implements AutoCloseable {
   }
 
   /**
+   * Returns {@link TransportOptions#defaults()} with the base URL set to {@link #baseUrl()}.
+   *
    * @return default transport options pointed at the fake; vary timeouts or logging from here
    */
   public TransportOptions transport() {
@@ -171,6 +188,8 @@ public final class FakeWechatPay implements AutoCloseable {
   }
 
   /**
+   * Returns the APIv3 key made when the fake started: 32 random letters and digits.
+   *
    * @return the throwaway APIv3 key notifications are encrypted under
    */
   public String apiV3Key() {
@@ -178,6 +197,9 @@ public final class FakeWechatPay implements AutoCloseable {
   }
 
   /**
+   * Returns the event types {@link #deliver(String, String)} accepts; any other is an {@link
+   * IllegalArgumentException}.
+   *
    * @return the notification event types the fake can deliver: every one in the spec
    */
   public Set<String> eventTypes() {
@@ -225,6 +247,9 @@ public final class FakeWechatPay implements AutoCloseable {
   }
 
   /**
+   * Returns the merchant certificate serial made when the fake started, 40 upper-case hex digits; a
+   * request's {@code Authorization} must name it.
+   *
    * @return the merchant API certificate serial number the fake expects
    */
   public String merchantSerialNumber() {
@@ -232,6 +257,9 @@ public final class FakeWechatPay implements AutoCloseable {
   }
 
   /**
+   * Returns the throwaway merchant's private key as PEM text, as {@code apiclient_key.pem} holds
+   * it.
+   *
    * @return the throwaway merchant private key as PKCS#8 PEM, for configurations read from files
    */
   public String merchantPrivateKeyPem() {
@@ -239,6 +267,8 @@ public final class FakeWechatPay implements AutoCloseable {
   }
 
   /**
+   * Returns the fake's WeChat Pay public key as PEM text, as {@code pub_key.pem} holds it.
+   *
    * @return the fake's WeChat Pay public key as PEM; its id is {@link #PUBLIC_KEY_ID}
    */
   public String wechatPayPublicKeyPem() {
@@ -246,6 +276,9 @@ public final class FakeWechatPay implements AutoCloseable {
   }
 
   /**
+   * Returns the throwaway merchant's public key, which the fake also encrypts the sensitive fields
+   * of notifications under.
+   *
    * @return the merchant public key, for encrypting values the way WeChat Pay sends them
    */
   public PublicKey merchantPublicKey() {
@@ -253,6 +286,9 @@ public final class FakeWechatPay implements AutoCloseable {
   }
 
   /**
+   * Returns the ids that the methods configuring one operation, such as {@link #respond}, accept;
+   * any other is an {@link IllegalArgumentException}.
+   *
    * @return the operationIds the fake serves: every operation of the spec
    */
   public Set<String> operationIds() {
@@ -317,6 +353,9 @@ public final class FakeWechatPay implements AutoCloseable {
   }
 
   /**
+   * Returns the requests the fake matched to an operation since it started or was last {@link
+   * #reset()}; requests to paths of no operation are not listed.
+   *
    * @return every request received for an operation, oldest first
    */
   public List<ReceivedRequest> requests() {
@@ -331,6 +370,9 @@ public final class FakeWechatPay implements AutoCloseable {
   }
 
   /**
+   * Returns the requests received for one operation since the start or the last {@link #reset()};
+   * an id of no operation gives an empty list.
+   *
    * @return the requests received for one operation, oldest first
    */
   public List<ReceivedRequest> requests(String operationId) {
@@ -427,7 +469,7 @@ public final class FakeWechatPay implements AutoCloseable {
         operationId,
         event.getRequest().getMethod().getName(),
         event.getRequest().getUrl(),
-        event.getRequest().getHeader("Wechatpay-Serial"),
+        event.getRequest().getHeader(WechatPayProtocol.WECHATPAY_SERIAL),
         query(operation, event),
         rawBody,
         plaintext(operation, rawBody));

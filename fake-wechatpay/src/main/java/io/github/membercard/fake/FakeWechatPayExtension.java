@@ -49,6 +49,9 @@ public final class FakeWechatPayExtension
   }
 
   /**
+   * Returns a new builder of the extension, as {@code WireMockExtension.newInstance()} starts one
+   * of WireMock's.
+   *
    * @return a builder for the extension, with a fake on any free loopback port unless told
    *     otherwise
    */
@@ -57,6 +60,8 @@ public final class FakeWechatPayExtension
   }
 
   /**
+   * Returns the fake this extension runs for the current test.
+   *
    * @return the running fake
    * @throws IllegalStateException outside the tests it runs for: on a static field, from before the
    *     first test to after the last; on an instance field, from before each test to after it
@@ -135,6 +140,9 @@ public final class FakeWechatPayExtension
     private Builder() {}
 
     /**
+     * Sets the loopback port of the fake; a port outside 0 to 65535 is an {@link
+     * IllegalArgumentException}.
+     *
      * @param port the loopback port the fake listens on; 0, the default, for any free one. On an
      *     instance field every test's fake takes this port in turn.
      * @return this builder
@@ -148,6 +156,8 @@ public final class FakeWechatPayExtension
     }
 
     /**
+     * Builds the extension; it starts no fake until JUnit calls it.
+     *
      * @return the extension, to register with {@code @RegisterExtension}
      */
     public FakeWechatPayExtension build() {

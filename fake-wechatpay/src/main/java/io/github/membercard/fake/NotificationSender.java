@@ -74,6 +74,10 @@ final class NotificationSender {
   }
 
   /**
+   * Builds the notification body for a plaintext resource, under a fresh id and the current time:
+   * the resource's sensitive fields RSA-encrypted for the merchant, then the whole resource
+   * AEAD-encrypted under the APIv3 key. {@link #post} signs it.
+   *
    * @return the envelope for a plaintext resource
    */
   String envelope(String eventType, JsonNode plaintextResource) {

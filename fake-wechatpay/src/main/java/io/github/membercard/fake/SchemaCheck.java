@@ -22,6 +22,8 @@ import java.util.Optional;
 final class SchemaCheck {
 
   /**
+   * One problem the check found: where it is, and what it is.
+   *
    * @param pointer where the problem is, as a JSON pointer
    * @param issue what is wrong
    */

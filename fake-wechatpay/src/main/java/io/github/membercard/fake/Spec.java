@@ -1,5 +1,6 @@
 package io.github.membercard.fake;
 
+import io.github.membercard.wechatpay.auth.WechatPayProtocol;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -163,7 +164,7 @@ final class Spec {
             .anyMatch(
                 p ->
                     "header".equals(p.getIn())
-                        && "Wechatpay-Serial".equals(p.getName())
+                        && WechatPayProtocol.WECHATPAY_SERIAL.equals(p.getName())
                         && Boolean.TRUE.equals(p.getRequired())),
         paging(operation, query));
   }

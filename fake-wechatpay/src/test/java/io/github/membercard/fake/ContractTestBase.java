@@ -53,6 +53,9 @@ abstract class ContractTestBase {
   }
 
   /**
+   * Asserts that the fake received exactly one request for an operation since the last reset, and
+   * returns it.
+   *
    * @return the one request the fake received for the operation; fails if there was not exactly one
    */
   static ReceivedRequest onlyRequest(String operationId) {

@@ -13,6 +13,9 @@ import java.lang.annotation.Target;
 @interface Covers {
 
   /**
+   * Returns the operationIds the annotated test calls; {@code ContractCoverageTest} checks that,
+   * together, the contract tests name every operation of the spec.
+   *
    * @return operationIds of the spec
    */
   String[] value();

@@ -8,6 +8,8 @@ package io.github.membercard.wechatpay;
 public interface AnswerListener {
 
   /**
+   * Called once for each 2xx answer whose signature verified, before its body is decoded.
+   *
    * @param method the request's HTTP method
    * @param pathAndQuery the request's path and query as sent
    * @param status the answer's HTTP status

@@ -46,6 +46,9 @@ public final class MerchantCredentials {
   }
 
   /**
+   * Creates the credentials of a merchant whose private key the runtime holds; nothing is checked
+   * until a client or notification parser is built.
+   *
    * @param merchantId the merchant id ({@code mchid}); a service provider gives its own
    * @param serialNumber the serial number of the merchant API certificate, hex
    * @param privateKey the merchant API private key, PKCS#8 or PKCS#1 PEM ({@code
@@ -58,6 +61,9 @@ public final class MerchantCredentials {
   }
 
   /**
+   * Creates the credentials of a merchant whose private key the runtime reads from a file when a
+   * client or notification parser is built.
+   *
    * @param merchantId the merchant id ({@code mchid}); a service provider gives its own
    * @param serialNumber the serial number of the merchant API certificate, hex
    * @param privateKeyPem the file of the merchant API private key ({@code apiclient_key.pem})
@@ -108,6 +114,9 @@ public final class MerchantCredentials {
   }
 
   /**
+   * Adds the merchant API certificate from a PEM file, to be checked as {@link
+   * #withCertificate(PemSource)} describes.
+   *
    * @see #withCertificate(PemSource)
    */
   public MerchantCredentials withCertificate(Path certificatePem) {

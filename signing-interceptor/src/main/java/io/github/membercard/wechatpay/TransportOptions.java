@@ -39,6 +39,8 @@ public final class TransportOptions {
   }
 
   /**
+   * Returns the options a {@link WechatPayClient.Builder} uses when given none.
+   *
    * @return production, 10 s to connect, 30 s to read, the JDK's HTTP client over HTTP/1.1, no
    *     logging
    */
@@ -48,6 +50,9 @@ public final class TransportOptions {
   }
 
   /**
+   * Sets where calls go, in a copy of these options; the URL is checked, and a trailing slash
+   * dropped, when the client is built.
+   *
    * @param baseUrl the API host, and a path prefix if a gateway needs one; default {@value
    *     #DEFAULT_BASE_URL} (the backup host is {@code https://api2.wechatpay.cn})
    * @return options with that base URL
@@ -57,6 +62,8 @@ public final class TransportOptions {
   }
 
   /**
+   * Sets how long to wait for a connection, in a copy of these options; default 10 s.
+   *
    * @param timeout how long to wait for a connection; default 10 s
    * @return options with that timeout
    */
@@ -66,6 +73,8 @@ public final class TransportOptions {
   }
 
   /**
+   * Sets how long to wait for an answer, in a copy of these options; default 30 s.
+   *
    * @param timeout how long to wait for an answer; default 30 s
    * @return options with that timeout
    */
@@ -75,6 +84,9 @@ public final class TransportOptions {
   }
 
   /**
+   * Sets the Feign client requests go out through, in a copy of these options; the runtime wraps it
+   * to sign each request and verify each answer.
+   *
    * @param client the Feign HTTP client to send through; it must support PATCH. Default: the JDK's
    *     {@code java.net.http.HttpClient} over HTTP/1.1
    * @return options with that client
@@ -85,6 +97,8 @@ public final class TransportOptions {
   }
 
   /**
+   * Sets how much Feign logs, in a copy of these options; default none.
+   *
    * @param level how much Feign logs, to the platform logger {@code
    *     io.github.membercard.wechatpay.http} at DEBUG; default none. Signatures are never logged.
    * @return options with that level
@@ -95,6 +109,9 @@ public final class TransportOptions {
   }
 
   /**
+   * Checks the base URL, when the client is built, and returns it in the form requests are built
+   * from.
+   *
    * @return the base URL without a trailing slash
    * @throws WechatPayConfigurationException if it is not an http(s) URL with a host
    */
@@ -124,6 +141,9 @@ public final class TransportOptions {
   }
 
   /**
+   * Returns the HTTP client set with {@link #httpClient(Client)}, or, when none was, {@code null},
+   * so the client builds the default.
+   *
    * @return the HTTP client given, or {@code null} for the default
    */
   Client httpClient() {

@@ -44,6 +44,8 @@ public class WechatPayApiException extends WechatPayException {
   }
 
   /**
+   * Returns the HTTP status WeChat Pay answered with.
+   *
    * @return the HTTP status
    */
   public int status() {
@@ -51,6 +53,9 @@ public class WechatPayApiException extends WechatPayException {
   }
 
   /**
+   * Returns the {@code code} member of the error body; {@code null} when the body was not WeChat
+   * Pay's JSON, such as a gateway's HTML page.
+   *
    * @return WeChat Pay's error code, such as {@code PARAM_ERROR}, or {@code null} for a non-JSON
    *     body
    */
@@ -59,6 +64,8 @@ public class WechatPayApiException extends WechatPayException {
   }
 
   /**
+   * Returns the {@code message} member of the error body, as WeChat Pay wrote it.
+   *
    * @return WeChat Pay's error message, or {@code null} for a non-JSON body
    */
   public String errorMessage() {
@@ -66,6 +73,9 @@ public class WechatPayApiException extends WechatPayException {
   }
 
   /**
+   * Returns the {@code detail} member of the error body, naming the field, value and location
+   * WeChat Pay rejected; empty when the body had none.
+   *
    * @return which input WeChat Pay objected to, when it said
    */
   public Optional<ErrorDetail> detail() {
@@ -73,6 +83,8 @@ public class WechatPayApiException extends WechatPayException {
   }
 
   /**
+   * Returns the answer's {@code Request-ID}, the id to quote to WeChat Pay support.
+   *
    * @return the {@code Request-ID} header, or {@code null} if the answer had none
    */
   public String requestId() {
@@ -80,6 +92,8 @@ public class WechatPayApiException extends WechatPayException {
   }
 
   /**
+   * Returns a copy of the answer body's bytes, exactly as received.
+   *
    * @return the body exactly as received
    */
   public byte[] rawBody() {
@@ -87,6 +101,8 @@ public class WechatPayApiException extends WechatPayException {
   }
 
   /**
+   * Returns the answer body as UTF-8 text, whatever its content type.
+   *
    * @return the body decoded as UTF-8
    */
   public String rawBodyText() {

@@ -52,6 +52,9 @@ public final class WechatPayClient {
   }
 
   /**
+   * Returns a new builder with the default transport, clock and nonces; the credentials and WeChat
+   * Pay keys must still be set.
+   *
    * @return a builder; every setting is checked when {@link Builder#build()} runs
    */
   public static Builder builder() {
@@ -59,6 +62,9 @@ public final class WechatPayClient {
   }
 
   /**
+   * Creates an implementation of a generated API interface whose calls go through this client:
+   * signed, verified, and with sensitive fields encrypted and decrypted.
+   *
    * @param api a generated API interface, such as {@code BrandUserCardsApi.class}
    * @param <T> the interface type
    * @return an implementation calling WeChat Pay through this client
@@ -108,6 +114,8 @@ public final class WechatPayClient {
     private Builder() {}
 
     /**
+     * Sets who the merchant is and how it signs; required.
+     *
      * @param credentials the merchant id, certificate serial and private key (or signer); required
      * @return this builder
      */
@@ -117,6 +125,8 @@ public final class WechatPayClient {
     }
 
     /**
+     * Sets which WeChat Pay keys verify answers and encrypt request fields; required.
+     *
      * @param keys WeChat Pay's public key, its platform certificates, or both; required
      * @return this builder
      */
@@ -138,6 +148,8 @@ public final class WechatPayClient {
     }
 
     /**
+     * Sets how calls reach WeChat Pay; optional.
+     *
      * @param transport the base URL, timeouts, HTTP client and logging; default {@link
      *     TransportOptions#defaults()}
      * @return this builder
@@ -148,6 +160,9 @@ public final class WechatPayClient {
     }
 
     /**
+     * Sets the clock that timestamps requests and that answers' {@code Wechatpay-Timestamp} is
+     * checked against.
+     *
      * @param clock the time used for request timestamps and answer freshness; default system UTC
      * @return this builder
      */
@@ -157,6 +172,8 @@ public final class WechatPayClient {
     }
 
     /**
+     * Sets where each request's {@code nonce_str} comes from.
+     *
      * @param nonceGenerator the source of request nonces; default 32 secure random alphanumerics
      * @return this builder
      */
@@ -166,6 +183,9 @@ public final class WechatPayClient {
     }
 
     /**
+     * Sets the {@link AnswerListener} to call for each verified answer, to log or keep its
+     * Request-ID.
+     *
      * @param listener told of every verified answer and its Request-ID; default does nothing
      * @return this builder
      */

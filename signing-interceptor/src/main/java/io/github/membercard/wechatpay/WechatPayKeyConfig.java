@@ -48,6 +48,9 @@ public final class WechatPayKeyConfig {
   }
 
   /**
+   * Public key mode, with the public key read from a PEM file ({@code pub_key.pem}) when the client
+   * is built.
+   *
    * @see #publicKey(String, PemSource)
    */
   public static WechatPayKeyConfig publicKey(String id, Path pem) {
@@ -79,6 +82,9 @@ public final class WechatPayKeyConfig {
   }
 
   /**
+   * Sets how often platform certificates are downloaded again, in a copy of this configuration;
+   * default one hour.
+   *
    * @param interval how often platform certificates are downloaded again
    * @return the configuration with that interval
    * @throws IllegalStateException in public key mode, which downloads nothing
@@ -96,6 +102,8 @@ public final class WechatPayKeyConfig {
   }
 
   /**
+   * Returns where the WeChat Pay public key is read from.
+   *
    * @return the public key, or {@code null} in platform certificate mode
    */
   PemSource publicKeyPem() {
@@ -103,6 +111,9 @@ public final class WechatPayKeyConfig {
   }
 
   /**
+   * Returns the APIv3 key the platform certificates are decrypted with; the client also decrypts
+   * notifications with it when {@link WechatPayClient.Builder#apiV3Key} is not set.
+   *
    * @return the APIv3 key of platform certificate mode, or {@code null}
    */
   String apiV3Key() {

@@ -34,6 +34,8 @@ public class WechatPayVerificationException extends WechatPayException {
   }
 
   /**
+   * Returns the check that rejected the message.
+   *
    * @return which check failed
    */
   public Reason reason() {
@@ -41,6 +43,9 @@ public class WechatPayVerificationException extends WechatPayException {
   }
 
   /**
+   * Returns the {@code Request-ID} of the rejected answer or notification, to quote to WeChat Pay
+   * support.
+   *
    * @return the {@code Request-ID} header of the rejected message, or {@code null} if it had none
    */
   public String requestId() {

@@ -54,6 +54,8 @@ public final class DocDrift {
   }
 
   /**
+   * Compares the doc pages with a spec, operation by operation and event by event.
+   *
    * @param docs the doc pages
    * @param specLocation the spec's URL or file path
    * @return every difference, sorted by place
@@ -67,6 +69,9 @@ public final class DocDrift {
   }
 
   /**
+   * Returns where the spec packaged with this module is on the classpath, throwing an {@link
+   * IllegalStateException} if it is not there.
+   *
    * @return the packaged spec's URL
    */
   public static String packagedSpec() {

@@ -30,6 +30,9 @@ public final class DocPages {
       List<Row> children) {
 
     /**
+     * Tells whether the row's documented type is {@code object} or {@code object[]}, so its child
+     * rows are compared as its fields.
+     *
      * @return whether the row is an object or an array of objects, whose children are its fields
      */
     public boolean isObject() {
@@ -85,6 +88,9 @@ public final class DocPages {
   }
 
   /**
+   * Reads every Markdown page under {@code docs}; a missing {@code openapi/} or {@code webhook/}
+   * tree adds nothing.
+   *
    * @param docs a directory holding {@code openapi/} and {@code webhook/} page trees
    * @return every operation and event documented there
    * @throws UncheckedIOException if a page cannot be read
@@ -129,6 +135,8 @@ public final class DocPages {
   }
 
   /**
+   * Returns the operations read, pages sorted by file path and each page's sections in their order.
+   *
    * @return the documented operations, by page and section order
    */
   public List<Operation> operations() {
@@ -136,6 +144,8 @@ public final class DocPages {
   }
 
   /**
+   * Returns the notification events read, one per {@code webhook/} page, sorted by file path.
+   *
    * @return the documented notification events
    */
   public List<Event> events() {

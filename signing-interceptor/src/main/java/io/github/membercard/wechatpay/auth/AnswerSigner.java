@@ -20,6 +20,8 @@ public final class AnswerSigner {
   private final Supplier<String> nonces;
 
   /**
+   * Creates a signer for one WeChat Pay key, which it names in every {@code Wechatpay-Serial}.
+   *
    * @param key the WeChat Pay private key to sign with
    * @param keyId its id, sent as {@code Wechatpay-Serial}
    * @param nonces the source of {@code Wechatpay-Nonce}
@@ -31,6 +33,9 @@ public final class AnswerSigner {
   }
 
   /**
+   * Signs a body as WeChat Pay signs an answer or notification, at the given time with a fresh
+   * nonce.
+   *
    * @param body the body exactly as it will be sent; empty when there is none
    * @param time when it is signed
    * @return the four {@code Wechatpay-*} headers, by name, in a new mutable map

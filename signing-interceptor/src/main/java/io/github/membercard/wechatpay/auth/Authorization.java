@@ -32,6 +32,9 @@ public record Authorization(
   }
 
   /**
+   * Parses an {@code Authorization} header value, its parameters in any order; parameters it does
+   * not know are ignored.
+   *
    * @param header an {@code Authorization} header value
    * @return its parameters, or empty when it is not of the {@link WechatPayProtocol#SCHEME} scheme
    *     or lacks a parameter
@@ -60,6 +63,10 @@ public record Authorization(
   }
 
   /**
+   * Formats the header value: the scheme, then {@code mchid}, {@code nonce_str}, {@code timestamp},
+   * {@code serial_no} and {@code signature}. Unlike {@link #toString()}, it includes the nonce and
+   * the signature.
+   *
    * @return the header value
    */
   public String header() {
@@ -78,6 +85,9 @@ public record Authorization(
   }
 
   /**
+   * Rebuilds the message a request's signature covers from this header's timestamp and nonce, to
+   * verify the signature against.
+   *
    * @param method the request's HTTP method
    * @param url the request's path and query as sent
    * @param body the request's body bytes

@@ -17,6 +17,8 @@ public final class Credential {
   private final Supplier<String> nonces;
 
   /**
+   * Creates a credential that signs requests for one merchant.
+   *
    * @param merchantId the merchant id ({@code mchid}); for a service provider, its own
    * @param merchantSerialNumber the merchant API certificate's serial number, upper-case hex
    * @param signer signs with the merchant API private key
@@ -38,6 +40,8 @@ public final class Credential {
   }
 
   /**
+   * Signs one request, with a fresh timestamp and nonce.
+   *
    * @param method the HTTP method, any case
    * @param url the absolute path and query exactly as sent, without scheme and host
    * @param body the exact body bytes sent; empty when there is none
@@ -53,6 +57,8 @@ public final class Credential {
   }
 
   /**
+   * Returns the merchant id sent as {@code mchid} in every header.
+   *
    * @return the merchant id this credential signs for
    */
   public String merchantId() {

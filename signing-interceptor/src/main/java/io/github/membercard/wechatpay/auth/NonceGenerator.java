@@ -21,6 +21,9 @@ public final class NonceGenerator implements Supplier<String> {
   }
 
   /**
+   * Creates a generator of nonces of the given length, drawn from letters and digits; a length
+   * below 1 is an {@link IllegalArgumentException}.
+   *
    * @param length how many characters each value has
    */
   public NonceGenerator(int length) {

@@ -20,6 +20,8 @@ public final class SignatureValidator {
   private final Clock clock;
 
   /**
+   * Creates a validator that trusts the keys {@code keys} finds.
+   *
    * @param keys finds the key a {@code Wechatpay-Serial} names, such as {@code
    *     WechatPayKeys::verificationKey}
    * @param clock local time, to check {@code Wechatpay-Timestamp} against
@@ -30,6 +32,8 @@ public final class SignatureValidator {
   }
 
   /**
+   * Checks that a message came from WeChat Pay, returning only when every check passes.
+   *
    * @param message the headers and raw body as received
    * @throws WechatPayVerificationException naming the first check that failed
    */
@@ -53,7 +57,8 @@ public final class SignatureValidator {
                 () ->
                     new WechatPayVerificationException(
                         Reason.UNKNOWN_SERIAL,
-                        "Wechatpay-Serial "
+                        WechatPayProtocol.WECHATPAY_SERIAL
+                            + " "
                             + message.serial()
                             + " names no WeChat Pay key this client knows",
                         requestId));
@@ -74,14 +79,21 @@ public final class SignatureValidator {
       seconds = Long.parseLong(timestamp);
     } catch (NumberFormatException e) {
       throw new WechatPayVerificationException(
-          Reason.STALE_TIMESTAMP, "Wechatpay-Timestamp is not a number of seconds", requestId);
+          Reason.STALE_TIMESTAMP,
+          WechatPayProtocol.WECHATPAY_TIMESTAMP + " is not a number of seconds",
+          requestId);
     }
     long skew = Math.abs(clock.instant().getEpochSecond() - seconds);
     long allowed = WechatPayProtocol.MAX_CLOCK_SKEW.getSeconds();
     if (skew > allowed) {
       throw new WechatPayVerificationException(
           Reason.STALE_TIMESTAMP,
-          "Wechatpay-Timestamp is " + skew + " s from local time, more than " + allowed + " s",
+          WechatPayProtocol.WECHATPAY_TIMESTAMP
+              + " is "
+              + skew
+              + " s from local time, more than "
+              + allowed
+              + " s",
           requestId);
     }
   }

@@ -28,6 +28,9 @@ public record SignedMessage(
   }
 
   /**
+   * Picks a message's {@code Wechatpay-*} and {@code Request-ID} headers out of all it came with,
+   * taking the first value of each; a missing one is {@code null}.
+   *
    * @param headers the headers as received, any name case
    * @param body the body exactly as received
    * @return the message

@@ -8,6 +8,8 @@ package io.github.membercard.wechatpay.auth;
 public interface Signer {
 
   /**
+   * Signs one signature message with the merchant API private key.
+   *
    * @param message the UTF-8 bytes of the signature message
    * @return the Base64 SHA256withRSA signature
    */

@@ -51,6 +51,8 @@ public final class WechatPayProtocol {
   private WechatPayProtocol() {}
 
   /**
+   * Builds the message a merchant signs for a request; the method is upper-cased.
+   *
    * @param method the HTTP method, any case
    * @param url the absolute path and query exactly as sent
    * @param timestamp seconds since the epoch
@@ -64,6 +66,9 @@ public final class WechatPayProtocol {
   }
 
   /**
+   * Takes the URL line of the signature message from the URL a request is sent to, dropping scheme
+   * and host.
+   *
    * @param url an absolute URL, or a path with its query, as sent
    * @return the URL line of the signature message: the raw path, plus {@code ?} and the raw query
    *     when there is one, percent-encoding kept as on the wire
@@ -76,6 +81,8 @@ public final class WechatPayProtocol {
   }
 
   /**
+   * Builds the message WeChat Pay signs for an answer or notification.
+   *
    * @param timestamp {@code Wechatpay-Timestamp}
    * @param nonce {@code Wechatpay-Nonce}
    * @param body the raw body; empty when there is none

@@ -23,6 +23,8 @@ public final class AeadAes256Gcm {
   private final SecretKeySpec key;
 
   /**
+   * Creates a cipher under the merchant's APIv3 key.
+   *
    * @param apiV3Key the 32-character APIv3 key set in the merchant platform
    * @throws WechatPayConfigurationException if the key is not 32 bytes
    */
@@ -39,6 +41,8 @@ public final class AeadAes256Gcm {
   }
 
   /**
+   * Decrypts a resource or certificate WeChat Pay encrypted under the APIv3 key, checking its tag.
+   *
    * @param nonce the {@code nonce} field
    * @param associatedData the {@code associated_data} field; {@code null} is treated as empty
    * @param base64Ciphertext the {@code ciphertext} field

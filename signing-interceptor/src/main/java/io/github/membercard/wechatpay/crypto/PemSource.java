@@ -28,6 +28,9 @@ public final class PemSource {
   }
 
   /**
+   * Creates a source that reads a PEM file, as US-ASCII, when the client is built; a missing file
+   * fails then, not now.
+   *
    * @param file a PEM file
    * @return a source reading that file
    */
@@ -37,6 +40,8 @@ public final class PemSource {
   }
 
   /**
+   * Creates a source holding PEM text already in memory.
+   *
    * @param pem PEM text, {@code -----BEGIN ...} included
    * @return a source holding that text
    */
@@ -46,6 +51,9 @@ public final class PemSource {
   }
 
   /**
+   * Creates a source that reads a PEM classpath resource, as US-ASCII, when the client is built; a
+   * missing resource fails then, not now.
+   *
    * @param resource a resource name as {@link ClassLoader#getResource} takes it, without a leading
    *     slash
    * @return a source reading that resource from the thread's context class loader
@@ -68,6 +76,8 @@ public final class PemSource {
   }
 
   /**
+   * Reads the PEM text, turning any failure into a configuration error that names the source.
+   *
    * @return the PEM text
    * @throws WechatPayConfigurationException if it cannot be read or is empty
    */

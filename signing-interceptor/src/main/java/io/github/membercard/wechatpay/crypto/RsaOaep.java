@@ -23,6 +23,9 @@ public final class RsaOaep {
   private RsaOaep() {}
 
   /**
+   * Encrypts a sensitive value so that only the holder of the matching private key can read it; an
+   * {@link IllegalArgumentException} if it cannot, as when the value is too long for the key.
+   *
    * @param key the recipient's public key
    * @param plaintext the value to protect
    * @return Base64 ciphertext; different on every call, as OAEP is randomised
@@ -40,6 +43,8 @@ public final class RsaOaep {
   }
 
   /**
+   * Decrypts a sensitive value encrypted under the public half of {@code key}.
+   *
    * @param key the recipient's private key
    * @param base64Ciphertext the value as sent
    * @return the plaintext

@@ -20,6 +20,8 @@ public final class RsaSha256 {
   private RsaSha256() {}
 
   /**
+   * Signs a message with SHA256withRSA.
+   *
    * @param key the signing key
    * @param message the bytes to sign
    * @return the Base64 signature
@@ -36,6 +38,9 @@ public final class RsaSha256 {
   }
 
   /**
+   * Verifies a SHA256withRSA signature; a key that cannot verify is an {@link
+   * IllegalStateException}, not {@code false}.
+   *
    * @param key the key that should have signed
    * @param message the signed bytes
    * @param base64Signature the signature as sent

@@ -44,6 +44,8 @@ public final class CertificateDownloader implements PlatformCertificates.Source 
   private final Clock clock;
 
   /**
+   * Creates a downloader of {@code GET /v3/certificates} under {@code baseUrl}.
+   *
    * @param signingClient signs and sends the request
    * @param baseUrl the API base URL
    * @param options timeouts

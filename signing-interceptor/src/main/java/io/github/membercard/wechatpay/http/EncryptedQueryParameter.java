@@ -20,6 +20,8 @@ import java.lang.annotation.Target;
 public @interface EncryptedQueryParameter {
 
   /**
+   * Returns the name of the query parameter whose value travels encrypted.
+   *
    * @return the parameter's name on the wire
    */
   String value();

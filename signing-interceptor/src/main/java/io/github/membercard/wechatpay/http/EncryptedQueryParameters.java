@@ -13,6 +13,8 @@ import java.lang.annotation.Target;
 public @interface EncryptedQueryParameters {
 
   /**
+   * Returns the method's {@link EncryptedQueryParameter} annotations, one per encrypted parameter.
+   *
    * @return the encrypted query parameters
    */
   EncryptedQueryParameter[] value();

@@ -24,6 +24,9 @@ public final class SigningClient implements Client {
   private final Credential credential;
 
   /**
+   * Creates a client that signs each request for the credential's merchant, then sends it through
+   * {@code delegate}.
+   *
    * @param delegate the HTTP client that sends the signed request
    * @param credential signs for the merchant
    */

@@ -24,6 +24,8 @@ public final class VerifyingClient implements Client {
   private final AnswerListener listener;
 
   /**
+   * Creates a client that verifies each 2xx answer {@code delegate} receives before handing it on.
+   *
    * @param delegate sends the (signed) request
    * @param validator checks WeChat Pay's signature
    * @param listener told of each verified answer

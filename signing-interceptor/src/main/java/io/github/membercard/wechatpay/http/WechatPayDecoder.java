@@ -13,7 +13,7 @@ import java.util.Objects;
 
 /**
  * Reads verified answers into models, decrypting sensitive fields with the merchant private key.
- * Only sees bodies {@link SigningClient} has already verified.
+ * Only sees bodies {@link VerifyingClient} has already verified.
  */
 public final class WechatPayDecoder implements Decoder {
 
@@ -21,6 +21,8 @@ public final class WechatPayDecoder implements Decoder {
   private final FieldCipher decryptor;
 
   /**
+   * Creates a decoder that reads answers with {@code mapper} and decrypts their sensitive fields.
+   *
    * @param mapper reads JSON
    * @param decryptor decrypts sensitive fields with the merchant private key
    */

@@ -9,6 +9,9 @@ package io.github.membercard.wechatpay.json;
 public interface FieldCipher {
 
   /**
+   * Transforms one sensitive value: encrypts it when a request is written, decrypts it when an
+   * answer or notification is read.
+   *
    * @param value the value to transform
    * @return the transformed value
    */

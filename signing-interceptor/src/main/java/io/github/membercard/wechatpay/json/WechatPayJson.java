@@ -19,6 +19,8 @@ public final class WechatPayJson {
   private WechatPayJson() {}
 
   /**
+   * Creates an object mapper set up as APIv3 JSON needs.
+   *
    * @return a mapper writing RFC 3339 times with their offset (as WeChat Pay sends them), keeping
    *     that offset when reading, leaving unset (null) properties out, and handling {@link
    *     Encrypted} properties
@@ -35,6 +37,9 @@ public final class WechatPayJson {
   }
 
   /**
+   * Creates a writer that passes each {@link Encrypted} value through {@code encryptor}, leaving
+   * the mapper as it was.
+   *
    * @param mapper a mapper from {@link #newObjectMapper()}
    * @param encryptor encrypts each {@link Encrypted} value
    * @return a writer that encrypts sensitive fields
@@ -44,6 +49,9 @@ public final class WechatPayJson {
   }
 
   /**
+   * Creates a reader that passes each {@link Encrypted} value through {@code decryptor}, leaving
+   * the mapper as it was.
+   *
    * @param mapper a mapper from {@link #newObjectMapper()}
    * @param decryptor decrypts each {@link Encrypted} value
    * @return a reader that decrypts sensitive fields

@@ -28,6 +28,8 @@ public final class PlatformCertificates implements WechatPayKeys {
   @FunctionalInterface
   public interface Source {
     /**
+     * Downloads the platform certificates WeChat Pay currently has for the merchant.
+     *
      * @return the certificates by serial
      * @throws WechatPayException if they cannot be had
      */

@@ -10,6 +10,8 @@ import java.util.Optional;
 public interface WechatPayKeys {
 
   /**
+   * Finds the key an answer or notification says it is signed with.
+   *
    * @param serial a {@code Wechatpay-Serial} value: a public key id or a platform certificate
    *     serial
    * @return the key it names, if known
@@ -17,6 +19,9 @@ public interface WechatPayKeys {
   Optional<PublicKey> verificationKey(String serial);
 
   /**
+   * Chooses the key to encrypt the next request's sensitive fields under; its id goes in {@code
+   * Wechatpay-Serial}.
+   *
    * @return the key to encrypt the next request's sensitive fields with, with the id that names it
    */
   EncryptionKey encryptionKey();

@@ -14,6 +14,9 @@ public final class WechatPayPublicKey implements WechatPayKeys {
   private final EncryptionKey key;
 
   /**
+   * Creates public key mode for one WeChat Pay public key, checking that its id starts with {@value
+   * #ID_PREFIX}.
+   *
    * @param id the public key id shown in the merchant platform
    * @param publicKey the WeChat Pay public key
    * @throws WechatPayConfigurationException if the id is not a public key id

@@ -15,6 +15,9 @@ public record Acknowledgement(int status, String body) {
   public static final String CONTENT_TYPE = "application/json; charset=utf-8";
 
   /**
+   * Returns the answer that tells WeChat Pay the notification is handled: 200, with {@code
+   * "code":"SUCCESS"}.
+   *
    * @return the answer that stops redelivery
    */
   public static Acknowledgement success() {
@@ -22,6 +25,8 @@ public record Acknowledgement(int status, String body) {
   }
 
   /**
+   * Returns a failure answer with status 500, so WeChat Pay delivers the notification again later.
+   *
    * @param message why it failed; shown in WeChat Pay's delivery log, so no personal data
    * @return a 500 answer, after which WeChat Pay delivers the notification again
    */
@@ -30,6 +35,9 @@ public record Acknowledgement(int status, String body) {
   }
 
   /**
+   * Returns a failure answer with the given status; a status outside 400 to 599 is an {@link
+   * IllegalArgumentException}.
+   *
    * @param status a 4xx or 5xx status
    * @param message why it failed
    * @return the failure answer
@@ -44,6 +52,8 @@ public record Acknowledgement(int status, String body) {
   }
 
   /**
+   * Returns the body as the bytes to write to the HTTP response.
+   *
    * @return the body's UTF-8 bytes
    */
   public byte[] bodyBytes() {

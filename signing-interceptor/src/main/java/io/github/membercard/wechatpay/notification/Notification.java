@@ -48,6 +48,8 @@ public final class Notification {
   }
 
   /**
+   * Returns the notification id, by which a redelivery is recognised.
+   *
    * @return the notification id; the same for every redelivery
    */
   public String id() {
@@ -55,6 +57,8 @@ public final class Notification {
   }
 
   /**
+   * Returns the notification's {@code create_time}, with the offset WeChat Pay gave.
+   *
    * @return when WeChat Pay created it
    */
   public OffsetDateTime createTime() {
@@ -62,6 +66,9 @@ public final class Notification {
   }
 
   /**
+   * Returns what happened, as WeChat Pay's {@code event_type}; it decides the type of {@link
+   * #resource()}.
+   *
    * @return the {@code event_type}, such as {@code BRAND_MEMBER_CARD_SP.USER_CARD.CREATE}
    */
   public String eventType() {
@@ -69,6 +76,8 @@ public final class Notification {
   }
 
   /**
+   * Returns the envelope's {@code resource_type}, or {@code null} when it has none.
+   *
    * @return the {@code resource_type}, normally {@code encrypt-resource}
    */
   public String resourceType() {
@@ -76,6 +85,9 @@ public final class Notification {
   }
 
   /**
+   * Returns the envelope's {@code summary}, WeChat Pay's short description of the event, or {@code
+   * null} when it has none.
+   *
    * @return WeChat Pay's summary
    */
   public String summary() {
@@ -83,6 +95,8 @@ public final class Notification {
   }
 
   /**
+   * Returns the resource's {@code original_type}, or {@code null} when it has none.
+   *
    * @return the resource's {@code original_type}
    */
   public String originalType() {
@@ -90,6 +104,8 @@ public final class Notification {
   }
 
   /**
+   * Returns the {@code Request-ID} of the delivery, to quote to WeChat Pay support.
+   *
    * @return the delivery's {@code Request-ID} header, or {@code null}
    */
   public String requestId() {
@@ -97,6 +113,8 @@ public final class Notification {
   }
 
   /**
+   * Tells whether the parser had a model for this event type.
+   *
    * @return whether {@link #resource()} is a typed model rather than plain JSON
    */
   public boolean isKnownEventType() {
@@ -104,6 +122,9 @@ public final class Notification {
   }
 
   /**
+   * Returns the decrypted resource: a model with its sensitive fields decrypted, or JSON for an
+   * event type the parser has no model for.
+   *
    * @return the event's model for a known event type, else a {@code JsonNode}
    */
   public Object resource() {
@@ -111,6 +132,9 @@ public final class Notification {
   }
 
   /**
+   * Returns the resource cast to {@code type}, if it is one; empty for a resource of another type,
+   * such as the JSON of an event type with no model.
+   *
    * @param type the expected model class
    * @param <T> the model type
    * @return the resource if it is of that type
@@ -120,6 +144,8 @@ public final class Notification {
   }
 
   /**
+   * Returns the resource as decrypted from the envelope, before it is read into a model.
+   *
    * @return the decrypted resource JSON; fields encrypted with RSA are still ciphertext in it
    */
   public String resourceJson() {

@@ -44,6 +44,9 @@ public final class NotificationParser {
   private final Map<String, Class<?>> resourceTypes;
 
   /**
+   * Creates a parser from its parts; most callers get one from a client or {@link #builder()}
+   * instead.
+   *
    * @param validator verifies the signature
    * @param aes decrypts the resource under the APIv3 key
    * @param mapper reads JSON
@@ -85,6 +88,9 @@ public final class NotificationParser {
   }
 
   /**
+   * Verifies and decrypts a notification whose body is text, taking its UTF-8 bytes as the signed
+   * body.
+   *
    * @param body the request body as received
    * @param headers the request headers, any name case
    * @return the notification
@@ -99,6 +105,9 @@ public final class NotificationParser {
   }
 
   /**
+   * Verifies and decrypts a notification from the raw body bytes, the form to prefer, since the
+   * signature covers them.
+   *
    * @see #parse(String, Map)
    */
   public Notification parse(byte[] body, Map<String, ? extends Collection<String>> headers) {
@@ -191,6 +200,8 @@ public final class NotificationParser {
     private Builder() {}
 
     /**
+     * Sets the WeChat Pay public key that verifies notifications; required.
+     *
      * @param id the WeChat Pay public key id, {@code PUB_KEY_ID_…}
      * @param pem the WeChat Pay public key
      * @return this builder
@@ -202,6 +213,9 @@ public final class NotificationParser {
     }
 
     /**
+     * Sets the merchant private key that decrypts sensitive fields, replacing any {@link
+     * #merchantDecryptor} set before; this or a decryptor is required.
+     *
      * @param pem the merchant API private key, which decrypts the RSA-encrypted fields of resources
      * @return this builder
      */
@@ -212,6 +226,9 @@ public final class NotificationParser {
     }
 
     /**
+     * Sets what decrypts sensitive fields in place of the merchant private key, replacing any
+     * {@link #merchantPrivateKey} set before.
+     *
      * @param decryptor decrypts RSA-OAEP values under the merchant API certificate's key, for a key
      *     the runtime never sees
      * @return this builder
@@ -223,6 +240,8 @@ public final class NotificationParser {
     }
 
     /**
+     * Sets the APIv3 key the resources are decrypted with; required.
+     *
      * @param apiV3Key the 32-character APIv3 key the resources are encrypted under
      * @return this builder
      */
@@ -232,6 +251,9 @@ public final class NotificationParser {
     }
 
     /**
+     * Sets the models resources are read into; by default there are none, so every resource is read
+     * as JSON.
+     *
      * @param resourceTypes each known {@code event_type} with the model of its resource, such as
      *     the generated {@code MemberCardNotifications.RESOURCE_TYPES}
      * @return this builder
@@ -242,6 +264,8 @@ public final class NotificationParser {
     }
 
     /**
+     * Sets the clock that notifications' {@code Wechatpay-Timestamp} is checked against.
+     *
      * @param clock the time notifications' timestamps are checked against; default system UTC
      * @return this builder
      */
@@ -251,6 +275,8 @@ public final class NotificationParser {
     }
 
     /**
+     * Checks every setting and builds the parser, reading the PEM keys now.
+     *
      * @return the parser
      * @throws WechatPayConfigurationException naming the first missing or unusable setting
      */

@@ -42,6 +42,8 @@ public final class Pages {
   @FunctionalInterface
   public interface PageFetcher<T> {
     /**
+     * Calls the list operation for the page at {@code offset}.
+     *
      * @param offset the {@code offset} to send, in the operation's {@link OffsetUnit}
      * @param limit the {@code limit} to send
      * @return the page
@@ -52,6 +54,8 @@ public final class Pages {
   private Pages() {}
 
   /**
+   * Streams every item of a list operation, fetching each page when the stream reaches it.
+   *
    * @param pageSize the {@code limit} of each call, at least 1
    * @param unit what the operation's {@code offset} counts
    * @param fetcher calls the operation

@@ -49,6 +49,8 @@ public final class TestKeys {
   }
 
   /**
+   * Writes a key or certificate as PEM, with Bouncy Castle's PEM writer.
+   *
    * @return the PEM of a key or certificate, as OpenSSL writes it
    */
   public static String pem(Object keyOrCertificate) {

@@ -53,6 +53,9 @@ public final class WechatPaySide {
   }
 
   /**
+   * Returns a WireMock answer signed now under this side's key and id, as WeChat Pay signs its
+   * answers.
+   *
    * @return a JSON answer signed now under this key
    */
   public ResponseDefinitionBuilder signed(int status, String body) {
@@ -64,6 +67,8 @@ public final class WechatPaySide {
   }
 
   /**
+   * Returns an answer signed like WeChat Pay's signature probes, which a client must reject.
+   *
    * @return an answer like WeChat Pay's signature probes, whose signature starts with
    *     WECHATPAY/SIGNTEST/
    */
@@ -93,6 +98,8 @@ public final class WechatPaySide {
   public record Delivery(byte[] body, Map<String, List<String>> headers) {}
 
   /**
+   * Builds a notification as WeChat Pay POSTs one, its resource encrypted under {@code apiV3Key}.
+   *
    * @return a notification of {@code eventType} whose resource is {@code resourceJson}, encrypted
    *     and signed at {@code time}
    */
@@ -113,7 +120,9 @@ public final class WechatPaySide {
   }
 
   /**
-   * @return the body signed now, with WeChat Pay's notification headers
+   * Signs a notification body at {@code time} and adds the headers WeChat Pay sends with it.
+   *
+   * @return the body signed at {@code time}, with WeChat Pay's notification headers
    */
   public Delivery signedDelivery(byte[] body, Instant time) {
     Map<String, List<String>> headers = new LinkedHashMap<>();
@@ -128,6 +137,8 @@ public final class WechatPaySide {
   }
 
   /**
+   * Decrypts a value the client encrypted for WeChat Pay under this side's public key.
+   *
    * @return the plaintext of a field the client encrypted under this key
    */
   public String decrypt(String ciphertext) {
@@ -135,6 +146,9 @@ public final class WechatPaySide {
   }
 
   /**
+   * Checks a recorded request's Authorization header as WeChat Pay does, throwing an {@link
+   * AssertionError} if it fails.
+   *
    * @return the Authorization header's parameters, after checking its scheme and signature as
    *     WeChat Pay does
    */

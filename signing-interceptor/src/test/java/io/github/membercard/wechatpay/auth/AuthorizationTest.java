@@ -1,0 +1,63 @@
+package io.github.membercard.wechatpay.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class AuthorizationTest {
+
+  private static final Authorization AUTHORIZATION =
+      new Authorization("1900000001", "n0nce", "1554208460", "5157F09E", "c2lnbmF0dXJl");
+
+  @Test
+  void formatsTheHeaderAndReadsItBack() {
+    String header = AUTHORIZATION.header();
+
+    assertEquals(
+        "WECHATPAY2-SHA256-RSA2048 mchid=\"1900000001\",nonce_str=\"n0nce\",timestamp=\"1554208460\","
+            + "serial_no=\"5157F09E\",signature=\"c2lnbmF0dXJl\"",
+        header);
+    assertEquals(Optional.of(AUTHORIZATION), Authorization.parse(header));
+  }
+
+  @Test
+  void readsTheParametersInAnyOrder() {
+    assertEquals(
+        Optional.of(AUTHORIZATION),
+        Authorization.parse(
+            "WECHATPAY2-SHA256-RSA2048 signature=\"c2lnbmF0dXJl\",serial_no=\"5157F09E\","
+                + "timestamp=\"1554208460\",nonce_str=\"n0nce\",mchid=\"1900000001\""));
+  }
+
+  @Test
+  void refusesAnotherSchemeOrAMissingParameter() {
+    assertTrue(Authorization.parse(null).isEmpty());
+    assertTrue(
+        Authorization.parse(AUTHORIZATION.header().replace("WECHATPAY2", "WECHATPAY3")).isEmpty());
+    assertTrue(
+        Authorization.parse(AUTHORIZATION.header().replace(",serial_no=\"5157F09E\"", ""))
+            .isEmpty());
+    assertTrue(Authorization.parse(AUTHORIZATION.header().replace("n0nce", "")).isEmpty());
+  }
+
+  @Test
+  void theMessageItSignsIsTheRequestMessage() {
+    byte[] body = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    assertEquals(
+        new String(
+            WechatPayProtocol.requestMessage("GET", "/v3/x?a=1", "1554208460", "n0nce", body),
+            java.nio.charset.StandardCharsets.UTF_8),
+        new String(
+            AUTHORIZATION.signedMessage("GET", "/v3/x?a=1", body),
+            java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void toStringLeavesTheSignatureOut() {
+    assertFalse(AUTHORIZATION.toString().contains("c2lnbmF0dXJl"), AUTHORIZATION.toString());
+  }
+}
