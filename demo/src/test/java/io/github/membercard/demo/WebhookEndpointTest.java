@@ -91,6 +91,30 @@ class WebhookEndpointTest {
   }
 
   @Test
+  void aConfirmThatTimesOutIsNotMarkedHandledSoTheRedeliveryConfirms() {
+    endpoint.close();
+    WechatPayClient impatient =
+        wechatPay
+            .clientBuilder()
+            .transport(wechatPay.transport().readTimeout(java.time.Duration.ofMillis(500)))
+            .build();
+    confirmer = new NewMemberConfirmer(impatient.create(BrandUserCardsApi.class), confirmed::add);
+    endpoint = WebhookEndpoint.start(MemberCardNotifications.parser(impatient), confirmer);
+    wechatPay.delay("confirmUserCard", java.time.Duration.ofSeconds(2));
+
+    Delivery first = wechatPay.deliver(endpoint.url(), NewMemberConfirmer.USER_CARD_CREATE);
+
+    assertEquals(
+        500, first.status(), "a timed-out confirm is a failure, so WeChat Pay delivers again");
+    wechatPay.reset();
+    Delivery retried = wechatPay.redeliver(first);
+    assertTrue(retried.acknowledged(), retried.answer());
+    assertEquals(1, wechatPay.requests("confirmUserCard").size());
+    assertEquals(1, confirmed.size());
+    assertEquals(0, confirmer.duplicates());
+  }
+
+  @Test
   void otherEventsAreAcknowledgedWithoutACall() {
     assertTrue(
         wechatPay.deliver(endpoint.url(), "BRAND_MEMBER_CARD_SP.SYNC_USER_POINT").acknowledged());

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import feign.RetryableException;
 import io.github.membercard.client.api.BrandPointsApi;
 import io.github.membercard.client.api.BrandUserCardsApi;
 import io.github.membercard.client.api.MembercardUserCardsApi;
@@ -31,6 +30,7 @@ import io.github.membercard.wechatpay.WechatPayApiException;
 import io.github.membercard.wechatpay.WechatPayClient;
 import io.github.membercard.wechatpay.WechatPayException;
 import io.github.membercard.wechatpay.WechatPayKeyConfig;
+import io.github.membercard.wechatpay.WechatPayTransportException;
 import io.github.membercard.wechatpay.WechatPayVerificationException;
 import io.github.membercard.wechatpay.WechatPayVerificationException.Reason;
 import io.github.membercard.wechatpay.crypto.PemSource;
@@ -299,7 +299,12 @@ class ContractTest {
   void aConnectionResetFailsWithoutRetrying() {
     wechatPay.inject("syncUserPoints", AnswerFault.CONNECTION_RESET);
 
-    assertThrows(RetryableException.class, () -> points.syncUserPoints(points()));
+    WechatPayTransportException error =
+        assertThrows(WechatPayTransportException.class, () -> points.syncUserPoints(points()));
+    assertEquals(WechatPayTransportException.Failure.CONNECTION_RESET, error.failure());
+    assertTrue(
+        error.mayHaveReachedWechatPay(), "a reset after sending cannot prove it was not processed");
+    assertEquals("/v3/brand/partner/card-member/user-points/sync", error.path());
     assertEquals(
         1,
         wechatPay.requests("syncUserPoints").size(),
@@ -310,8 +315,10 @@ class ContractTest {
   void aDelayPastTheReadTimeoutTimesOut() {
     wechatPay.delay("getUserCard", Duration.ofSeconds(3));
 
-    RetryableException error =
-        assertThrows(RetryableException.class, () -> membercard.getUserCard(CARD_ID, CODE));
+    WechatPayTransportException error =
+        assertThrows(
+            WechatPayTransportException.class, () -> membercard.getUserCard(CARD_ID, CODE));
+    assertEquals(WechatPayTransportException.Failure.TIMED_OUT, error.failure());
     assertTrue(
         error.getCause() instanceof java.net.http.HttpTimeoutException,
         String.valueOf(error.getCause()));

@@ -13,7 +13,8 @@ import io.github.membercard.wechatpay.crypto.PemKeys;
 import io.github.membercard.wechatpay.http.CertificateDownloader;
 import io.github.membercard.wechatpay.http.RedactingLogger;
 import io.github.membercard.wechatpay.http.SigningClient;
-import io.github.membercard.wechatpay.http.TypedExceptionUnwrapper;
+import io.github.membercard.wechatpay.http.TransportClient;
+import io.github.membercard.wechatpay.http.TypedFailures;
 import io.github.membercard.wechatpay.http.VerifyingClient;
 import io.github.membercard.wechatpay.http.WechatPayDecoder;
 import io.github.membercard.wechatpay.http.WechatPayEncoder;
@@ -64,7 +65,7 @@ final class ClientWiring {
                     .build());
     ObjectMapper mapper = WechatPayJson.newObjectMapper();
     AeadAes256Gcm aes = apiV3Key == null ? null : new AeadAes256Gcm(apiV3Key);
-    SigningClient signing = new SigningClient(http, credential);
+    SigningClient signing = new SigningClient(new TransportClient(http), credential);
     WechatPayKeys keys = keys(keyConfig, signing, baseUrl, options, mapper, clock);
     SignatureValidator validator = new SignatureValidator(keys::verificationKey, clock);
 
@@ -75,9 +76,9 @@ final class ClientWiring {
             .decoder(new WechatPayDecoder(mapper, merchant.decryptor()))
             .errorDecoder(new WechatPayErrorDecoder(mapper))
             .requestInterceptor(new WechatPaySerialInterceptor(keys))
-            .responseInterceptor(new TypedExceptionUnwrapper())
             // A retried payment call is not always safe to repeat; callers decide.
             .retryer(Retryer.NEVER_RETRY)
+            .invocationHandlerFactory(new TypedFailures())
             .options(options)
             .logger(new RedactingLogger())
             .logLevel(transport.logLevel());

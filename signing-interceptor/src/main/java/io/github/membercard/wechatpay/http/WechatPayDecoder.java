@@ -2,7 +2,6 @@ package io.github.membercard.wechatpay.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Response;
-import feign.codec.DecodeException;
 import feign.codec.Decoder;
 import io.github.membercard.wechatpay.WechatPayException;
 import io.github.membercard.wechatpay.json.FieldCipher;
@@ -35,10 +34,8 @@ public final class WechatPayDecoder implements Decoder {
   public Object decode(Response response, Type type) throws IOException {
     byte[] body = VerifyingClient.readBody(response);
     if (body.length == 0) {
-      throw new DecodeException(
-          response.status(),
-          "WeChat Pay answered " + response.status() + " with no body where JSON was expected",
-          response.request());
+      throw new WechatPayException(
+          "WeChat Pay answered " + response.status() + " with no body where JSON was expected");
     }
     try {
       return WechatPayJson.readDecrypting(mapper, decryptor, type, body);

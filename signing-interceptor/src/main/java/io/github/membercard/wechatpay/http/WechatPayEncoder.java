@@ -3,8 +3,8 @@ package io.github.membercard.wechatpay.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.RequestTemplate;
-import feign.codec.EncodeException;
 import feign.codec.Encoder;
+import io.github.membercard.wechatpay.WechatPayException;
 import io.github.membercard.wechatpay.auth.WechatPayProtocol;
 import io.github.membercard.wechatpay.crypto.RsaOaep;
 import io.github.membercard.wechatpay.json.WechatPayJson;
@@ -40,8 +40,11 @@ public final class WechatPayEncoder implements Encoder {
               .writeValueAsBytes(object);
       template.body(json, StandardCharsets.UTF_8);
     } catch (JsonProcessingException e) {
-      throw new EncodeException(
-          "Cannot write the request body as JSON: " + e.getOriginalMessage(), e);
+      throw WechatPayException.causeOf(e)
+          .orElseGet(
+              () ->
+                  new WechatPayException(
+                      "Cannot write the request body as JSON: " + e.getOriginalMessage(), e));
     }
     template.removeHeader(WechatPayProtocol.WECHATPAY_SERIAL);
     template.header(WechatPayProtocol.WECHATPAY_SERIAL, key.id());

@@ -1,0 +1,97 @@
+package io.github.membercard.wechatpay;
+
+import java.util.Objects;
+
+/**
+ * A call that got no complete answer from WeChat Pay: the connection could not be made, timed out,
+ * was reset, or the answer arrived cut short or unreadable. Says whether the request's bytes may
+ * have reached WeChat Pay: when they may have, a write may have taken effect, so query its result
+ * before sending it again.
+ */
+public final class WechatPayTransportException extends WechatPayException {
+
+  private static final long serialVersionUID = 1L;
+
+  /** What went wrong on the way. */
+  public enum Failure {
+    /** No connection could be made (refused, unknown host, TLS handshake failed). */
+    CONNECTION_FAILED,
+    /** No connection within the connect timeout. */
+    CONNECT_TIMEOUT,
+    /** No complete answer within the read timeout, headers and body together. */
+    TIMED_OUT,
+    /** The connection broke before a complete answer arrived. */
+    CONNECTION_RESET,
+    /** The answer's body was cut short or could not be read. */
+    ANSWER_UNREADABLE
+  }
+
+  private final Failure failure;
+  private final String method;
+  private final String path;
+  private final boolean mayHaveReachedWechatPay;
+
+  /**
+   * Creates the failure of one call.
+   *
+   * @param failure what went wrong
+   * @param method the request's HTTP method
+   * @param path the request's path, without the query (which may hold an encrypted value)
+   * @param mayHaveReachedWechatPay false only where it is certain the request was not sent
+   * @param cause the transport's exception
+   */
+  public WechatPayTransportException(
+      Failure failure,
+      String method,
+      String path,
+      boolean mayHaveReachedWechatPay,
+      Throwable cause) {
+    super(
+        method
+            + " "
+            + path
+            + ": "
+            + describe(failure)
+            + (mayHaveReachedWechatPay
+                ? " (the request may have reached WeChat Pay)"
+                : " (the request was not sent)"),
+        cause);
+    this.failure = Objects.requireNonNull(failure, "failure");
+    this.method = method;
+    this.path = path;
+    this.mayHaveReachedWechatPay = mayHaveReachedWechatPay;
+  }
+
+  /** Returns what went wrong. */
+  public Failure failure() {
+    return failure;
+  }
+
+  /** Returns the request's HTTP method. */
+  public String method() {
+    return method;
+  }
+
+  /** Returns the request's path, without its query. */
+  public String path() {
+    return path;
+  }
+
+  /**
+   * Returns whether the request's bytes may have reached WeChat Pay: false only where that is
+   * certain, such as a refused connection. When true, a write may have taken effect.
+   */
+  public boolean mayHaveReachedWechatPay() {
+    return mayHaveReachedWechatPay;
+  }
+
+  private static String describe(Failure failure) {
+    return switch (failure) {
+      case CONNECTION_FAILED -> "could not connect to WeChat Pay";
+      case CONNECT_TIMEOUT -> "timed out connecting to WeChat Pay";
+      case TIMED_OUT -> "timed out waiting for WeChat Pay's answer";
+      case CONNECTION_RESET -> "the connection broke before WeChat Pay answered";
+      case ANSWER_UNREADABLE -> "WeChat Pay's answer was cut short or unreadable";
+    };
+  }
+}

@@ -1,0 +1,46 @@
+package io.github.membercard.wechatpay.http;
+
+import feign.DefaultInvocationHandlerFactory;
+import feign.FeignException;
+import feign.InvocationHandlerFactory;
+import feign.Target;
+import io.github.membercard.wechatpay.WechatPayException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.util.Map;
+
+/**
+ * Makes every failure of a generated API call a {@link WechatPayException}: Feign wraps what its
+ * encoder and decoder throw in its own exceptions, and this hands the runtime's typed failure back,
+ * or wraps a library's failure (Feign's, Jackson's, the JDK's I/O) in one that names the call.
+ */
+public final class TypedFailures implements InvocationHandlerFactory {
+
+  private final InvocationHandlerFactory delegate = new DefaultInvocationHandlerFactory();
+
+  @Override
+  @SuppressWarnings("rawtypes") // Feign's interface takes a raw Target
+  public InvocationHandler create(Target target, Map<Method, MethodHandler> dispatch) {
+    InvocationHandler handler = delegate.create(target, dispatch);
+    return (proxy, method, args) -> {
+      try {
+        return handler.invoke(proxy, method, args);
+      } catch (WechatPayException e) {
+        throw e;
+      } catch (FeignException | IOException | UncheckedIOException e) {
+        throw WechatPayException.causeOf(e)
+            .orElseGet(
+                () ->
+                    new WechatPayException(
+                        method.getDeclaringClass().getSimpleName()
+                            + "."
+                            + method.getName()
+                            + " failed: "
+                            + e.getMessage(),
+                        e));
+      }
+    };
+  }
+}

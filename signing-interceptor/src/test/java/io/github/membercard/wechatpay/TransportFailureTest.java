@@ -1,0 +1,194 @@
+package io.github.membercard.wechatpay;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.membercard.wechatpay.WechatPayTransportException.Failure;
+import io.github.membercard.wechatpay.testing.MemberApi;
+import io.github.membercard.wechatpay.testing.TestKeys;
+import io.github.membercard.wechatpay.testing.WechatPaySide;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * A server on loopback that misbehaves the way networks do; every failure reaches the caller as a
+ * {@link WechatPayTransportException} that says what happened and whether the request may have been
+ * sent, within the read timeout, body included.
+ */
+class TransportFailureTest {
+
+  private static final WechatPaySide WECHATPAY = WechatPaySide.withPublicKey();
+  private static final Duration READ_TIMEOUT = Duration.ofMillis(800);
+
+  /** What the server does with each connection, after reading the request. */
+  @FunctionalInterface
+  private interface Behaviour {
+    void answer(Socket socket, OutputStream out) throws IOException, InterruptedException;
+  }
+
+  private final List<AutoCloseable> open = new CopyOnWriteArrayList<>();
+
+  @AfterEach
+  void closeServers() throws Exception {
+    for (AutoCloseable closeable : open) {
+      closeable.close();
+    }
+  }
+
+  @Test
+  void aRefusedConnectionWasCertainlyNotSent() throws IOException {
+    int port;
+    try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = closed.getLocalPort();
+    }
+
+    WechatPayTransportException error =
+        failure(() -> client(port).update("1", new MemberApi.Member()));
+
+    assertEquals(Failure.CONNECTION_FAILED, error.failure());
+    assertFalse(error.mayHaveReachedWechatPay());
+    assertEquals("PATCH", error.method());
+    assertEquals("/v3/members/1", error.path());
+  }
+
+  @Test
+  void aConnectionDroppedBeforeAnyAnswerMayHaveBeenProcessed() throws IOException {
+    MemberApi api = client(serve((socket, out) -> socket.setSoLinger(true, 0)));
+
+    WechatPayTransportException error = failure(() -> api.update("1", new MemberApi.Member()));
+
+    assertEquals(Failure.CONNECTION_RESET, error.failure());
+    assertTrue(error.mayHaveReachedWechatPay());
+  }
+
+  @Test
+  void headersSlowerThanTheReadTimeoutTimeOut() throws IOException {
+    MemberApi api = client(serve((socket, out) -> Thread.sleep(READ_TIMEOUT.toMillis() * 4)));
+
+    WechatPayTransportException error = failure(() -> api.update("1", new MemberApi.Member()));
+
+    assertEquals(Failure.TIMED_OUT, error.failure());
+    assertTrue(error.mayHaveReachedWechatPay());
+  }
+
+  @Test
+  void aBodyThatStallsIsCutAtTheReadTimeout() throws IOException {
+    MemberApi api =
+        client(
+            serve(
+                (socket, out) -> {
+                  out.write(
+                      "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"na"
+                          .getBytes(StandardCharsets.US_ASCII));
+                  out.flush();
+                  Thread.sleep(READ_TIMEOUT.toMillis() * 6);
+                }));
+
+    long started = System.nanoTime();
+    WechatPayTransportException error = failure(() -> api.get("1"));
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+    assertEquals(Failure.TIMED_OUT, error.failure());
+    assertTrue(took.compareTo(READ_TIMEOUT.plusSeconds(1)) < 0, "ended after " + took);
+  }
+
+  @Test
+  void aBodyCutShortIsUnreadable() throws IOException {
+    MemberApi api =
+        client(
+            serve(
+                (socket, out) ->
+                    out.write(
+                        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"na"
+                            .getBytes(StandardCharsets.US_ASCII))));
+
+    WechatPayTransportException error = failure(() -> api.get("1"));
+
+    assertEquals(Failure.ANSWER_UNREADABLE, error.failure());
+    assertTrue(error.mayHaveReachedWechatPay());
+  }
+
+  @Test
+  void aSignedAnswerWithNoBodyWhereJsonIsExpectedFailsTyped() throws IOException {
+    byte[] empty = new byte[0];
+    var headers = new StringBuilder("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n");
+    new io.github.membercard.wechatpay.auth.AnswerSigner(
+            WECHATPAY.keys().getPrivate(), WECHATPAY.id(), () -> "n0nce")
+        .headers(empty, java.time.Instant.now())
+        .forEach((name, value) -> headers.append(name).append(": ").append(value).append("\r\n"));
+    MemberApi api =
+        client(
+            serve(
+                (socket, out) ->
+                    out.write(
+                        headers.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII))));
+
+    WechatPayException error = assertThrows(WechatPayException.class, () -> api.get("1"));
+
+    assertTrue(error.getMessage().contains("no body where JSON was expected"), error.getMessage());
+  }
+
+  private static WechatPayTransportException failure(Executable call) {
+    return assertThrows(WechatPayTransportException.class, call);
+  }
+
+  private static MemberApi client(int port) {
+    return WechatPayClient.builder()
+        .credentials(
+            MerchantCredentials.of(
+                "1900000001", "ABCDEF", TestKeys.pemSource(TestKeys.rsa().getPrivate())))
+        .wechatPayKeys(
+            WechatPayKeyConfig.publicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey())))
+        .transport(
+            TransportOptions.defaults()
+                .baseUrl("http://127.0.0.1:" + port)
+                .connectTimeout(Duration.ofSeconds(2))
+                .readTimeout(READ_TIMEOUT))
+        .build(MemberApi.class);
+  }
+
+  /** Starts a one-thread server whose connections each read the request, then behave. */
+  private int serve(Behaviour behaviour) throws IOException {
+    ServerSocket server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+    open.add(server);
+    Thread thread =
+        new Thread(
+            () -> {
+              while (!server.isClosed()) {
+                try (Socket socket = server.accept()) {
+                  readRequest(socket.getInputStream());
+                  behaviour.answer(socket, socket.getOutputStream());
+                } catch (IOException | InterruptedException e) {
+                  return;
+                }
+              }
+            },
+            "misbehaving-server");
+    thread.setDaemon(true);
+    thread.start();
+    return server.getLocalPort();
+  }
+
+  private static void readRequest(InputStream in) throws IOException {
+    // Headers end at an empty line; the body (if any) is small and read with them or ignored.
+    byte[] buffer = new byte[8192];
+    StringBuilder seen = new StringBuilder();
+    int read;
+    while (!seen.toString().contains("\r\n\r\n") && (read = in.read(buffer)) > 0) {
+      seen.append(new String(buffer, 0, read, StandardCharsets.ISO_8859_1));
+    }
+  }
+}
