@@ -6,6 +6,7 @@ import io.github.membercard.wechatpay.crypto.PemKeys;
 import io.github.membercard.wechatpay.crypto.PemSource;
 import io.github.membercard.wechatpay.crypto.RsaOaep;
 import io.github.membercard.wechatpay.json.FieldCipher;
+import io.github.membercard.wechatpay.keys.SerialNumbers;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -167,12 +168,14 @@ public final class MerchantCredentials {
         ciphertext -> RsaOaep.decrypt(key, ciphertext));
   }
 
+  /**
+   * Checks, as numbers, that the certificate has the configured serial: leading zeros may differ.
+   */
   private void checkSerial(X509Certificate parsed) {
-    String serial = parsed.getSerialNumber().toString(16);
-    if (!serial.equalsIgnoreCase(serialNumber)) {
+    if (!SerialNumbers.names(serialNumber, parsed.getSerialNumber())) {
       throw new WechatPayConfigurationException(
           "merchantCertificate has serial number "
-              + serial.toUpperCase(Locale.ROOT)
+              + SerialNumbers.hex(parsed.getSerialNumber())
               + ", but merchantSerialNumber is "
               + serialNumber);
     }

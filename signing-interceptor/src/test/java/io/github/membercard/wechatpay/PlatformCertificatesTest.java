@@ -15,18 +15,15 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.membercard.wechatpay.WechatPayVerificationException.Reason;
-import io.github.membercard.wechatpay.crypto.AeadAes256Gcm;
+import io.github.membercard.wechatpay.testing.CertificateList;
 import io.github.membercard.wechatpay.testing.MemberApi;
+import io.github.membercard.wechatpay.testing.MutableClock;
 import io.github.membercard.wechatpay.testing.TestKeys;
 import io.github.membercard.wechatpay.testing.WechatPaySide;
-import java.math.BigInteger;
 import java.security.KeyPair;
-import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,6 +70,90 @@ class PlatformCertificatesTest {
             .getHeader("Wechatpay-Serial"));
   }
 
+  /** A serial with a leading zero, as about one certificate in sixteen has. */
+  private static final String LEADING_ZERO = "07A9F2C4E1B35D6688990011AABBCCDDEEFF0123";
+
+  @Test
+  void aSerialWithALeadingZeroDownloadsVerifiesAndIsSentAsListed() {
+    WechatPaySide platform = platform(LEADING_ZERO);
+    server.stubFor(
+        get(urlEqualTo("/v3/certificates")).willReturn(platform.signed(200, list(platform))));
+    server.stubFor(
+        get(urlEqualTo("/v3/members/1")).willReturn(platform.signed(200, "{\"name\":\"Li\"}")));
+
+    MemberApi api = client().build(MemberApi.class);
+
+    assertEquals("Li", api.get("1").name);
+    assertEquals(
+        LEADING_ZERO,
+        server
+            .findAll(getRequestedFor(urlEqualTo("/v3/members/1")))
+            .get(0)
+            .getHeader("Wechatpay-Serial"),
+        "the serial is sent as WeChat Pay listed it");
+  }
+
+  @Test
+  void answersMayNameTheSerialWithoutItsLeadingZeroOrInLowerCase() {
+    WechatPaySide platform = platform(LEADING_ZERO);
+    String withoutZero = bare(LEADING_ZERO);
+    String lowerCase = LEADING_ZERO.toLowerCase(Locale.ROOT);
+    server.stubFor(
+        get(urlEqualTo("/v3/certificates"))
+            .willReturn(
+                platform.signedAt(
+                    200, list(platform), Instant.now(), withoutZero.toLowerCase(Locale.ROOT))));
+    server.stubFor(
+        get(urlEqualTo("/v3/members/1"))
+            .willReturn(platform.signedAt(200, "{\"name\":\"Li\"}", Instant.now(), withoutZero)));
+    server.stubFor(
+        get(urlEqualTo("/v3/members/2"))
+            .willReturn(platform.signedAt(200, "{\"name\":\"Wang\"}", Instant.now(), lowerCase)));
+
+    MemberApi api = client().build(MemberApi.class);
+
+    assertEquals("Li", api.get("1").name);
+    assertEquals("Wang", api.get("2").name);
+    assertEquals(
+        1,
+        server.findAll(getRequestedFor(urlEqualTo("/v3/certificates"))).size(),
+        "both name a known certificate, so neither triggers a download");
+    assertEquals(
+        LEADING_ZERO,
+        server
+            .findAll(getRequestedFor(urlEqualTo("/v3/members/2")))
+            .get(0)
+            .getHeader("Wechatpay-Serial"));
+  }
+
+  @Test
+  void aCertificateListedUnderAnotherSerialIsRejected() {
+    WechatPaySide platform = platform(LEADING_ZERO);
+    String other = "17A9F2C4E1B35D6688990011AABBCCDDEEFF0123";
+    server.stubFor(
+        get(urlEqualTo("/v3/certificates"))
+            .willReturn(
+                platform.signed(
+                    200,
+                    new CertificateList(API_V3_KEY)
+                        .add(
+                            platform,
+                            other,
+                            NOW.minus(Duration.ofDays(1)),
+                            NOW.plus(Duration.ofDays(365)))
+                        .json())));
+
+    WechatPayVerificationException error =
+        assertThrows(WechatPayVerificationException.class, () -> client().build());
+    assertTrue(
+        error.getMessage().contains("listed as " + other + " has serial " + bare(LEADING_ZERO)),
+        error.getMessage());
+  }
+
+  private static String bare(String serial) {
+    return serial.replaceFirst("^0+", "");
+  }
+
   @Test
   void aRotatedCertificateIsFetchedWhenItsSerialFirstAppears() {
     WechatPaySide old = platform("3A1B2C");
@@ -91,7 +172,7 @@ class PlatformCertificatesTest {
     server.stubFor(
         get(urlEqualTo("/v3/members/1")).willReturn(rotated.signed(200, "{\"name\":\"Li\"}")));
 
-    AdvancingClock clock = new AdvancingClock();
+    MutableClock clock = new MutableClock();
     MemberApi api = client().clock(clock).build(MemberApi.class);
 
     assertEquals(
@@ -101,30 +182,6 @@ class PlatformCertificatesTest {
     clock.advance(Duration.ofMinutes(2));
     assertEquals("Li", api.get("1").name);
     assertEquals(2, server.findAll(getRequestedFor(urlEqualTo("/v3/certificates"))).size());
-  }
-
-  /** A clock tests move forward, to reach refresh deadlines without waiting. */
-  private static final class AdvancingClock extends Clock {
-    private volatile Instant now = Instant.now();
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException();
-    }
   }
 
   @Test
@@ -162,7 +219,7 @@ class PlatformCertificatesTest {
     server.stubFor(
         get(urlEqualTo("/v3/certificates")).willReturn(platform.signed(200, list(platform))));
     server.stubFor(get(urlEqualTo("/v3/members/1")).willReturn(platform.signed(200, "{}")));
-    AdvancingClock clock = new AdvancingClock();
+    MutableClock clock = new MutableClock();
     MemberApi api =
         client()
             .clock(clock)
@@ -227,29 +284,9 @@ class PlatformCertificatesTest {
   }
 
   private static String list(Map<WechatPaySide, Instant> platforms) {
-    AeadAes256Gcm aes = new AeadAes256Gcm(API_V3_KEY);
-    StringBuilder data = new StringBuilder();
-    for (Map.Entry<WechatPaySide, Instant> entry : platforms.entrySet()) {
-      WechatPaySide platform = entry.getKey();
-      X509Certificate certificate =
-          TestKeys.certificate(
-              platform.keys(),
-              new BigInteger(platform.id(), 16),
-              entry.getValue(),
-              NOW.plus(Duration.ofDays(365)));
-      String nonce = "uluk4a9R25RW";
-      String ciphertext = aes.encrypt(nonce, "certificate", TestKeys.pem(certificate));
-      data.append(data.length() == 0 ? "" : ",")
-          .append("{\"serial_no\":\"")
-          .append(platform.id())
-          .append(
-              "\",\"effective_time\":\"2024-01-01T00:00:00+08:00\",\"expire_time\":\"2029-01-01T00:00:00+08:00\","
-                  + "\"encrypt_certificate\":{\"algorithm\":\"AEAD_AES_256_GCM\",\"nonce\":\"")
-          .append(nonce)
-          .append("\",\"associated_data\":\"certificate\",\"ciphertext\":\"")
-          .append(ciphertext)
-          .append("\"}}");
-    }
-    return "{\"data\":[" + data + "]}";
+    CertificateList list = new CertificateList(API_V3_KEY);
+    platforms.forEach(
+        (platform, notBefore) -> list.add(platform, notBefore, NOW.plus(Duration.ofDays(365))));
+    return list.json();
   }
 }

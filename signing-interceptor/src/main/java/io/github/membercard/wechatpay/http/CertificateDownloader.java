@@ -13,6 +13,7 @@ import io.github.membercard.wechatpay.crypto.AeadAes256Gcm;
 import io.github.membercard.wechatpay.crypto.PemKeys;
 import io.github.membercard.wechatpay.crypto.PemSource;
 import io.github.membercard.wechatpay.keys.PlatformCertificates;
+import io.github.membercard.wechatpay.keys.SerialNumbers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
@@ -29,7 +30,9 @@ import java.util.function.Function;
  * Downloads {@code GET /v3/certificates} through the same {@link SigningClient} as every other
  * call, decrypts each certificate with the APIv3 key, and verifies the answer's signature under the
  * certificates it carries (or a WeChat Pay public key already trusted), as WeChat Pay's own SDKs
- * do.
+ * do. Serials are compared as numbers ({@link SerialNumbers}): each listed {@code serial_no} must
+ * be the serial of the certificate it lists, and the answer's {@code Wechatpay-Serial} may name one
+ * in either case, with or without leading zeros.
  */
 public final class CertificateDownloader implements PlatformCertificates.Source {
 
@@ -83,8 +86,8 @@ public final class CertificateDownloader implements PlatformCertificates.Source 
       }
       Map<String, X509Certificate> certificates = decrypt(mapper.readTree(body));
       if (certificates.isEmpty()) {
-        return certificates; // nothing to trust; PlatformCertificates explains what to configure
-        // instead
+        // Nothing to trust; PlatformCertificates explains what to configure instead.
+        return certificates;
       }
       new SignatureValidator(
               serial -> certificateKey(certificates, serial).or(() -> trustedKeys.apply(serial)),
@@ -118,13 +121,13 @@ public final class CertificateDownloader implements PlatformCertificates.Source 
               encrypted.path("associated_data").asText(null),
               encrypted.path("ciphertext").asText());
       X509Certificate certificate = PemKeys.certificate(PemSource.text(pem));
-      if (!serial.equalsIgnoreCase(certificate.getSerialNumber().toString(16))) {
+      if (!SerialNumbers.names(serial, certificate.getSerialNumber())) {
         throw new WechatPayVerificationException(
             WechatPayVerificationException.Reason.BAD_SIGNATURE,
             "platform certificate listed as "
                 + serial
                 + " has serial "
-                + certificate.getSerialNumber().toString(16),
+                + SerialNumbers.hex(certificate.getSerialNumber()),
             null);
       }
       certificates.put(serial, certificate);
@@ -134,6 +137,12 @@ public final class CertificateDownloader implements PlatformCertificates.Source 
 
   private static Optional<PublicKey> certificateKey(
       Map<String, X509Certificate> certificates, String serial) {
-    return Optional.ofNullable(certificates.get(serial)).map(X509Certificate::getPublicKey);
+    return SerialNumbers.parse(serial)
+        .flatMap(
+            number ->
+                certificates.values().stream()
+                    .filter(certificate -> certificate.getSerialNumber().equals(number))
+                    .findFirst())
+        .map(X509Certificate::getPublicKey);
   }
 }

@@ -2,6 +2,7 @@ package io.github.membercard.wechatpay.keys;
 
 import io.github.membercard.wechatpay.WechatPayConfigurationException;
 import io.github.membercard.wechatpay.WechatPayException;
+import java.math.BigInteger;
 import java.security.PublicKey;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
@@ -11,103 +12,225 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiPredicate;
+import java.util.stream.Collectors;
 
 /**
- * Platform certificate mode: WeChat Pay's certificates, downloaded when the client is built and
- * again every {@code refreshInterval}, and at once when an answer names a serial not yet seen (at
- * most once a minute, so forged serials cannot make it download on every message). Every valid
- * certificate is kept, since several are valid while WeChat Pay rotates them; requests are
- * encrypted under the newest.
+ * Platform certificate mode: WeChat Pay's certificates, downloaded when the client is built, again
+ * every {@code refreshInterval}, and on demand. Every certificate downloaded is kept, since several
+ * are valid while WeChat Pay rotates them; requests are encrypted under the newest valid one and
+ * name it in {@code Wechatpay-Serial} exactly as WeChat Pay listed it. Serials are looked up as
+ * numbers ({@link SerialNumbers}), so an answer may name one in either case and with or without
+ * leading zeros.
+ *
+ * <p>An on-demand download happens when an answer names a serial not yet seen, or when no
+ * certificate held is valid any more; at most one starts per minute after the previous attempt,
+ * failed attempts included, so forged serials cannot make the client download on every message.
+ *
+ * <p>A failed download keeps the certificates already held, and those still valid go on verifying
+ * and encrypting. The next scheduled attempt then backs off: it starts one minute after the failed
+ * attempt began, and the delay doubles after every further failure, never exceeding {@code
+ * refreshInterval}; with the default hour the attempts come 1, 2, 4, 8, 16, 32, 60, 60, … minutes
+ * apart. The first successful download returns to {@code refreshInterval}. Each failure is logged
+ * at {@code WARNING} through {@link System.Logger} with the exception's message, which by this
+ * runtime's rule carries no key material. A caller sees a failure only when no certificate held is
+ * valid: then it gets the download's own {@link WechatPayException}.
+ *
+ * <p>One download runs at a time, on the thread of the caller that found it due. Other callers go
+ * on with the certificates held and never wait for the network, unless none of them is valid; then
+ * they wait for the running download, which its connect and read timeouts bound.
  */
 public final class PlatformCertificates implements WechatPayKeys {
 
-  /** Downloads, decrypts and verifies the current certificates, keyed by serial number. */
+  /** Downloads, decrypts and verifies the current certificates. */
   @FunctionalInterface
   public interface Source {
     /**
      * Downloads the platform certificates WeChat Pay currently has for the merchant.
      *
-     * @return the certificates by serial
+     * @return the certificates, keyed by their serial as WeChat Pay listed it
      * @throws WechatPayException if they cannot be had
      */
     Map<String, X509Certificate> download();
   }
 
+  /**
+   * The least time from the start of a download attempt, of any kind, to an on-demand one: for an
+   * unknown serial, or when no certificate held is valid.
+   */
   static final Duration UNKNOWN_SERIAL_REFRESH_GAP = Duration.ofMinutes(1);
+
+  /** How long after a failed download the first retry starts, before doubling. */
+  static final Duration FIRST_RETRY_DELAY = Duration.ofMinutes(1);
+
+  private static final System.Logger LOG = System.getLogger(PlatformCertificates.class.getName());
 
   private final Source source;
   private final Clock clock;
   private final Duration refreshInterval;
-  private volatile Map<String, X509Certificate> bySerial;
-  private volatile Instant refreshedAt;
+
+  /** The download running now, if any; whoever installs one performs it. */
+  private final AtomicReference<CompletableFuture<Held>> running = new AtomicReference<>();
+
+  /** Replaced, never changed, and only by the thread performing a download. */
+  private volatile Held held;
 
   /**
-   * Downloads the certificates once, so a merchant without any learns it when building the client.
+   * Downloads the certificates once, so a merchant without any, or one whose download fails, learns
+   * it when building the client.
    *
    * @param source where the certificates come from
    * @param clock local time
    * @param refreshInterval how often to download them again
    * @throws WechatPayConfigurationException if WeChat Pay has no platform certificate for the
    *     merchant
+   * @throws WechatPayException if the download fails
    */
   public PlatformCertificates(Source source, Clock clock, Duration refreshInterval) {
     this.source = Objects.requireNonNull(source, "source");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.refreshInterval = Objects.requireNonNull(refreshInterval, "refreshInterval");
-    refresh();
+    Instant started = clock.instant();
+    this.held = Held.downloaded(fetch(), started, refreshInterval);
   }
 
   @Override
   public Optional<PublicKey> verificationKey(String serial) {
-    refreshIfOlderThan(refreshInterval);
-    if (!bySerial.containsKey(serial)) {
-      refreshIfOlderThan(UNKNOWN_SERIAL_REFRESH_GAP);
+    Optional<BigInteger> number = SerialNumbers.parse(serial);
+    if (number.isEmpty()) {
+      return Optional.empty(); // not hex, so no certificate's serial
     }
-    X509Certificate certificate = bySerial.get(serial);
-    return certificate != null && isValidNow(certificate)
-        ? Optional.of(certificate.getPublicKey())
-        : Optional.empty();
+    Instant now = clock.instant();
+    Held current = usable(now);
+    if (!current.certificates().containsKey(number.get())) {
+      current =
+          downloadIf(
+                  (state, at) ->
+                      !state.certificates().containsKey(number.get()) && state.onDemandAllowed(at))
+              .getNow(current);
+    }
+    Optional<PublicKey> key =
+        Optional.ofNullable(current.certificates().get(number.get()))
+            .filter(listed -> isValid(listed.certificate(), now))
+            .map(listed -> listed.certificate().getPublicKey());
+    if (key.isEmpty() && current.failure() != null && current.newestValid(now).isEmpty()) {
+      throw current.failure();
+    }
+    return key;
   }
 
   @Override
   public EncryptionKey encryptionKey() {
-    refreshIfOlderThan(refreshInterval);
-    return bySerial.entrySet().stream()
-        .filter(entry -> isValidNow(entry.getValue()))
-        .max(Comparator.comparing(entry -> entry.getValue().getNotBefore()))
-        .map(entry -> new EncryptionKey(entry.getKey(), entry.getValue().getPublicKey()))
+    Instant now = clock.instant();
+    Held current = usable(now);
+    return current
+        .newestValid(now)
+        .map(listed -> new EncryptionKey(listed.serial(), listed.certificate().getPublicKey()))
         .orElseThrow(
             () ->
-                new WechatPayException("None of WeChat Pay's platform certificates is valid now"));
+                current.failure() != null
+                    ? current.failure()
+                    : new WechatPayException(
+                        "None of WeChat Pay's platform certificates is valid now"));
   }
 
-  private void refreshIfOlderThan(Duration age) {
-    if (clock.instant().isAfter(refreshedAt.plus(age))) {
-      synchronized (this) {
-        if (clock.instant().isAfter(refreshedAt.plus(age))) {
-          refresh();
-        }
+  /**
+   * Returns the certificates to use now, downloading first if a download is due. A caller holding a
+   * valid certificate waits only if it performs the download itself; one without waits for the
+   * running download, or starts one if the minute since the last attempt has passed.
+   */
+  private Held usable(Instant now) {
+    Held current = held;
+    if (current.newestValid(now).isPresent()) {
+      return current.refreshDue(now) ? downloadIf(Held::refreshDue).getNow(current) : current;
+    }
+    return downloadIf(Held::onDemandAllowed).join();
+  }
+
+  /**
+   * Downloads on this thread if no download is running and {@code needed} holds for the
+   * certificates held then; otherwise returns the running download.
+   *
+   * @return the download, complete if this thread performed it
+   */
+  private CompletableFuture<Held> downloadIf(BiPredicate<Held, Instant> needed) {
+    CompletableFuture<Held> mine = new CompletableFuture<>();
+    CompletableFuture<Held> other = running.compareAndExchange(null, mine);
+    if (other != null) {
+      return other;
+    }
+    try {
+      Held current = held;
+      if (needed.test(current, clock.instant())) {
+        current = downloadAfter(current);
+        held = current;
       }
+      mine.complete(current);
+      return mine;
+    } catch (Throwable t) {
+      // Only an Error gets here (downloadAfter keeps failures); callers waiting must not hang.
+      mine.completeExceptionally(t);
+      throw t;
+    } finally {
+      running.set(null);
     }
   }
 
-  private void refresh() {
-    Map<String, X509Certificate> downloaded = Map.copyOf(source.download());
+  /** Downloads, keeping {@code previous}'s certificates and backing off if that fails. */
+  private Held downloadAfter(Held previous) {
+    Instant started = clock.instant();
+    try {
+      return Held.downloaded(fetch(), started, refreshInterval);
+    } catch (WechatPayException e) {
+      Duration delay =
+          previous.retryDelay() == null ? FIRST_RETRY_DELAY : previous.retryDelay().multipliedBy(2);
+      if (delay.compareTo(refreshInterval) > 0) {
+        delay = refreshInterval;
+      }
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "Downloading WeChat Pay platform certificates failed; the {0} certificate(s) held are"
+              + " used while valid; next attempt in {1}: {2}: {3}",
+          previous.certificates().size(),
+          delay,
+          e.getClass().getSimpleName(),
+          e.getMessage());
+      return previous.failed(e, started, delay);
+    }
+  }
+
+  /** Downloads the certificates and keys them by serial number. */
+  private Map<BigInteger, Listed> fetch() {
+    Map<String, X509Certificate> downloaded;
+    try {
+      downloaded = source.download();
+    } catch (WechatPayException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new WechatPayException(
+          "Cannot download WeChat Pay platform certificates: " + e.getClass().getSimpleName(), e);
+    }
     if (downloaded.isEmpty()) {
       throw new WechatPayConfigurationException(
           "WeChat Pay has no platform certificate for this merchant; "
               + "newer merchants have only a WeChat Pay public key: configure it with WechatPayKeyConfig.publicKey(id, pem)");
     }
-    bySerial = downloaded;
-    refreshedAt = clock.instant();
+    Map<BigInteger, Listed> bySerial = new LinkedHashMap<>();
+    downloaded.forEach(
+        (serial, certificate) ->
+            bySerial.putIfAbsent(certificate.getSerialNumber(), new Listed(serial, certificate)));
+    return Map.copyOf(bySerial);
   }
 
-  private boolean isValidNow(X509Certificate certificate) {
+  private static boolean isValid(X509Certificate certificate, Instant now) {
     try {
-      certificate.checkValidity(Date.from(clock.instant()));
+      certificate.checkValidity(Date.from(now));
       return true;
     } catch (CertificateExpiredException | CertificateNotYetValidException e) {
       return false;
@@ -116,6 +239,59 @@ public final class PlatformCertificates implements WechatPayKeys {
 
   @Override
   public String toString() {
-    return "PlatformCertificates{serials=" + bySerial.keySet() + "}";
+    return "PlatformCertificates{serials="
+        + held.certificates().values().stream()
+            .map(Listed::serial)
+            .sorted()
+            .collect(Collectors.toList())
+        + "}";
+  }
+
+  /**
+   * A certificate and its serial as WeChat Pay listed it, the form to send back.
+   *
+   * @param serial the {@code serial_no} of the download
+   * @param certificate the certificate
+   */
+  private record Listed(String serial, X509Certificate certificate) {}
+
+  /**
+   * What the last download left: the certificates held and when to download next.
+   *
+   * @param certificates every certificate held, by serial number
+   * @param lastAttempt when the last download, successful or not, started
+   * @param nextRefresh when the next scheduled download is due
+   * @param retryDelay the delay after the last failure, or {@code null} after a success
+   * @param failure the last download's failure, or {@code null} after a success
+   */
+  private record Held(
+      Map<BigInteger, Listed> certificates,
+      Instant lastAttempt,
+      Instant nextRefresh,
+      Duration retryDelay,
+      WechatPayException failure) {
+
+    static Held downloaded(
+        Map<BigInteger, Listed> certificates, Instant started, Duration refreshInterval) {
+      return new Held(certificates, started, started.plus(refreshInterval), null, null);
+    }
+
+    Held failed(WechatPayException failure, Instant started, Duration delay) {
+      return new Held(certificates, started, started.plus(delay), delay, failure);
+    }
+
+    boolean refreshDue(Instant now) {
+      return !now.isBefore(nextRefresh);
+    }
+
+    boolean onDemandAllowed(Instant now) {
+      return refreshDue(now) || !now.isBefore(lastAttempt.plus(UNKNOWN_SERIAL_REFRESH_GAP));
+    }
+
+    Optional<Listed> newestValid(Instant now) {
+      return certificates.values().stream()
+          .filter(listed -> isValid(listed.certificate(), now))
+          .max(Comparator.comparing(listed -> listed.certificate().getNotBefore()));
+    }
   }
 }
