@@ -13,5 +13,16 @@ public enum AnswerFault {
   /** Answer signed ten minutes ago. */
   STALE_TIMESTAMP,
   /** Answer with no {@code Wechatpay-*} headers at all. */
-  UNSIGNED
+  UNSIGNED,
+  /**
+   * Send the documented answer's status and signed headers with a {@code Content-Length} of its
+   * whole body, then only the first half of the body, then close the connection. An answer without
+   * a body, such as a 204, becomes a 200 declaring one byte and sending none.
+   */
+  TRUNCATED_BODY,
+  /**
+   * Answer 502 with a gateway's HTML error page ({@code text/html}), without a signature or {@code
+   * Request-ID}, as a proxy in front of WeChat Pay does when WeChat Pay cannot be reached.
+   */
+  HTML_ERROR_PAGE
 }

@@ -1,5 +1,6 @@
 package io.github.membercard.fake;
 
+import java.util.Objects;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * instance field each test gets a fake of its own, with fresh keys, stopped after the test; under
  * {@code @TestInstance(PER_CLASS)} the one test instance gets one fake, as on a static field.
  * Either way {@link #fake()} returns the running fake, and a test method's {@code FakeWechatPay}
- * parameter is that fake.
+ * parameter is that fake. {@code newInstance().keyMode(KeyMode.PLATFORM_CERTIFICATES).build()} runs
+ * fakes with platform certificates.
  *
  * <pre>{@code
  * @RegisterExtension
@@ -41,11 +43,13 @@ public final class FakeWechatPayExtension
         ParameterResolver {
 
   private final int port;
+  private final KeyMode keyMode;
   private FakeWechatPay fake;
   private boolean perTest;
 
   private FakeWechatPayExtension(Builder builder) {
     this.port = builder.port;
+    this.keyMode = builder.keyMode;
   }
 
   /**
@@ -85,7 +89,7 @@ public final class FakeWechatPayExtension
   @Override
   public void beforeAll(ExtensionContext context) {
     if (fake == null) {
-      fake = FakeWechatPay.start(port);
+      fake = start();
     }
   }
 
@@ -97,7 +101,7 @@ public final class FakeWechatPayExtension
   public void beforeEach(ExtensionContext context) {
     if (fake == null) {
       perTest = true;
-      fake = FakeWechatPay.start(port);
+      fake = start();
     } else {
       fake.reset();
     }
@@ -125,6 +129,10 @@ public final class FakeWechatPayExtension
     return fake();
   }
 
+  private FakeWechatPay start() {
+    return FakeWechatPay.builder().port(port).keyMode(keyMode).start();
+  }
+
   private void stop() {
     if (fake != null) {
       fake.close();
@@ -136,6 +144,7 @@ public final class FakeWechatPayExtension
   public static final class Builder {
 
     private int port;
+    private KeyMode keyMode = KeyMode.PUBLIC_KEY;
 
     private Builder() {}
 
@@ -152,6 +161,17 @@ public final class FakeWechatPayExtension
         throw new IllegalArgumentException("port must be 0 to 65535, but is " + port);
       }
       this.port = port;
+      return this;
+    }
+
+    /**
+     * Sets which WeChat Pay keys the fake has, as {@link FakeWechatPay.Builder#keyMode} does.
+     *
+     * @param keyMode a public key (the default), platform certificates, or both
+     * @return this builder
+     */
+    public Builder keyMode(KeyMode keyMode) {
+      this.keyMode = Objects.requireNonNull(keyMode, "keyMode");
       return this;
     }
 

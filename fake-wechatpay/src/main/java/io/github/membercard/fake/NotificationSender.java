@@ -24,11 +24,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Delivers notifications as WeChat Pay does: RSA fields encrypted for the merchant, the resource
- * AEAD_AES_256_GCM encrypted under the APIv3 key, the envelope signed under the platform key and
- * POSTed with the {@code Wechatpay-*} headers.
+ * AEAD_AES_256_GCM encrypted under the APIv3 key, the envelope signed under the key that signs
+ * answers and POSTed with the {@code Wechatpay-*} headers.
  */
 final class NotificationSender {
 
@@ -37,7 +38,7 @@ final class NotificationSender {
   private final Map<String, Spec.EventResource> resources;
   private final PublicKey merchantPublicKey;
   private final AeadAes256Gcm aes;
-  private final AnswerSigner signer;
+  private final Supplier<AnswerSigner> signer;
   private final Clock clock;
   private final ObjectMapper json = new ObjectMapper();
   private final NonceGenerator gcmNonces = new NonceGenerator(12);
@@ -51,7 +52,7 @@ final class NotificationSender {
       Map<String, Spec.EventResource> resources,
       PublicKey merchantPublicKey,
       String apiV3Key,
-      AnswerSigner signer,
+      Supplier<AnswerSigner> signer,
       Clock clock) {
     this.resources = resources;
     this.merchantPublicKey = merchantPublicKey;
@@ -113,7 +114,7 @@ final class NotificationSender {
   /** POSTs the envelope, signed now. */
   Delivery post(String url, String eventType, String envelope) {
     byte[] body = envelope.getBytes(StandardCharsets.UTF_8);
-    Map<String, String> signature = signer.headers(body, clock.instant());
+    Map<String, String> signature = signer.get().headers(body, clock.instant());
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url))
             .timeout(Duration.ofSeconds(30))

@@ -11,10 +11,10 @@ import java.util.Map;
  * @param url the path and query as received
  * @param wechatpaySerial the {@code Wechatpay-Serial} header, or {@code null}
  * @param query the query parameters the spec describes, by name, as sent (percent-decoded) but with
- *     encrypted ones decrypted under the fake's WeChat Pay key
+ *     encrypted ones decrypted under the fake's WeChat Pay key that {@code wechatpaySerial} names
  * @param rawBody the body as received, encrypted fields as ciphertext
- * @param body the body with encrypted fields decrypted under the fake's WeChat Pay key, or {@code
- *     null} when there was none or it was not valid
+ * @param body the body with encrypted fields decrypted under the fake's WeChat Pay key that {@code
+ *     wechatpaySerial} names, or {@code null} when there was none or it was not valid
  */
 public record ReceivedRequest(
     String operationId,

@@ -19,9 +19,9 @@ import java.util.Optional;
 
 /**
  * What WeChat Pay checks of a request before it acts on it, in its order: the Authorization header,
- * {@code Wechatpay-Serial}, the query parameters (present when required, encrypted ones
- * decryptable, each value of its type and enum), the body against the schema, and that every
- * encrypted field decrypts under the platform key.
+ * {@code Wechatpay-Serial} (naming a key the fake accepts now), the query parameters (present when
+ * required, encrypted ones decryptable, each value of its type and enum), the body against the
+ * schema, and that every encrypted field decrypts under the key {@code Wechatpay-Serial} names.
  */
 final class RequestCheck {
 
@@ -42,8 +42,7 @@ final class RequestCheck {
   private final String merchantId;
   private final String merchantSerialNumber;
   private final PublicKey merchantPublicKey;
-  private final String wechatPayKeyId;
-  private final PrivateKey wechatPayPrivateKey;
+  private final PlatformKeys wechatPayKeys;
   private final Clock clock;
   private final SchemaCheck schemas = new SchemaCheck();
   private final ObjectMapper json = new ObjectMapper();
@@ -52,14 +51,12 @@ final class RequestCheck {
       String merchantId,
       String merchantSerialNumber,
       PublicKey merchantPublicKey,
-      String wechatPayKeyId,
-      PrivateKey wechatPayPrivateKey,
+      PlatformKeys wechatPayKeys,
       Clock clock) {
     this.merchantId = merchantId;
     this.merchantSerialNumber = merchantSerialNumber;
     this.merchantPublicKey = merchantPublicKey;
-    this.wechatPayKeyId = wechatPayKeyId;
-    this.wechatPayPrivateKey = wechatPayPrivateKey;
+    this.wechatPayKeys = wechatPayKeys;
     this.clock = clock;
   }
 
@@ -69,6 +66,8 @@ final class RequestCheck {
     if (error.isPresent()) {
       return Outcome.failed(error.get());
     }
+    PlatformKeys.NamedKey key =
+        wechatPayKeys.requestKey(request.getHeader(WechatPayProtocol.WECHATPAY_SERIAL));
     Map<String, String> query = new LinkedHashMap<>();
     for (SpecOperation.QueryParameter parameter : operation.query()) {
       QueryParameter sent = request.queryParameter(parameter.name());
@@ -82,12 +81,11 @@ final class RequestCheck {
       String value = sent.firstValue();
       if (parameter.encrypted()) {
         try {
-          value = RsaOaep.decrypt(wechatPayPrivateKey, value);
+          value = RsaOaep.decrypt(key.privateKey(), value);
         } catch (WechatPayDecryptionException e) {
           return Outcome.failed(
               ErrorAnswer.paramError(
-                  "the encrypted parameter does not decrypt with the WeChat Pay key "
-                      + wechatPayKeyId,
+                  "the encrypted parameter does not decrypt with the WeChat Pay key " + key.id(),
                   parameter.name(),
                   "query"));
         }
@@ -100,7 +98,7 @@ final class RequestCheck {
       }
       query.put(parameter.name(), value);
     }
-    return body(operation, request, query);
+    return body(operation, request, query, key);
   }
 
   private Optional<ErrorAnswer> authorization(Request request) {
@@ -153,7 +151,7 @@ final class RequestCheck {
                 WechatPayProtocol.WECHATPAY_SERIAL,
                 "header"));
       }
-      if (!wechatPayKeyId.equals(serial)) {
+      if (!wechatPayKeys.accepts(serial)) {
         return Optional.of(
             ErrorAnswer.paramError(
                 WechatPayProtocol.WECHATPAY_SERIAL + " names no WeChat Pay key",
@@ -164,7 +162,11 @@ final class RequestCheck {
     return Optional.empty();
   }
 
-  private Outcome body(SpecOperation operation, Request request, Map<String, String> query) {
+  private Outcome body(
+      SpecOperation operation,
+      Request request,
+      Map<String, String> query,
+      PlatformKeys.NamedKey key) {
     if (operation.requestSchema() == null) {
       return new Outcome(null, query, null);
     }
@@ -190,19 +192,19 @@ final class RequestCheck {
           EncryptedFields.transform(
               operation.requestSchema(),
               body,
-              (pointer, ciphertext) -> decrypt(pointer, ciphertext)));
+              (pointer, ciphertext) -> decrypt(key.privateKey(), pointer, ciphertext)));
     } catch (UndecryptableField e) {
       return Outcome.failed(
           ErrorAnswer.paramError(
-              "the encrypted field does not decrypt with the WeChat Pay key " + wechatPayKeyId,
+              "the encrypted field does not decrypt with the WeChat Pay key " + key.id(),
               e.pointer,
               "body"));
     }
   }
 
-  private String decrypt(String pointer, String ciphertext) {
+  private static String decrypt(PrivateKey key, String pointer, String ciphertext) {
     try {
-      return RsaOaep.decrypt(wechatPayPrivateKey, ciphertext);
+      return RsaOaep.decrypt(key, ciphertext);
     } catch (WechatPayDecryptionException e) {
       throw new UndecryptableField(pointer);
     }

@@ -10,6 +10,8 @@ final class StubTags {
   static final String OPERATION = "wechatpay-operation";
   static final String ANSWER = "wechatpay-answer";
   static final String SIGNING = "wechatpay-signing";
+  static final String WIRE = "wechatpay-wire";
+  static final String STALL_MILLIS = "wechatpay-stall-millis";
 
   /** The stub answers with the documented body built from the request. */
   static final String DOCUMENTED = "documented";
@@ -20,19 +22,47 @@ final class StubTags {
   /** The answer is signed correctly. */
   static final String VALID = "VALID";
 
+  /** The answer comes from a gateway in front of WeChat Pay: no signature, no Request-ID. */
+  static final String GATEWAY = "GATEWAY";
+
+  /** The answer's body stops part-way for {@link #STALL_MILLIS}, then comes whole. */
+  static final String STALLED = "stalled";
+
+  /** The answer declares its whole Content-Length but sends only part of its body. */
+  static final String TRUNCATED = "truncated";
+
   private StubTags() {}
 
   static Metadata of(String operationId, String answer, String signing) {
-    return Metadata.metadata()
-        .attr(OPERATION, operationId)
-        .attr(ANSWER, answer)
-        .attr(SIGNING, signing)
+    return builder(operationId, answer, signing).build();
+  }
+
+  /** Tags a stub whose answer reaches the wire as {@code wire} says, stalled or truncated. */
+  static Metadata of(
+      String operationId, String answer, String signing, String wire, long stallMillis) {
+    return builder(operationId, answer, signing)
+        .attr(WIRE, wire)
+        .attr(STALL_MILLIS, stallMillis)
         .build();
   }
 
   static String get(ServeEvent event, String key) {
-    StubMapping stub = event.getStubMapping();
+    return get(event.getStubMapping(), key);
+  }
+
+  static String get(StubMapping stub, String key) {
     Metadata metadata = stub == null ? null : stub.getMetadata();
     return metadata == null || !metadata.containsKey(key) ? null : metadata.getString(key);
+  }
+
+  static long getLong(ServeEvent event, String key) {
+    return ((Number) event.getStubMapping().getMetadata().get(key)).longValue();
+  }
+
+  private static Metadata.Builder builder(String operationId, String answer, String signing) {
+    return Metadata.metadata()
+        .attr(OPERATION, operationId)
+        .attr(ANSWER, answer)
+        .attr(SIGNING, signing);
   }
 }

@@ -18,7 +18,8 @@ import java.util.regex.Matcher;
 /**
  * Applies WeChat Pay's checks to every request of an operation stub, answering 401 or 400 as it
  * would, and fills documented answers from the spec (a list operation's as one page of its list),
- * encrypting sensitive fields under the merchant's key.
+ * encrypting sensitive fields under the merchant's key; {@code GET /v3/certificates} answers with
+ * the platform certificates listed now.
  */
 final class WechatPayRules implements ResponseDefinitionTransformerV2 {
 
@@ -29,16 +30,19 @@ final class WechatPayRules implements ResponseDefinitionTransformerV2 {
   private final RequestCheck check;
   private final PublicKey merchantPublicKey;
   private final Map<String, Integer> listSizes;
+  private final PlatformKeys wechatPayKeys;
 
   WechatPayRules(
       Map<String, SpecOperation> operations,
       RequestCheck check,
       PublicKey merchantPublicKey,
-      Map<String, Integer> listSizes) {
+      Map<String, Integer> listSizes,
+      PlatformKeys wechatPayKeys) {
     this.operations = operations;
     this.check = check;
     this.merchantPublicKey = merchantPublicKey;
     this.listSizes = listSizes;
+    this.wechatPayKeys = wechatPayKeys;
   }
 
   @Override
@@ -64,6 +68,12 @@ final class WechatPayRules implements ResponseDefinitionTransformerV2 {
         ResponseDefinitionBuilder.like(event.getResponseDefinition())
             .but()
             .withStatus(operation.successStatus());
+    if (FakeWechatPay.DOWNLOAD_CERTIFICATES.equals(operationId)) {
+      return answer
+          .withHeader("Content-Type", "application/json")
+          .withBody(wechatPayKeys.certificateList())
+          .build();
+    }
     if (operation.successSchema() == null) {
       return answer.build();
     }

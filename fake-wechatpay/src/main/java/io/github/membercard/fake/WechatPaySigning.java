@@ -12,17 +12,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
- * Signs every answer as WeChat Pay does, under the platform key, unless a test asked for a signing
- * fault.
+ * Signs every answer as WeChat Pay does, under the key that signs now (the public key or the newest
+ * platform certificate), unless a test asked for a signing fault or a gateway's answer.
  */
 final class WechatPaySigning implements ResponseTransformerV2 {
 
-  private final AnswerSigner signer;
+  private final Supplier<AnswerSigner> signer;
   private final Clock clock;
 
-  WechatPaySigning(AnswerSigner signer, Clock clock) {
+  WechatPaySigning(Supplier<AnswerSigner> signer, Clock clock) {
     this.signer = signer;
     this.clock = clock;
   }
@@ -35,6 +36,9 @@ final class WechatPaySigning implements ResponseTransformerV2 {
   @Override
   public Response transform(Response response, ServeEvent event) {
     String mode = StubTags.get(event, StubTags.SIGNING);
+    if (StubTags.GATEWAY.equals(mode)) {
+      return response;
+    }
     HttpHeaders headers =
         response
             .getHeaders()
@@ -51,7 +55,7 @@ final class WechatPaySigning implements ResponseTransformerV2 {
         AnswerFault.BAD_SIGNATURE.name().equals(mode)
             ? "a different body".getBytes(StandardCharsets.UTF_8)
             : response.getBody();
-    Map<String, String> signature = signer.headers(signed, clock.instant().minus(age));
+    Map<String, String> signature = signer.get().headers(signed, clock.instant().minus(age));
     if (AnswerFault.SIGNATURE_PROBE.name().equals(mode)) {
       signature.compute(
           WechatPayProtocol.WECHATPAY_SIGNATURE,
