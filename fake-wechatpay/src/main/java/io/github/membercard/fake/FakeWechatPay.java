@@ -734,6 +734,7 @@ public final class FakeWechatPay implements AutoCloseable {
         operationId,
         event.getRequest().getMethod().getName(),
         event.getRequest().getUrl(),
+        event.getRequest().getHeader(WechatPayProtocol.AUTHORIZATION),
         wechatpaySerial,
         query(operation, event, key),
         rawBody,

@@ -308,6 +308,31 @@ class SpecLintTest {
   }
 
   @Test
+  void anIdempotencyKeyIsARequiredPropertyOfTheRequestBody() {
+    List<String> problems = new ArrayList<>();
+    operations(
+        spec,
+        (where, operation) -> {
+          Object key = extension(operation.getExtensions(), "x-wechatpay-idempotency-key");
+          if (key == null) {
+            return;
+          }
+          if (operation.getRequestBody() == null) {
+            problems.add(where + ": an idempotency key but no request body");
+            return;
+          }
+          String ref =
+              operation.getRequestBody().getContent().get("application/json").getSchema().get$ref();
+          Schema<?> body =
+              spec.getComponents().getSchemas().get(ref.substring(ref.lastIndexOf('/') + 1));
+          if (body.getRequired() == null || !body.getRequired().contains(String.valueOf(key))) {
+            problems.add(where + ": " + key + " is not a required property of the request body");
+          }
+        });
+    assertEquals(List.of(), problems);
+  }
+
+  @Test
   void aRuntimeSuppliedHeaderIsTheOperationsFirstParameter() {
     // The generated method leaves the header out; the template's separators rely on it never being
     // last.

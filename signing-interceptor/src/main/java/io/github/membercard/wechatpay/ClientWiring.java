@@ -11,7 +11,9 @@ import io.github.membercard.wechatpay.auth.SignatureValidator;
 import io.github.membercard.wechatpay.crypto.AeadAes256Gcm;
 import io.github.membercard.wechatpay.crypto.PemKeys;
 import io.github.membercard.wechatpay.http.CertificateDownloader;
+import io.github.membercard.wechatpay.http.RateLimitingClient;
 import io.github.membercard.wechatpay.http.RedactingLogger;
+import io.github.membercard.wechatpay.http.RetryingClient;
 import io.github.membercard.wechatpay.http.SigningClient;
 import io.github.membercard.wechatpay.http.TransportClient;
 import io.github.membercard.wechatpay.http.TypedFailures;
@@ -71,7 +73,7 @@ final class ClientWiring {
 
     Feign.Builder feign =
         Feign.builder()
-            .client(new VerifyingClient(signing, validator, listener))
+            .client(calls(new VerifyingClient(signing, validator, listener), transport, mapper))
             .encoder(new WechatPayEncoder(mapper, keys))
             .decoder(new WechatPayDecoder(mapper, merchant.decryptor()))
             .errorDecoder(new WechatPayErrorDecoder(mapper))
@@ -83,6 +85,14 @@ final class ClientWiring {
             .logger(new RedactingLogger())
             .logLevel(transport.logLevel());
     return new WechatPayClient(feign, baseUrl, validator, aes, mapper, merchant.decryptor());
+  }
+
+  /** Adds the opted-in rate limiting and retries around one verified attempt. */
+  private static Client calls(Client attempt, TransportOptions transport, ObjectMapper mapper) {
+    Client limited = transport.rateLimited() ? new RateLimitingClient(attempt) : attempt;
+    return transport.retries().maxAttempts() > 1
+        ? new RetryingClient(limited, transport.retries(), mapper)
+        : limited;
   }
 
   private static WechatPayKeys keys(

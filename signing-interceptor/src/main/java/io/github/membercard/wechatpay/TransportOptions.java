@@ -5,6 +5,7 @@ import feign.Logger;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How calls reach WeChat Pay: the base URL, timeouts, the HTTP client and logging. Immutable: each
@@ -19,23 +20,29 @@ public final class TransportOptions {
   /** WeChat Pay's production host. */
   public static final String DEFAULT_BASE_URL = "https://api.mch.weixin.qq.com";
 
-  private final String baseUrl;
-  private final Duration connectTimeout;
-  private final Duration readTimeout;
-  private final Client httpClient;
-  private final Logger.Level logLevel;
+  // Not final so that each setter can change one field of a copy; no instance is changed once
+  // shared.
+  private String baseUrl = DEFAULT_BASE_URL;
+  private Duration connectTimeout = Duration.ofSeconds(10);
+  private Duration readTimeout = Duration.ofSeconds(30);
+  private Client httpClient;
+  private Logger.Level logLevel = Logger.Level.NONE;
+  private RetryPolicy retries = RetryPolicy.none();
+  private boolean rateLimited;
 
-  private TransportOptions(
-      String baseUrl,
-      Duration connectTimeout,
-      Duration readTimeout,
-      Client httpClient,
-      Logger.Level logLevel) {
-    this.baseUrl = baseUrl;
-    this.connectTimeout = connectTimeout;
-    this.readTimeout = readTimeout;
-    this.httpClient = httpClient;
-    this.logLevel = logLevel;
+  private TransportOptions() {}
+
+  private TransportOptions with(Consumer<TransportOptions> change) {
+    TransportOptions copy = new TransportOptions();
+    copy.baseUrl = baseUrl;
+    copy.connectTimeout = connectTimeout;
+    copy.readTimeout = readTimeout;
+    copy.httpClient = httpClient;
+    copy.logLevel = logLevel;
+    copy.retries = retries;
+    copy.rateLimited = rateLimited;
+    change.accept(copy);
+    return copy;
   }
 
   /**
@@ -45,8 +52,7 @@ public final class TransportOptions {
    *     logging
    */
   public static TransportOptions defaults() {
-    return new TransportOptions(
-        DEFAULT_BASE_URL, Duration.ofSeconds(10), Duration.ofSeconds(30), null, Logger.Level.NONE);
+    return new TransportOptions();
   }
 
   /**
@@ -58,7 +64,7 @@ public final class TransportOptions {
    * @return options with that base URL
    */
   public TransportOptions baseUrl(String baseUrl) {
-    return new TransportOptions(baseUrl, connectTimeout, readTimeout, httpClient, logLevel);
+    return with(copy -> copy.baseUrl = baseUrl);
   }
 
   /**
@@ -68,8 +74,8 @@ public final class TransportOptions {
    * @return options with that timeout
    */
   public TransportOptions connectTimeout(Duration timeout) {
-    return new TransportOptions(
-        baseUrl, Objects.requireNonNull(timeout, "timeout"), readTimeout, httpClient, logLevel);
+    Objects.requireNonNull(timeout, "timeout");
+    return with(copy -> copy.connectTimeout = timeout);
   }
 
   /**
@@ -79,8 +85,8 @@ public final class TransportOptions {
    * @return options with that timeout
    */
   public TransportOptions readTimeout(Duration timeout) {
-    return new TransportOptions(
-        baseUrl, connectTimeout, Objects.requireNonNull(timeout, "timeout"), httpClient, logLevel);
+    Objects.requireNonNull(timeout, "timeout");
+    return with(copy -> copy.readTimeout = timeout);
   }
 
   /**
@@ -92,8 +98,8 @@ public final class TransportOptions {
    * @return options with that client
    */
   public TransportOptions httpClient(Client client) {
-    return new TransportOptions(
-        baseUrl, connectTimeout, readTimeout, Objects.requireNonNull(client, "client"), logLevel);
+    Objects.requireNonNull(client, "client");
+    return with(copy -> copy.httpClient = client);
   }
 
   /**
@@ -104,8 +110,33 @@ public final class TransportOptions {
    * @return options with that level
    */
   public TransportOptions logLevel(Logger.Level level) {
-    return new TransportOptions(
-        baseUrl, connectTimeout, readTimeout, httpClient, Objects.requireNonNull(level, "level"));
+    Objects.requireNonNull(level, "level");
+    return with(copy -> copy.logLevel = level);
+  }
+
+  /**
+   * Sets when a call is sent again, in a copy of these options; default {@link RetryPolicy#none()}.
+   * {@link RetryPolicy#safeRetries()} retries only what is safe to repeat; see {@link RetryPolicy}.
+   *
+   * @param retries the retry policy
+   * @return options with that policy
+   */
+  public TransportOptions retries(RetryPolicy retries) {
+    Objects.requireNonNull(retries, "retries");
+    return with(copy -> copy.retries = retries);
+  }
+
+  /**
+   * Sets whether calls keep to the request rates WeChat Pay documents for their operations (the
+   * point endpoints' 5 a second, for example), in a copy of these options; default off. When on, a
+   * call that would exceed its operation's rate waits for its turn, counted across every thread and
+   * API interface of the client.
+   *
+   * @param rateLimited whether to keep to the documented rates
+   * @return options with that setting
+   */
+  public TransportOptions rateLimited(boolean rateLimited) {
+    return with(copy -> copy.rateLimited = rateLimited);
   }
 
   /**
@@ -154,6 +185,14 @@ public final class TransportOptions {
     return logLevel;
   }
 
+  RetryPolicy retries() {
+    return retries;
+  }
+
+  boolean rateLimited() {
+    return rateLimited;
+  }
+
   @Override
   public String toString() {
     return "TransportOptions{baseUrl="
@@ -166,6 +205,10 @@ public final class TransportOptions {
         + (httpClient == null ? "JDK HttpClient" : httpClient.getClass().getSimpleName())
         + ", logLevel="
         + logLevel
+        + ", retries="
+        + retries
+        + ", rateLimited="
+        + rateLimited
         + "}";
   }
 }
