@@ -43,8 +43,9 @@ import java.util.stream.Collectors;
  * valid: then it gets the download's own {@link WechatPayException}.
  *
  * <p>One download runs at a time, on the thread of the caller that found it due. Other callers go
- * on with the certificates held and never wait for the network, unless none of them is valid; then
- * they wait for the running download, which its connect and read timeouts bound.
+ * on with the certificates held and never wait for the network, unless none of them is valid or
+ * their answer names a serial not held (a rotation); then they wait for the running download, which
+ * its connect and read timeouts bound.
  */
 public final class PlatformCertificates implements WechatPayKeys {
 
@@ -109,11 +110,13 @@ public final class PlatformCertificates implements WechatPayKeys {
     Instant now = clock.instant();
     Held current = usable(now);
     if (!current.certificates().containsKey(number.get())) {
+      // An answer signed under a serial not held cannot be verified without the download: wait for
+      // the one running (or run it), however many callers met the new serial at once.
       current =
           downloadIf(
                   (state, at) ->
                       !state.certificates().containsKey(number.get()) && state.onDemandAllowed(at))
-              .getNow(current);
+              .join();
     }
     Optional<PublicKey> key =
         Optional.ofNullable(current.certificates().get(number.get()))
