@@ -1,6 +1,5 @@
 package io.github.membercard.fake;
 
-import java.util.Objects;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -42,14 +41,12 @@ public final class FakeWechatPayExtension
         AfterAllCallback,
         ParameterResolver {
 
-  private final int port;
-  private final KeyMode keyMode;
+  private final FakeWechatPay.Builder fakes;
   private FakeWechatPay fake;
   private boolean perTest;
 
   private FakeWechatPayExtension(Builder builder) {
-    this.port = builder.port;
-    this.keyMode = builder.keyMode;
+    this.fakes = builder.fakes;
   }
 
   /**
@@ -130,7 +127,7 @@ public final class FakeWechatPayExtension
   }
 
   private FakeWechatPay start() {
-    return FakeWechatPay.builder().port(port).keyMode(keyMode).start();
+    return fakes.start();
   }
 
   private void stop() {
@@ -143,8 +140,7 @@ public final class FakeWechatPayExtension
   /** Options for the fake the extension runs. */
   public static final class Builder {
 
-    private int port;
-    private KeyMode keyMode = KeyMode.PUBLIC_KEY;
+    private final FakeWechatPay.Builder fakes = FakeWechatPay.builder();
 
     private Builder() {}
 
@@ -157,10 +153,7 @@ public final class FakeWechatPayExtension
      * @return this builder
      */
     public Builder port(int port) {
-      if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException("port must be 0 to 65535, but is " + port);
-      }
-      this.port = port;
+      fakes.port(port);
       return this;
     }
 
@@ -171,7 +164,7 @@ public final class FakeWechatPayExtension
      * @return this builder
      */
     public Builder keyMode(KeyMode keyMode) {
-      this.keyMode = Objects.requireNonNull(keyMode, "keyMode");
+      fakes.keyMode(keyMode);
       return this;
     }
 

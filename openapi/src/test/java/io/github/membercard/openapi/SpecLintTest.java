@@ -237,18 +237,14 @@ class SpecLintTest {
           if (!List.of("page", "item").contains(paging.get("offset"))) {
             problems.add(where + ": offset must be page or item");
           }
-          String answerRef =
-              operation
-                  .getResponses()
-                  .get("200")
-                  .getContent()
-                  .get("application/json")
-                  .getSchema()
-                  .get$ref();
           Schema<?> answer =
-              spec.getComponents()
-                  .getSchemas()
-                  .get(answerRef.substring(answerRef.lastIndexOf('/') + 1));
+              referenced(
+                  operation
+                      .getResponses()
+                      .get("200")
+                      .getContent()
+                      .get("application/json")
+                      .getSchema());
           Schema<?> items = properties(answer).get(String.valueOf(paging.get("items")));
           if (items == null
               || items.getItems() == null
@@ -321,10 +317,9 @@ class SpecLintTest {
             problems.add(where + ": an idempotency key but no request body");
             return;
           }
-          String ref =
-              operation.getRequestBody().getContent().get("application/json").getSchema().get$ref();
           Schema<?> body =
-              spec.getComponents().getSchemas().get(ref.substring(ref.lastIndexOf('/') + 1));
+              referenced(
+                  operation.getRequestBody().getContent().get("application/json").getSchema());
           if (body.getRequired() == null || !body.getRequired().contains(String.valueOf(key))) {
             problems.add(where + ": " + key + " is not a required property of the request body");
           }
@@ -390,6 +385,12 @@ class SpecLintTest {
   private static Map<String, Schema<?>> properties(Schema<?> schema) {
     Map properties = schema.getProperties();
     return properties == null ? Map.of() : properties;
+  }
+
+  /** Returns the component a {@code $ref} schema points at. */
+  private static Schema<?> referenced(Schema<?> reference) {
+    String ref = reference.get$ref();
+    return spec.getComponents().getSchemas().get(ref.substring(ref.lastIndexOf('/') + 1));
   }
 
   private static Object extension(Map<String, Object> extensions, String name) {
