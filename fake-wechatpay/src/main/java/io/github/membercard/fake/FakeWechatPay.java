@@ -1,52 +1,31 @@
 package io.github.membercard.fake;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.request;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.common.Metadata;
-import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.http.QueryParameter;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.github.membercard.wechatpay.MerchantCredentials;
 import io.github.membercard.wechatpay.TransportOptions;
 import io.github.membercard.wechatpay.WechatPayClient;
-import io.github.membercard.wechatpay.WechatPayDecryptionException;
 import io.github.membercard.wechatpay.WechatPayKeyConfig;
 import io.github.membercard.wechatpay.auth.NonceGenerator;
-import io.github.membercard.wechatpay.auth.WechatPayProtocol;
 import io.github.membercard.wechatpay.crypto.PemSource;
-import io.github.membercard.wechatpay.crypto.RsaOaep;
 import java.io.IOException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
-import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * A local WeChat Pay for tests, on WireMock: it serves every operation of the spec, checks each
@@ -82,17 +61,7 @@ public final class FakeWechatPay implements AutoCloseable {
    */
   public static final String DOWNLOAD_CERTIFICATES = "downloadCertificates";
 
-  private static final String CERTIFICATES_PATH = "/v3/certificates";
-  private static final int OPERATION_PRIORITY = 5;
-  private static final int OVERRIDE_PRIORITY = 1;
-  private static final int FALLBACK_PRIORITY = 10;
-  private static final String GATEWAY_ERROR_PAGE =
-      "<html>\n<head><title>502 Bad Gateway</title></head>\n<body>\n"
-          + "<center><h1>502 Bad Gateway</h1></center>\n<hr><center>nginx</center>\n"
-          + "</body>\n</html>\n";
-
   private final Map<String, SpecOperation> operations;
-  private final Map<String, SpecOperation> endpoints;
   private final KeyPair merchant;
   private final PlatformKeys wechatPayKeys;
   private final String merchantSerialNumber;
@@ -100,14 +69,14 @@ public final class FakeWechatPay implements AutoCloseable {
   private final NotificationSender notifications;
   private final Map<String, Integer> listSizes = new ConcurrentHashMap<>();
   private final WireMockServer server;
+  private final Stubs stubs;
+  private final RequestLog requestLog;
   private final ObjectMapper json = new ObjectMapper();
 
   private FakeWechatPay(int port, KeyMode keyMode) {
     Spec spec = Spec.load();
     this.operations = spec.operations();
-    Map<String, SpecOperation> endpoints = new LinkedHashMap<>(operations);
-    endpoints.put(DOWNLOAD_CERTIFICATES, certificatesOperation());
-    this.endpoints = Map.copyOf(endpoints);
+    Map<String, SpecOperation> endpoints = Stubs.endpoints(operations);
     this.merchant = rsa();
     byte[] serial = new byte[20];
     new SecureRandom().nextBytes(serial);
@@ -130,11 +99,13 @@ public final class FakeWechatPay implements AutoCloseable {
                 .gzipDisabled(true)
                 .extensions(
                     new WechatPayRules(
-                        this.endpoints, check, merchant.getPublic(), listSizes, wechatPayKeys),
+                        endpoints, check, merchant.getPublic(), listSizes, wechatPayKeys),
                     new WechatPaySigning(wechatPayKeys::signer, clock),
                     new WireFaults()));
     server.start();
-    stubOperations();
+    this.stubs = new Stubs(server, operations, endpoints);
+    this.requestLog = new RequestLog(server, endpoints, wechatPayKeys);
+    stubs.stubOperations();
   }
 
   /**
@@ -428,7 +399,7 @@ public final class FakeWechatPay implements AutoCloseable {
    * until {@link #reset()}.
    */
   public void respond(String operationId, int status, String jsonBody) {
-    override(operationId, StubTags.GIVEN, StubTags.VALID, jsonAnswer(status, jsonBody));
+    stubs.respond(operationId, status, jsonBody);
   }
 
   /**
@@ -436,7 +407,7 @@ public final class FakeWechatPay implements AutoCloseable {
    * {@link #reset()}.
    */
   public void respondWithError(String operationId, int status, String code, String message) {
-    respond(operationId, status, new ErrorAnswer(status, code, message, null, null).json());
+    stubs.respondWithError(operationId, status, code, message);
   }
 
   /**
@@ -445,31 +416,7 @@ public final class FakeWechatPay implements AutoCloseable {
    * down.
    */
   public void inject(String operationId, AnswerFault fault) {
-    switch (fault) {
-      case CONNECTION_RESET ->
-          override(
-              operationId,
-              StubTags.GIVEN,
-              StubTags.VALID,
-              aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
-      case MALFORMED_BODY ->
-          override(operationId, StubTags.GIVEN, StubTags.VALID, jsonAnswer(200, "{\"truncated\":"));
-      case TRUNCATED_BODY ->
-          override(
-              operationId,
-              StubTags.of(operationId, StubTags.DOCUMENTED, StubTags.VALID, StubTags.TRUNCATED, 0),
-              aResponse());
-      case HTML_ERROR_PAGE ->
-          override(
-              operationId,
-              StubTags.GIVEN,
-              StubTags.GATEWAY,
-              aResponse()
-                  .withStatus(502)
-                  .withHeader("Content-Type", "text/html; charset=utf-8")
-                  .withBody(GATEWAY_ERROR_PAGE));
-      default -> override(operationId, StubTags.DOCUMENTED, fault.name(), aResponse());
-    }
+    stubs.inject(operationId, fault);
   }
 
   /**
@@ -483,14 +430,7 @@ public final class FakeWechatPay implements AutoCloseable {
    * @param stall how long the body stops, 0 or more
    */
   public void stall(String operationId, Duration stall) {
-    if (stall.isNegative()) {
-      throw new IllegalArgumentException("stall must be 0 or more, but is " + stall);
-    }
-    override(
-        operationId,
-        StubTags.of(
-            operationId, StubTags.DOCUMENTED, StubTags.VALID, StubTags.STALLED, stall.toMillis()),
-        aResponse());
+    stubs.stall(operationId, stall);
   }
 
   /**
@@ -502,7 +442,7 @@ public final class FakeWechatPay implements AutoCloseable {
    * @param calls how many calls in a row are refused, 1 or more
    */
   public void rateLimit(String operationId, int calls) {
-    failNext(operationId, calls, new ErrorAnswer(429, "FREQUENCY_LIMITED", "请求频率超限", null, null));
+    stubs.rateLimit(operationId, calls);
   }
 
   /**
@@ -516,15 +456,7 @@ public final class FakeWechatPay implements AutoCloseable {
    * @param calls how many calls in a row fail, 1 or more
    */
   public void serverError(String operationId, int status, int calls) {
-    if (status < 500 || status > 599) {
-      throw new IllegalArgumentException("status must be 5xx, but is " + status);
-    }
-    failNext(
-        operationId,
-        calls,
-        status == 500
-            ? new ErrorAnswer(status, "SYSTEM_ERROR", "系统错误", null, null)
-            : new ErrorAnswer(status, "SERVICE_UNAVAILABLE", "服务不可用", null, null));
+    stubs.serverError(operationId, status, calls);
   }
 
   /**
@@ -535,13 +467,7 @@ public final class FakeWechatPay implements AutoCloseable {
    * @param operationId an operation of the spec, or {@link #DOWNLOAD_CERTIFICATES}
    */
   public void restore(String operationId) {
-    operation(operationId);
-    for (StubMapping stub : server.getStubMappings()) {
-      if (Integer.valueOf(OVERRIDE_PRIORITY).equals(stub.getPriority())
-          && operationId.equals(StubTags.get(stub, StubTags.OPERATION))) {
-        server.removeStubMapping(stub);
-      }
-    }
+    stubs.restore(operationId);
   }
 
   /**
@@ -549,11 +475,7 @@ public final class FakeWechatPay implements AutoCloseable {
    * #reset()}.
    */
   public void delay(String operationId, Duration delay) {
-    override(
-        operationId,
-        StubTags.DOCUMENTED,
-        StubTags.VALID,
-        aResponse().withFixedDelay((int) delay.toMillis()));
+    stubs.delay(operationId, delay);
   }
 
   /**
@@ -563,14 +485,7 @@ public final class FakeWechatPay implements AutoCloseable {
    * @return every request received for an operation, oldest first
    */
   public List<ReceivedRequest> requests() {
-    List<ReceivedRequest> received = new ArrayList<>();
-    for (ServeEvent event : server.getAllServeEvents()) {
-      String operationId = StubTags.get(event, StubTags.OPERATION);
-      if (operationId != null) {
-        received.add(0, received(operationId, event));
-      }
-    }
-    return received;
+    return requestLog.requests();
   }
 
   /**
@@ -580,7 +495,7 @@ public final class FakeWechatPay implements AutoCloseable {
    * @return the requests received for one operation, oldest first
    */
   public List<ReceivedRequest> requests(String operationId) {
-    return requests().stream().filter(r -> r.operationId().equals(operationId)).toList();
+    return requestLog.requests(operationId);
   }
 
   /**
@@ -592,7 +507,7 @@ public final class FakeWechatPay implements AutoCloseable {
    * @param size the number of items, 0 or more
    */
   public void listSize(String operationId, int size) {
-    if (operation(operationId).paging() == null) {
+    if (stubs.operation(operationId).paging() == null) {
       throw new IllegalArgumentException(operationId + " is not a list operation");
     }
     if (size < 0) {
@@ -611,7 +526,7 @@ public final class FakeWechatPay implements AutoCloseable {
     listSizes.clear();
     wechatPayKeys.reset();
     server.resetAll();
-    stubOperations();
+    stubs.stubOperations();
   }
 
   @Override
@@ -626,156 +541,6 @@ public final class FakeWechatPay implements AutoCloseable {
                 notifications.resource(eventType).schema(), null, null, Map.of());
     resource.setAll((ObjectNode) overrides);
     return notifications.post(url, eventType, notifications.envelope(eventType, resource));
-  }
-
-  private void stubOperations() {
-    for (SpecOperation operation : endpoints.values()) {
-      server.stubFor(
-          mapping(operation)
-              .atPriority(OPERATION_PRIORITY)
-              .withMetadata(
-                  StubTags.of(operation.operationId(), StubTags.DOCUMENTED, StubTags.VALID))
-              .willReturn(aResponse()));
-    }
-    server.stubFor(
-        any(anyUrl())
-            .atPriority(FALLBACK_PRIORITY)
-            .willReturn(
-                aResponse()
-                    .withStatus(404)
-                    .withHeader("Content-Type", "application/json")
-                    .withBody(
-                        new ErrorAnswer(404, "NOT_FOUND", "no such operation", null, null)
-                            .json())));
-  }
-
-  private SpecOperation operation(String operationId) {
-    SpecOperation operation = endpoints.get(operationId);
-    if (operation == null) {
-      throw new IllegalArgumentException(
-          "No operation "
-              + operationId
-              + " in the spec, nor "
-              + DOWNLOAD_CERTIFICATES
-              + "; known: "
-              + operations.keySet());
-    }
-    return operation;
-  }
-
-  private void override(
-      String operationId, String answer, String signing, ResponseDefinitionBuilder response) {
-    override(operationId, StubTags.of(operationId, answer, signing), response);
-  }
-
-  private void override(String operationId, Metadata tags, ResponseDefinitionBuilder response) {
-    server.stubFor(
-        mapping(operation(operationId))
-            .atPriority(OVERRIDE_PRIORITY)
-            .withMetadata(tags)
-            .willReturn(response));
-  }
-
-  /**
-   * Answers the next {@code calls} calls with an error: one stub per call, each matching only in
-   * its step of a scenario of its own, which moves a step per call served.
-   */
-  private void failNext(String operationId, int calls, ErrorAnswer error) {
-    SpecOperation operation = operation(operationId);
-    if (calls < 1) {
-      throw new IllegalArgumentException("calls must be 1 or more, but is " + calls);
-    }
-    String scenario = operationId + " fails " + UUID.randomUUID();
-    for (int call = 1; call <= calls; call++) {
-      server.stubFor(
-          mapping(operation)
-              .inScenario(scenario)
-              .whenScenarioStateIs(call == 1 ? Scenario.STARTED : "failed " + (call - 1))
-              .willSetStateTo("failed " + call)
-              .atPriority(OVERRIDE_PRIORITY)
-              .withMetadata(StubTags.of(operationId, StubTags.GIVEN, StubTags.VALID))
-              .willReturn(jsonAnswer(error.status(), error.json())));
-    }
-  }
-
-  private static ResponseDefinitionBuilder jsonAnswer(int status, String json) {
-    return aResponse()
-        .withStatus(status)
-        .withHeader("Content-Type", "application/json")
-        .withBody(json);
-  }
-
-  /** {@code GET /v3/certificates}: no query, no body, no {@code Wechatpay-Serial}. */
-  private static SpecOperation certificatesOperation() {
-    return new SpecOperation(
-        DOWNLOAD_CERTIFICATES,
-        "GET",
-        CERTIFICATES_PATH,
-        Pattern.compile(Pattern.quote(CERTIFICATES_PATH)),
-        List.of(),
-        List.of(),
-        null,
-        200,
-        null,
-        false,
-        null);
-  }
-
-  private static MappingBuilder mapping(SpecOperation operation) {
-    return request(operation.method(), urlPathMatching(operation.path().pattern()));
-  }
-
-  private ReceivedRequest received(String operationId, ServeEvent event) {
-    SpecOperation operation = endpoints.get(operationId);
-    String rawBody = event.getRequest().getBodyAsString();
-    String wechatpaySerial = event.getRequest().getHeader(WechatPayProtocol.WECHATPAY_SERIAL);
-    PrivateKey key = wechatPayKeys.receivedRequestKey(wechatpaySerial);
-    return new ReceivedRequest(
-        operationId,
-        event.getRequest().getMethod().getName(),
-        event.getRequest().getUrl(),
-        event.getRequest().getHeader(WechatPayProtocol.AUTHORIZATION),
-        wechatpaySerial,
-        query(operation, event, key),
-        rawBody,
-        plaintext(operation, rawBody, key));
-  }
-
-  /** The query parameters as sent, encrypted ones decrypted where they decrypt. */
-  private static Map<String, String> query(
-      SpecOperation operation, ServeEvent event, PrivateKey key) {
-    Map<String, String> query = new LinkedHashMap<>();
-    for (SpecOperation.QueryParameter parameter : operation.query()) {
-      QueryParameter sent = event.getRequest().queryParameter(parameter.name());
-      if (sent != null && sent.isPresent()) {
-        query.put(
-            parameter.name(),
-            parameter.encrypted() ? decryptedOrAsSent(key, sent.firstValue()) : sent.firstValue());
-      }
-    }
-    return query;
-  }
-
-  private static String decryptedOrAsSent(PrivateKey key, String ciphertext) {
-    try {
-      return RsaOaep.decrypt(key, ciphertext);
-    } catch (WechatPayDecryptionException e) {
-      return ciphertext;
-    }
-  }
-
-  private JsonNode plaintext(SpecOperation operation, String rawBody, PrivateKey key) {
-    if (operation.requestSchema() == null || rawBody.isEmpty()) {
-      return null;
-    }
-    try {
-      return EncryptedFields.transform(
-          operation.requestSchema(),
-          json.readTree(rawBody),
-          (pointer, ciphertext) -> RsaOaep.decrypt(key, ciphertext));
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
   }
 
   static KeyPair rsa() {
