@@ -199,39 +199,9 @@ class FaultSuiteTest {
         assertApiError(429, "FREQUENCY_LIMITED", thrown);
       }
     },
-    SERVER_ERROR_500 {
-      @Override
-      void inject(String operationId) {
-        fake.serverError(operationId, 500, 1);
-      }
-
-      @Override
-      void assertSurfaced(Shape shape, WechatPayException thrown) {
-        assertApiError(500, "SYSTEM_ERROR", thrown);
-      }
-    },
-    SERVER_ERROR_502 {
-      @Override
-      void inject(String operationId) {
-        fake.serverError(operationId, 502, 1);
-      }
-
-      @Override
-      void assertSurfaced(Shape shape, WechatPayException thrown) {
-        assertApiError(502, "SERVICE_UNAVAILABLE", thrown);
-      }
-    },
-    SERVER_ERROR_503 {
-      @Override
-      void inject(String operationId) {
-        fake.serverError(operationId, 503, 1);
-      }
-
-      @Override
-      void assertSurfaced(Shape shape, WechatPayException thrown) {
-        assertApiError(503, "SERVICE_UNAVAILABLE", thrown);
-      }
-    },
+    SERVER_ERROR_500(500, "SYSTEM_ERROR"),
+    SERVER_ERROR_502(502, "SERVICE_UNAVAILABLE"),
+    SERVER_ERROR_503(503, "SERVICE_UNAVAILABLE"),
     HTML_ERROR_PAGE {
       @Override
       void inject(String operationId) {
@@ -248,9 +218,34 @@ class FaultSuiteTest {
       }
     };
 
-    abstract void inject(String operationId);
+    /** The status and code of a server error the fake answers with; 0 for the other faults. */
+    private final int status;
 
-    abstract void assertSurfaced(Shape shape, WechatPayException thrown);
+    private final String code;
+
+    Fault() {
+      this(0, null);
+    }
+
+    Fault(int status, String code) {
+      this.status = status;
+      this.code = code;
+    }
+
+    /**
+     * Makes the fake answer the operation's next call with this fault; a server error by default.
+     */
+    void inject(String operationId) {
+      fake.serverError(operationId, status, 1);
+    }
+
+    /**
+     * Asserts the call surfaced the fault as it should; a server error's status and code by
+     * default.
+     */
+    void assertSurfaced(Shape shape, WechatPayException thrown) {
+      assertApiError(status, code, thrown);
+    }
   }
 
   static Stream<Arguments> faultsByShape() {
