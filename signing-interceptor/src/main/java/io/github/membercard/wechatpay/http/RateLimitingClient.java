@@ -3,7 +3,6 @@ package io.github.membercard.wechatpay.http;
 import feign.Client;
 import feign.Request;
 import feign.Response;
-import io.github.membercard.wechatpay.WechatPayException;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.util.Map;
@@ -31,10 +30,7 @@ public final class RateLimitingClient implements Client {
 
   @Override
   public Response execute(Request request, Request.Options options) throws IOException {
-    Method method =
-        request.requestTemplate() == null || request.requestTemplate().methodMetadata() == null
-            ? null
-            : request.requestTemplate().methodMetadata().method();
+    Method method = GeneratedMethods.of(request);
     RateLimit limit = method == null ? null : method.getAnnotation(RateLimit.class);
     if (limit != null) {
       turns.computeIfAbsent(method, m -> new Turns(limit.requestsPerSecond())).await();
@@ -58,15 +54,7 @@ public final class RateLimitingClient implements Client {
         turn = nextTurn == Long.MIN_VALUE || nextTurn - now < 0 ? now : nextTurn;
         nextTurn = turn + intervalNanos;
       }
-      long wait = turn - System.nanoTime();
-      if (wait > 0) {
-        try {
-          Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new WechatPayException("Interrupted while waiting for the rate limit", e);
-        }
-      }
+      Pause.nanos(turn - System.nanoTime(), "for the rate limit");
     }
   }
 }

@@ -6,7 +6,6 @@ import feign.Client;
 import feign.Request;
 import feign.Response;
 import io.github.membercard.wechatpay.RetryPolicy;
-import io.github.membercard.wechatpay.WechatPayException;
 import io.github.membercard.wechatpay.WechatPayTransportException;
 import io.github.membercard.wechatpay.WechatPayTransportException.Failure;
 import java.io.IOException;
@@ -68,10 +67,7 @@ public final class RetryingClient implements Client {
     if (request.httpMethod() == Request.HttpMethod.GET) {
       return true;
     }
-    Method method =
-        request.requestTemplate() == null || request.requestTemplate().methodMetadata() == null
-            ? null
-            : request.requestTemplate().methodMetadata().method();
+    Method method = GeneratedMethods.of(request);
     return method != null && method.isAnnotationPresent(Idempotent.class);
   }
 
@@ -107,12 +103,7 @@ public final class RetryingClient implements Client {
     if (System.nanoTime() + jittered - started > policy.maxTotal().toNanos()) {
       return false;
     }
-    try {
-      Thread.sleep(jittered / 1_000_000, (int) (jittered % 1_000_000));
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new WechatPayException("Interrupted while waiting to retry", e);
-    }
+    Pause.nanos(jittered, "to retry");
+    return true;
   }
 }

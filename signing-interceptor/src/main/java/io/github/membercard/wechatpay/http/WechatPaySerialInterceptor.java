@@ -1,12 +1,12 @@
 package io.github.membercard.wechatpay.http;
 
-import feign.MethodMetadata;
 import feign.RequestInterceptor;
 import feign.RequestTemplate;
 import io.github.membercard.wechatpay.auth.WechatPayProtocol;
 import io.github.membercard.wechatpay.crypto.RsaOaep;
 import io.github.membercard.wechatpay.keys.EncryptionKey;
 import io.github.membercard.wechatpay.keys.WechatPayKeys;
+import java.lang.reflect.Method;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -35,7 +35,12 @@ public final class WechatPaySerialInterceptor implements RequestInterceptor {
       return;
     }
     EncryptionKey key = keys.encryptionKey();
-    for (EncryptedQueryParameter parameter : encryptedQueryParameters(template.methodMetadata())) {
+    Method method = GeneratedMethods.of(template);
+    EncryptedQueryParameter[] encrypted =
+        method == null
+            ? new EncryptedQueryParameter[0]
+            : method.getAnnotationsByType(EncryptedQueryParameter.class);
+    for (EncryptedQueryParameter parameter : encrypted) {
       Collection<String> plaintext = template.queries().get(parameter.value());
       if (plaintext != null) {
         List<String> ciphertext = new ArrayList<>();
@@ -50,12 +55,6 @@ public final class WechatPaySerialInterceptor implements RequestInterceptor {
       }
     }
     template.header(WechatPayProtocol.WECHATPAY_SERIAL, key.id());
-  }
-
-  private static EncryptedQueryParameter[] encryptedQueryParameters(MethodMetadata metadata) {
-    return metadata == null || metadata.method() == null
-        ? new EncryptedQueryParameter[0]
-        : metadata.method().getAnnotationsByType(EncryptedQueryParameter.class);
   }
 
   /** The caller's value: Feign has already percent-encoded it into the query. */
