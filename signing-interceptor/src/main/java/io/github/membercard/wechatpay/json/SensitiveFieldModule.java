@@ -2,11 +2,14 @@ package io.github.membercard.wechatpay.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.NopAnnotationIntrospector;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -67,6 +70,13 @@ public final class SensitiveFieldModule extends SimpleModule {
       if (value instanceof Iterable<?> values) {
         generator.writeStartArray();
         for (Object element : values) {
+          if (element == null) {
+            throw JsonMappingException.from(
+                generator,
+                "The encrypted list "
+                    + fieldName(generator)
+                    + " holds a null element; remove it (null cannot be encrypted)");
+          }
           generator.writeString(encryptor.apply(String.valueOf(element)));
         }
         generator.writeEndArray();
@@ -74,6 +84,14 @@ public final class SensitiveFieldModule extends SimpleModule {
         generator.writeString(encryptor.apply(String.valueOf(value)));
       }
     }
+  }
+
+  /** The name of the property being written, for messages. */
+  private static String fieldName(JsonGenerator generator) {
+    JsonStreamContext context = generator.getOutputContext();
+    return context.inArray() && context.getParent() != null
+        ? context.getParent().getCurrentName()
+        : context.getCurrentName();
   }
 
   /** Reads a string, or an array of strings, decrypting each. */
@@ -87,13 +105,29 @@ public final class SensitiveFieldModule extends SimpleModule {
             "An encrypted field was read without the merchant private key; refusing to pass ciphertext on as plaintext");
       }
       if (parser.currentToken() == JsonToken.START_ARRAY) {
+        String field = parser.currentName();
         List<String> values = new ArrayList<>();
         while (parser.nextToken() != JsonToken.END_ARRAY) {
-          values.add(decryptor.apply(parser.getValueAsString()));
+          values.add(decryptor.apply(ciphertext(parser, field)));
         }
         return values;
       }
-      return decryptor.apply(parser.getValueAsString());
+      return decryptor.apply(ciphertext(parser, parser.currentName()));
+    }
+
+    /** The current token as ciphertext: a string, never a null, number or object read as one. */
+    private static String ciphertext(JsonParser parser, String field) throws IOException {
+      if (parser.currentToken() != JsonToken.VALUE_STRING) {
+        throw MismatchedInputException.from(
+            parser,
+            String.class,
+            "The encrypted field "
+                + field
+                + " holds "
+                + parser.currentToken()
+                + " where ciphertext (a string) belongs");
+      }
+      return parser.getText();
     }
   }
 }

@@ -22,8 +22,8 @@ public final class WechatPayJson {
    * Creates an object mapper set up as APIv3 JSON needs.
    *
    * @return a mapper writing RFC 3339 times with their offset (as WeChat Pay sends them), keeping
-   *     that offset when reading, leaving unset (null) properties out, and handling {@link
-   *     Encrypted} properties
+   *     that offset when reading, leaving unset (null) properties out, refusing a fraction or an
+   *     exponent where an integer belongs, and handling {@link Encrypted} properties
    */
   public static ObjectMapper newObjectMapper() {
     return JsonMapper.builder()
@@ -33,6 +33,8 @@ public final class WechatPayJson {
             JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+        // 100.7 or 1e3 where the spec says integer is a wrong answer, not 100 or 1000 points.
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
         .build();
   }
 
