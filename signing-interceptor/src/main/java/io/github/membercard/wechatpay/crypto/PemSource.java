@@ -4,7 +4,9 @@ import io.github.membercard.wechatpay.WechatPayConfigurationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -68,7 +70,7 @@ public final class PemSource {
               (loader != null ? loader : PemSource.class.getClassLoader())
                   .getResourceAsStream(resource)) {
             if (in == null) {
-              throw new IOException("no such resource");
+              throw new NoSuchFileException(resource);
             }
             return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
           }
@@ -85,14 +87,25 @@ public final class PemSource {
     String pem;
     try {
       pem = reader.read();
+    } catch (NoSuchFileException e) {
+      throw new WechatPayConfigurationException(description + " does not exist", e);
     } catch (IOException | RuntimeException e) {
-      throw new WechatPayConfigurationException(
-          "Cannot read " + description + ": " + e.getMessage(), e);
+      throw new WechatPayConfigurationException("Cannot read " + description + ": " + reason(e), e);
     }
     if (pem.isBlank()) {
       throw new WechatPayConfigurationException(description + " is empty");
     }
     return pem;
+  }
+
+  /** Why reading failed, without repeating the path a file system exception's message is. */
+  private static String reason(Exception e) {
+    if (e instanceof FileSystemException failure && failure.getReason() != null) {
+      return failure.getReason();
+    }
+    return e instanceof FileSystemException || e.getMessage() == null
+        ? e.getClass().getSimpleName()
+        : e.getMessage();
   }
 
   @Override
