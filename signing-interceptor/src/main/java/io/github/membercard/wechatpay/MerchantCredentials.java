@@ -4,6 +4,7 @@ import io.github.membercard.wechatpay.auth.PrivateKeySigner;
 import io.github.membercard.wechatpay.auth.Signer;
 import io.github.membercard.wechatpay.crypto.PemKeys;
 import io.github.membercard.wechatpay.crypto.PemSource;
+import io.github.membercard.wechatpay.crypto.RsaKeys;
 import io.github.membercard.wechatpay.crypto.RsaOaep;
 import io.github.membercard.wechatpay.json.FieldCipher;
 import io.github.membercard.wechatpay.keys.SerialNumbers;
@@ -13,8 +14,11 @@ import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Who the merchant is and how it signs: the merchant id, the merchant API certificate's serial
@@ -23,6 +27,12 @@ import java.util.Objects;
  * notification parser is built; {@link #toString()} names no key.
  */
 public final class MerchantCredentials {
+
+  /** A {@code mchid}: digits only, so it cannot break the {@code Authorization} header. */
+  private static final Pattern MERCHANT_ID = Pattern.compile("[0-9]{1,32}");
+
+  /** A certificate serial, as WeChat Pay's merchant platform shows it: hex digits. */
+  private static final Pattern SERIAL_NUMBER = Pattern.compile("[0-9A-Fa-f]+");
 
   private final String merchantId;
   private final String serialNumber;
@@ -130,28 +140,30 @@ public final class MerchantCredentials {
   /**
    * Parses and checks every part.
    *
+   * @param clock the time the merchant certificate must be valid at
    * @throws WechatPayConfigurationException naming the first unusable part
    */
-  Checked check() {
+  Checked check(Clock clock) {
     require(merchantId, "merchantId");
     require(serialNumber, "merchantSerialNumber");
-    if (!serialNumber.matches("[0-9A-Fa-f]+")) {
+    if (!MERCHANT_ID.matcher(merchantId).matches()) {
       throw new WechatPayConfigurationException(
-          "merchantSerialNumber must be hex, but is \"" + serialNumber + "\"");
+          "merchantId must be the digits of the mchid WeChat Pay issued (such as 1900000001)");
     }
+    if (!SERIAL_NUMBER.matcher(serialNumber).matches()) {
+      throw new WechatPayConfigurationException(
+          "merchantSerialNumber must be hex: the merchant API certificate's serial number"
+              + " (such as 5157F09EFDC096DE15EBE81A47057A7232F1B8E1)");
+    }
+    X509Certificate parsed = certificate == null ? null : checkedCertificate(clock);
     if (signer != null) {
-      if (certificate != null) {
-        checkSerial(PemKeys.certificate(certificate));
-      }
       return new Checked(merchantId, serialNumber.toUpperCase(Locale.ROOT), signer, decryptor);
     }
     if (privateKey == null) {
       throw new WechatPayConfigurationException("merchantPrivateKey is required");
     }
     PrivateKey key = PemKeys.privateKey(privateKey);
-    if (certificate != null) {
-      X509Certificate parsed = PemKeys.certificate(certificate);
-      checkSerial(parsed);
+    if (parsed != null) {
       PublicKey publicKey = parsed.getPublicKey();
       if (!(publicKey instanceof RSAPublicKey rsaPublic
           && key instanceof RSAPrivateKey rsaPrivate
@@ -166,6 +178,34 @@ public final class MerchantCredentials {
         serialNumber.toUpperCase(Locale.ROOT),
         new PrivateKeySigner(key),
         ciphertext -> RsaOaep.decrypt(key, ciphertext));
+  }
+
+  /**
+   * Parses the merchant certificate and checks its serial, its key's size and that it is valid now:
+   * WeChat Pay refuses requests signed under an expired merchant certificate's key.
+   */
+  private X509Certificate checkedCertificate(Clock clock) {
+    X509Certificate parsed = PemKeys.certificate(certificate);
+    checkSerial(parsed);
+    RsaKeys.requireStrong(parsed.getPublicKey(), "merchantCertificate (" + certificate + ")");
+    Instant now = clock.instant();
+    if (now.isAfter(parsed.getNotAfter().toInstant())) {
+      throw new WechatPayConfigurationException(
+          "merchantCertificate "
+              + SerialNumbers.hex(parsed.getSerialNumber())
+              + " expired at "
+              + parsed.getNotAfter().toInstant()
+              + "; apply for a new merchant API certificate and configure its serial and key");
+    }
+    if (now.isBefore(parsed.getNotBefore().toInstant())) {
+      throw new WechatPayConfigurationException(
+          "merchantCertificate "
+              + SerialNumbers.hex(parsed.getSerialNumber())
+              + " is not valid before "
+              + parsed.getNotBefore().toInstant()
+              + "; check the clock, or configure the certificate in use now");
+    }
+    return parsed;
   }
 
   /**

@@ -2,10 +2,14 @@ package io.github.membercard.wechatpay;
 
 import feign.Client;
 import feign.Logger;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * How calls reach WeChat Pay: the base URL, timeouts, the HTTP client and logging. Immutable: each
@@ -20,9 +24,17 @@ public final class TransportOptions {
   /** WeChat Pay's production host. */
   public static final String DEFAULT_BASE_URL = "https://api.mch.weixin.qq.com";
 
+  /** An IPv4 literal or a bracketed IPv6 literal, as {@link URI#getHost()} returns them. */
+  private static final Pattern IP_LITERAL =
+      Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}|\\[[0-9A-Fa-f:.]+\\]");
+
+  /** The user-info of an authority, up to its {@code @}. */
+  private static final Pattern USER_INFO = Pattern.compile("//[^/?#]*@");
+
   // Not final so that each setter can change one field of a copy; no instance is changed once
   // shared.
   private String baseUrl = DEFAULT_BASE_URL;
+  private boolean plainHttpAllowed;
   private Duration connectTimeout = Duration.ofSeconds(10);
   private Duration readTimeout = Duration.ofSeconds(30);
   private Client httpClient;
@@ -35,6 +47,7 @@ public final class TransportOptions {
   private TransportOptions with(Consumer<TransportOptions> change) {
     TransportOptions copy = new TransportOptions();
     copy.baseUrl = baseUrl;
+    copy.plainHttpAllowed = plainHttpAllowed;
     copy.connectTimeout = connectTimeout;
     copy.readTimeout = readTimeout;
     copy.httpClient = httpClient;
@@ -56,8 +69,9 @@ public final class TransportOptions {
   }
 
   /**
-   * Sets where calls go, in a copy of these options; the URL is checked, and a trailing slash
-   * dropped, when the client is built.
+   * Sets where calls go, in a copy of these options; the URL is checked, and trailing slashes
+   * dropped, when the client is built. It must be {@code https}, or {@code http} on loopback (or
+   * with {@link #insecurePlainHttpForTesting()}), without user-info, query or fragment.
    *
    * @param baseUrl the API host, and a path prefix if a gateway needs one; default {@value
    *     #DEFAULT_BASE_URL} (the backup host is {@code https://api2.wechatpay.cn})
@@ -65,6 +79,18 @@ public final class TransportOptions {
    */
   public TransportOptions baseUrl(String baseUrl) {
     return with(copy -> copy.baseUrl = baseUrl);
+  }
+
+  /**
+   * Allows a plain {@code http://} base URL on a host other than loopback, in a copy of these
+   * options: for a test double on another machine or container only. Requests then travel in clear
+   * text, {@code Authorization} header and members' personal data included. Loopback ({@code
+   * localhost}, {@code 127.0.0.0/8}, {@code [::1]}) needs no opt-in.
+   *
+   * @return options that accept a plain-http base URL
+   */
+  public TransportOptions insecurePlainHttpForTesting() {
+    return with(copy -> copy.plainHttpAllowed = true);
   }
 
   /**
@@ -143,24 +169,67 @@ public final class TransportOptions {
    * Checks the base URL, when the client is built, and returns it in the form requests are built
    * from.
    *
-   * @return the base URL without a trailing slash
-   * @throws WechatPayConfigurationException if it is not an http(s) URL with a host
+   * @return the base URL without trailing slashes
+   * @throws WechatPayConfigurationException if it is not an https URL with a host (or http on
+   *     loopback or opted in), or carries user-info, a query or a fragment
    */
   String checkedBaseUrl() {
     MerchantCredentials.require(baseUrl, "baseUrl");
-    String trimmed = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    String trimmed = baseUrl.replaceFirst("/+$", "");
     URI uri;
     try {
-      uri = URI.create(trimmed);
-    } catch (IllegalArgumentException e) {
-      throw new WechatPayConfigurationException("baseUrl is not a URL: " + baseUrl, e);
+      uri = new URI(trimmed);
+    } catch (URISyntaxException e) {
+      throw new WechatPayConfigurationException(
+          "baseUrl is not a URL: " + redacted(baseUrl) + " (" + e.getReason() + ")");
     }
     if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
         || uri.getHost() == null) {
       throw new WechatPayConfigurationException(
-          "baseUrl must be an http(s) URL with a host, but is " + baseUrl);
+          "baseUrl must be an https URL with a host, but is " + redacted(baseUrl));
+    }
+    if (uri.getRawUserInfo() != null) {
+      throw new WechatPayConfigurationException(
+          "baseUrl must not carry user-info (user:password@): requests are authenticated by their"
+              + " signature; remove it from "
+              + redacted(baseUrl));
+    }
+    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      throw new WechatPayConfigurationException(
+          "baseUrl must be a host and an optional path prefix: remove the query or fragment from "
+              + uri.getScheme()
+              + "://"
+              + uri.getRawAuthority()
+              + uri.getRawPath());
+    }
+    if ("http".equals(uri.getScheme()) && !plainHttpAllowed && !isLoopback(uri.getHost())) {
+      throw new WechatPayConfigurationException(
+          "baseUrl must be https: over http the Authorization header and members' personal data"
+              + " travel in clear text. http is accepted for localhost, 127.0.0.0/8 and [::1], and"
+              + " elsewhere only with TransportOptions.insecurePlainHttpForTesting(); baseUrl is "
+              + baseUrl);
     }
     return trimmed;
+  }
+
+  /** Loopback by its literal name or address, never by a DNS lookup. */
+  private static boolean isLoopback(String host) {
+    if (host.equalsIgnoreCase("localhost")) {
+      return true;
+    }
+    if (!IP_LITERAL.matcher(host).matches()) {
+      return false;
+    }
+    try {
+      return InetAddress.getByName(host).isLoopbackAddress(); // a literal: no lookup
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  /** The URL with any user-info masked, for messages and {@link #toString()}. */
+  private static String redacted(String url) {
+    return url == null ? null : USER_INFO.matcher(url).replaceFirst("//***@");
   }
 
   Duration connectTimeout() {
@@ -196,7 +265,8 @@ public final class TransportOptions {
   @Override
   public String toString() {
     return "TransportOptions{baseUrl="
-        + baseUrl
+        + redacted(baseUrl)
+        + (plainHttpAllowed ? " (insecurePlainHttpForTesting)" : "")
         + ", connectTimeout="
         + connectTimeout
         + ", readTimeout="

@@ -210,7 +210,7 @@ public final class WechatPayClient {
             "Configure WeChat Pay's key: wechatPayKeys(WechatPayKeyConfig"
                 + ".publicKey(id, pem)), or wechatPayKeys(WechatPayKeyConfig.platformCertificates(apiV3Key))");
       }
-      MerchantCredentials.Checked merchant = credentials.check();
+      MerchantCredentials.Checked merchant = credentials.check(clock);
       String baseUrl = transport.checkedBaseUrl();
       Credential credential =
           new Credential(

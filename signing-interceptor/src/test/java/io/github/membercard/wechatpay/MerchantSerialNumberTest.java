@@ -7,6 +7,7 @@ import io.github.membercard.wechatpay.crypto.PemSource;
 import io.github.membercard.wechatpay.testing.TestKeys;
 import java.math.BigInteger;
 import java.security.KeyPair;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -42,7 +43,7 @@ class MerchantSerialNumberTest {
     MerchantCredentials.Checked checked =
         MerchantCredentials.of("1900000001", configured, TestKeys.pemSource(MERCHANT.getPrivate()))
             .withCertificate(CERTIFICATE)
-            .check();
+            .check(Clock.systemUTC());
 
     assertEquals(
         configured.toUpperCase(Locale.ROOT),
@@ -54,7 +55,7 @@ class MerchantSerialNumberTest {
   void aCertificateWhoseSerialHasALeadingZeroMatchesBesideASigner() {
     MerchantCredentials.withSigner("1900000001", SERIAL, message -> "sig", value -> value)
         .withCertificate(CERTIFICATE)
-        .check();
+        .check(Clock.systemUTC());
   }
 
   @Test
@@ -68,7 +69,7 @@ class MerchantSerialNumberTest {
                         "1A5157F09EFDC096DE15EBE81A47057A7232F1B8",
                         TestKeys.pemSource(MERCHANT.getPrivate()))
                     .withCertificate(CERTIFICATE)
-                    .check());
+                    .check(Clock.systemUTC()));
     assertEquals(
         "merchantCertificate has serial number A5157F09EFDC096DE15EBE81A47057A7232F1B8, but"
             + " merchantSerialNumber is 1A5157F09EFDC096DE15EBE81A47057A7232F1B8",

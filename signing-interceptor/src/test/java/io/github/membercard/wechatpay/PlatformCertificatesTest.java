@@ -70,6 +70,20 @@ class PlatformCertificatesTest {
             .getHeader("Wechatpay-Serial"));
   }
 
+  @Test
+  void aDownloadedCertificateWithAShortKeyIsNotTrusted() {
+    WechatPaySide weak = new WechatPaySide(TestKeys.rsa(1024), "3A1B2C");
+    server.stubFor(get(urlEqualTo("/v3/certificates")).willReturn(weak.signed(200, list(weak))));
+
+    WechatPayConfigurationException error =
+        assertThrows(WechatPayConfigurationException.class, () -> client().build());
+
+    assertEquals(
+        "WeChat Pay platform certificate 3A1B2C holds a 1024-bit RSA key, but WeChat Pay APIv3"
+            + " needs at least 2048 bits",
+        error.getMessage());
+  }
+
   /** A serial with a leading zero, as about one certificate in sixteen has. */
   private static final String LEADING_ZERO = "07A9F2C4E1B35D6688990011AABBCCDDEEFF0123";
 

@@ -1,14 +1,19 @@
 package io.github.membercard.wechatpay.auth;
 
+import io.github.membercard.wechatpay.WechatPayConfigurationException;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Builds the {@link Authorization} header of a request for one merchant, with a fresh timestamp and
  * nonce each time, the signature taken over {@code METHOD\nURL\nTIMESTAMP\nNONCE\nBODY\n}.
  */
 public final class Credential {
+
+  private static final Pattern NONCE = Pattern.compile("[0-9A-Za-z_-]+");
+  private static final Pattern BASE64 = Pattern.compile("[0-9A-Za-z+/]+={0,2}");
 
   private final String merchantId;
   private final String merchantSerialNumber;
@@ -49,9 +54,12 @@ public final class Credential {
    */
   public String authorization(String method, String url, byte[] body) {
     String timestamp = Long.toString(clock.instant().getEpochSecond());
-    String nonce = nonces.get();
+    String nonce = headerSafe(nonces.get(), NONCE, "nonceGenerator");
     String signature =
-        signer.sign(WechatPayProtocol.requestMessage(method, url, timestamp, nonce, body));
+        headerSafe(
+            signer.sign(WechatPayProtocol.requestMessage(method, url, timestamp, nonce, body)),
+            BASE64,
+            "signer");
     return new Authorization(merchantId, nonce, timestamp, merchantSerialNumber, signature)
         .header();
   }
@@ -63,6 +71,22 @@ public final class Credential {
    */
   public String merchantId() {
     return merchantId;
+  }
+
+  /**
+   * Refuses a value from a user-supplied generator or signer that would break the header's quoted
+   * parameters, without echoing it (a signature stays out of messages).
+   */
+  private static String headerSafe(String value, Pattern allowed, String source) {
+    if (value == null || !allowed.matcher(value).matches()) {
+      throw new WechatPayConfigurationException(
+          source
+              + " returned a value the Authorization header cannot carry: "
+              + (source.equals("signer")
+                  ? "a signature is Base64"
+                  : "a nonce is letters, digits, '-' and '_'"));
+    }
+    return value;
   }
 
   @Override

@@ -7,7 +7,6 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-import java.security.interfaces.RSAKey;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -33,7 +32,8 @@ public final class PemKeys {
    *
    * @param source where the PEM comes from
    * @return the key
-   * @throws WechatPayConfigurationException if the source holds anything else
+   * @throws WechatPayConfigurationException if the source holds anything else, or an RSA key under
+   *     {@value RsaKeys#MINIMUM_BITS} bits
    */
   public static PrivateKey privateKey(PemSource source) {
     Object parsed = parse(source);
@@ -50,7 +50,7 @@ public final class PemKeys {
       throw new WechatPayConfigurationException(
           source + " holds a private key that cannot be decoded", e);
     }
-    return requireRsa(source, key);
+    return RsaKeys.requireStrong(key, source.toString());
   }
 
   /**
@@ -58,7 +58,8 @@ public final class PemKeys {
    *
    * @param source where the PEM comes from
    * @return the key
-   * @throws WechatPayConfigurationException if the source holds anything else
+   * @throws WechatPayConfigurationException if the source holds anything else, or an RSA key under
+   *     {@value RsaKeys#MINIMUM_BITS} bits
    */
   public static PublicKey publicKey(PemSource source) {
     Object parsed = parse(source);
@@ -66,7 +67,7 @@ public final class PemKeys {
       throw wrongType(source, parsed, "a public key (PUBLIC KEY)");
     }
     try {
-      return requireRsa(source, KEYS.getPublicKey(info));
+      return RsaKeys.requireStrong(KEYS.getPublicKey(info), source.toString());
     } catch (IOException e) {
       throw new WechatPayConfigurationException(
           source + " holds a public key that cannot be decoded", e);
@@ -74,7 +75,9 @@ public final class PemKeys {
   }
 
   /**
-   * Reads an X.509 certificate ({@code CERTIFICATE}) with an RSA key.
+   * Reads an X.509 certificate ({@code CERTIFICATE}) with an RSA key. Its key's size and its
+   * validity are checked where the certificate's role is known: by the merchant credentials and by
+   * platform certificate mode.
    *
    * @param source where the PEM comes from
    * @return the certificate
@@ -87,7 +90,7 @@ public final class PemKeys {
     }
     try {
       X509Certificate certificate = CERTIFICATES.getCertificate(holder);
-      requireRsa(source, certificate.getPublicKey());
+      RsaKeys.requireRsa(certificate.getPublicKey(), source.toString());
       return certificate;
     } catch (CertificateException e) {
       throw new WechatPayConfigurationException(
@@ -128,13 +131,5 @@ public final class PemKeys {
     return "an unsupported PEM object ("
         + parsed.getClass().getSimpleName()
         + "; encrypted keys must be decrypted first)";
-  }
-
-  private static <K extends java.security.Key> K requireRsa(PemSource source, K key) {
-    if (!(key instanceof RSAKey)) {
-      throw new WechatPayConfigurationException(
-          source + " holds a " + key.getAlgorithm() + " key, but WeChat Pay APIv3 needs RSA");
-    }
-    return key;
   }
 }

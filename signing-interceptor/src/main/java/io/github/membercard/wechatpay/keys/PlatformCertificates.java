@@ -2,6 +2,7 @@ package io.github.membercard.wechatpay.keys;
 
 import io.github.membercard.wechatpay.WechatPayConfigurationException;
 import io.github.membercard.wechatpay.WechatPayException;
+import io.github.membercard.wechatpay.crypto.RsaKeys;
 import java.math.BigInteger;
 import java.security.PublicKey;
 import java.security.cert.CertificateExpiredException;
@@ -33,14 +34,16 @@ import java.util.stream.Collectors;
  * certificate held is valid any more; at most one starts per minute after the previous attempt,
  * failed attempts included, so forged serials cannot make the client download on every message.
  *
- * <p>A failed download keeps the certificates already held, and those still valid go on verifying
- * and encrypting. The next scheduled attempt then backs off: it starts one minute after the failed
- * attempt began, and the delay doubles after every further failure, never exceeding {@code
- * refreshInterval}; with the default hour the attempts come 1, 2, 4, 8, 16, 32, 60, 60, … minutes
- * apart. The first successful download returns to {@code refreshInterval}. Each failure is logged
- * at {@code WARNING} through {@link System.Logger} with the exception's message, which by this
- * runtime's rule carries no key material. A caller sees a failure only when no certificate held is
- * valid: then it gets the download's own {@link WechatPayException}.
+ * <p>A download that lists a certificate whose key is not RSA of at least {@value
+ * RsaKeys#MINIMUM_BITS} bits fails as a whole: nothing in it is trusted. A failed download keeps
+ * the certificates already held, and those still valid go on verifying and encrypting. The next
+ * scheduled attempt then backs off: it starts one minute after the failed attempt began, and the
+ * delay doubles after every further failure, never exceeding {@code refreshInterval}; with the
+ * default hour the attempts come 1, 2, 4, 8, 16, 32, 60, 60, … minutes apart. The first successful
+ * download returns to {@code refreshInterval}. Each failure is logged at {@code WARNING} through
+ * {@link System.Logger} with the exception's message, which by this runtime's rule carries no key
+ * material. A caller sees a failure only when no certificate held is valid: then it gets the
+ * download's own {@link WechatPayException}.
  *
  * <p>One download runs at a time, on the thread of the caller that found it due. Other callers go
  * on with the certificates held and never wait for the network, unless none of them is valid or
@@ -90,7 +93,7 @@ public final class PlatformCertificates implements WechatPayKeys {
    * @param clock local time
    * @param refreshInterval how often to download them again
    * @throws WechatPayConfigurationException if WeChat Pay has no platform certificate for the
-   *     merchant
+   *     merchant, or one whose key is not RSA of at least {@value RsaKeys#MINIMUM_BITS} bits
    * @throws WechatPayException if the download fails
    */
   public PlatformCertificates(Source source, Clock clock, Duration refreshInterval) {
@@ -226,8 +229,13 @@ public final class PlatformCertificates implements WechatPayKeys {
     }
     Map<BigInteger, Listed> bySerial = new LinkedHashMap<>();
     downloaded.forEach(
-        (serial, certificate) ->
-            bySerial.putIfAbsent(certificate.getSerialNumber(), new Listed(serial, certificate)));
+        (serial, certificate) -> {
+          // A weak key among them is not trusted: the whole download is refused, and the
+          // certificates held before stay in use.
+          RsaKeys.requireStrong(
+              certificate.getPublicKey(), "WeChat Pay platform certificate " + serial);
+          bySerial.putIfAbsent(certificate.getSerialNumber(), new Listed(serial, certificate));
+        });
     return Map.copyOf(bySerial);
   }
 

@@ -4,6 +4,7 @@ import io.github.membercard.wechatpay.WechatPayConfigurationException;
 import java.security.PublicKey;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Public key mode: one WeChat Pay public key, named by its {@code PUB_KEY_ID_…} id. */
 public final class WechatPayPublicKey implements WechatPayKeys {
@@ -11,11 +12,14 @@ public final class WechatPayPublicKey implements WechatPayKeys {
   /** Every WeChat Pay public key id starts with this. */
   public static final String ID_PREFIX = "PUB_KEY_ID_";
 
+  /** The whole id: the prefix and the digits WeChat Pay numbers its keys with. */
+  private static final Pattern ID = Pattern.compile(Pattern.quote(ID_PREFIX) + "[0-9]+");
+
   private final EncryptionKey key;
 
   /**
-   * Creates public key mode for one WeChat Pay public key, checking that its id starts with {@value
-   * #ID_PREFIX}.
+   * Creates public key mode for one WeChat Pay public key, checking that its id is {@value
+   * #ID_PREFIX} followed by digits.
    *
    * @param id the public key id shown in the merchant platform
    * @param publicKey the WeChat Pay public key
@@ -23,9 +27,16 @@ public final class WechatPayPublicKey implements WechatPayKeys {
    */
   public WechatPayPublicKey(String id, PublicKey publicKey) {
     Objects.requireNonNull(publicKey, "publicKey");
-    if (id == null || !id.startsWith(ID_PREFIX) || id.length() == ID_PREFIX.length()) {
+    if (id == null || !id.startsWith(ID_PREFIX)) {
       throw new WechatPayConfigurationException(
           "A WeChat Pay public key id starts with " + ID_PREFIX + ", but \"" + id + "\" does not");
+    }
+    if (!ID.matcher(id).matches()) {
+      throw new WechatPayConfigurationException(
+          "A WeChat Pay public key id is "
+              + ID_PREFIX
+              + " and digits, as the merchant platform shows it (such as"
+              + " PUB_KEY_ID_0114232134912410000000000000)");
     }
     this.key = new EncryptionKey(id, publicKey);
   }

@@ -1,7 +1,9 @@
 package io.github.membercard.wechatpay.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.membercard.wechatpay.WechatPayConfigurationException;
 import io.github.membercard.wechatpay.crypto.PemKeys;
 import io.github.membercard.wechatpay.crypto.PemSource;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +11,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Expected signatures were computed by OpenSSL ({@code openssl dgst -sha256 -sign}) over the same
@@ -27,6 +31,34 @@ class CredentialTest {
               PemKeys.privateKey(PemSource.classpath("keys/merchant_key_pkcs8.pem"))),
           FIXED,
           () -> NONCE);
+
+  @ParameterizedTest
+  @ValueSource(strings = {"abc\"def", "abc,signature=x", "", "nonce with spaces"})
+  void aNonceThatWouldBreakTheHeaderIsRefused(String nonce) {
+    Credential badNonces =
+        new Credential("1900000001", "5157F09E", message -> "c2lnbmF0dXJl", FIXED, () -> nonce);
+    WechatPayConfigurationException error =
+        assertThrows(
+            WechatPayConfigurationException.class,
+            () -> badNonces.authorization("GET", "/v3/x", new byte[0]));
+    assertEquals(
+        "nonceGenerator returned a value the Authorization header cannot carry: a nonce is"
+            + " letters, digits, '-' and '_'",
+        error.getMessage());
+  }
+
+  @Test
+  void aSignatureThatWouldBreakTheHeaderIsRefusedWithoutEchoingIt() {
+    Credential badSigner =
+        new Credential("1900000001", "5157F09E", message -> "c2ln\",mchid=\"1", FIXED, () -> NONCE);
+    WechatPayConfigurationException error =
+        assertThrows(
+            WechatPayConfigurationException.class,
+            () -> badSigner.authorization("GET", "/v3/x", new byte[0]));
+    assertEquals(
+        "signer returned a value the Authorization header cannot carry: a signature is Base64",
+        error.getMessage());
+  }
 
   @Test
   void signsAPostOverMethodUrlTimestampNonceAndBody() {

@@ -50,9 +50,25 @@ class PemKeysTest {
   }
 
   @Test
-  void aMissingFileSaysItCannotBeRead() {
-    assertFails(
-        () -> PemKeys.privateKey(PemSource.file(dir.resolve("absent.pem"))), "Cannot read file");
+  void aMissingFileSaysItDoesNotExistNamingItOnce() {
+    Path absent = dir.resolve("absent.pem");
+    WechatPayConfigurationException error =
+        assertThrows(
+            WechatPayConfigurationException.class,
+            () -> PemKeys.privateKey(PemSource.file(absent)));
+    assertEquals("file " + absent + " does not exist", error.getMessage());
+  }
+
+  @Test
+  void aDirectorySaysWhyItCannotBeReadNamingItOnce() {
+    WechatPayConfigurationException error =
+        assertThrows(
+            WechatPayConfigurationException.class, () -> PemKeys.privateKey(PemSource.file(dir)));
+    assertTrue(error.getMessage().startsWith("Cannot read file " + dir + ": "), error.getMessage());
+    assertEquals(
+        error.getMessage().indexOf(dir.toString()),
+        error.getMessage().lastIndexOf(dir.toString()),
+        error.getMessage());
   }
 
   @Test
@@ -86,14 +102,14 @@ class PemKeysTest {
   void anEcKeySaysRsaIsNeeded() {
     assertFails(
         () -> PemKeys.privateKey(PemSource.classpath("keys/ec_key.pem")),
-        "EC key, but WeChat Pay APIv3 needs RSA");
+        "holds an EC key, but WeChat Pay APIv3 needs RSA");
   }
 
   @Test
   void aMissingResourceIsNamed() {
     assertFails(
         () -> PemKeys.privateKey(PemSource.classpath("keys/nope.pem")),
-        "classpath resource keys/nope.pem");
+        "classpath resource keys/nope.pem does not exist");
   }
 
   @Test

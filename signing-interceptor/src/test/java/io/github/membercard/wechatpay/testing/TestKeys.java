@@ -24,9 +24,14 @@ public final class TestKeys {
   private TestKeys() {}
 
   public static KeyPair rsa() {
+    return rsa(2048);
+  }
+
+  /** An RSA key pair of {@code bits} bits; 1024 for a key WeChat Pay APIv3 must refuse. */
+  public static KeyPair rsa(int bits) {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(2048);
+      generator.initialize(bits);
       return generator.generateKeyPair();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
