@@ -15,9 +15,12 @@ import io.github.membercard.client.model.CommonField;
 import io.github.membercard.client.model.CommonFieldName;
 import io.github.membercard.client.model.ConfirmUserCardRequest;
 import io.github.membercard.client.model.ErrorResponse;
+import io.github.membercard.client.model.MembercardCommonField;
 import io.github.membercard.client.model.MembercardCommonFieldName;
+import io.github.membercard.client.model.MembercardCustomField;
 import io.github.membercard.client.model.MembercardUserCard;
 import io.github.membercard.client.model.MembercardUserCardStatus;
+import io.github.membercard.client.model.MembercardUserInformation;
 import io.github.membercard.client.model.UserCardState;
 import io.github.membercard.client.model.UserInformation;
 import io.github.membercard.client.model.ValidDateInformation;
@@ -25,6 +28,7 @@ import io.github.membercard.client.model.ValidDateType;
 import io.github.membercard.wechatpay.WechatPayApiException;
 import io.github.membercard.wechatpay.WechatPayApiException.ErrorDetail;
 import io.github.membercard.wechatpay.http.WechatPayErrorDecoder;
+import io.github.membercard.wechatpay.json.PersonalData;
 import io.github.membercard.wechatpay.json.WechatPayJson;
 import io.github.membercard.wechatpay.notification.Notification;
 import java.lang.reflect.Field;
@@ -122,6 +126,55 @@ class GeneratedModelTest {
     assertFalse(text.contains("13800138000"), text);
     assertFalse(text.contains("张三"), text);
     assertTrue(text.contains("phoneNumber=***"), text);
+  }
+
+  @Test
+  void toStringMasksPersonalDataTheWireCarriesInPlaintext() throws Exception {
+    MembercardUserCard card =
+        new MembercardUserCard()
+            .cardId("pbLatjvWOibDc5-TBnbUk1pD12o0")
+            .code("478515832665")
+            .openid("obLatjnx9gnqzS4myYGmLZ7LgLBA")
+            .nickname("小明")
+            .membershipNumber("316510891298")
+            .userInformation(
+                new MembercardUserInformation()
+                    .addCommonFieldListItem(
+                        new MembercardCommonField()
+                            .name(MembercardCommonFieldName.USER_FORM_FLAG_MOBILE)
+                            .value("13800138000"))
+                    .addCustomFieldListItem(
+                        new MembercardCustomField()
+                            .name("喜欢的运动")
+                            .value("游泳")
+                            .valueList(List.of("跑步"))));
+
+    String text = card.toString();
+    assertTrue(text.contains("cardId=pbLatjvWOibDc5-TBnbUk1pD12o0"), text);
+    assertTrue(text.contains("name=USER_FORM_FLAG_MOBILE, value=***"), text);
+    assertTrue(text.contains("name=喜欢的运动, value=***, valueList=***"), text);
+    for (String personal :
+        List.of(
+            "478515832665",
+            "obLatjnx9gnqzS4myYGmLZ7LgLBA",
+            "小明",
+            "316510891298",
+            "13800138000",
+            "游泳",
+            "跑步")) {
+      assertFalse(text.contains(personal), text);
+    }
+    assertTrue(
+        json.writeValueAsString(card).contains("\"value\":\"13800138000\""),
+        "the wire still carries the plaintext");
+    assertTrue(
+        MembercardUserCard.class
+            .getDeclaredField("openid")
+            .isAnnotationPresent(PersonalData.class));
+    assertFalse(
+        MembercardUserCard.class
+            .getDeclaredField("cardId")
+            .isAnnotationPresent(PersonalData.class));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.github.membercard.openapi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchemaFactory;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -275,6 +277,102 @@ class SpecLintTest {
           }
         });
     assertEquals(List.of(), problems);
+  }
+
+  /**
+   * Properties that hold a member's (or a named contact person's) personal data by their name
+   * alone: identifiers of the WeChat user, card codes, phone numbers, names and avatars.
+   */
+  private static final Set<String> PERSONAL_PROPERTY_NAMES =
+      Set.of(
+          "openid",
+          "unionid",
+          "user_card_code",
+          "coupon_code",
+          "membership_number",
+          "nickname",
+          "head_image_url",
+          "phone_number",
+          "encrypted_phone_number",
+          "staff_name",
+          "contact_information_value");
+
+  /** How the doc pages describe a member card's code, as opposed to an error or result code. */
+  private static final String CARD_CODE = "会员卡code";
+
+  /** How the doc pages describe the answers a member gave when opening a card. */
+  private static final String USER_FORM_ANSWERS = "用户开卡时填写的个人信息";
+
+  @Test
+  void personalDataIsMarkedWhereverTheWireCarriesItInPlaintext() {
+    @SuppressWarnings("rawtypes")
+    Map<String, Schema> schemas = spec.getComponents().getSchemas();
+    Set<String> personal = personalProperties(schemas);
+    List<String> problems = new ArrayList<>();
+    schemas.forEach(
+        (name, schema) ->
+            properties(schema)
+                .forEach(
+                    (property, value) -> {
+                      String where = name + "." + property;
+                      boolean marked = isTrue(value, "x-wechatpay-personal-data");
+                      boolean encrypted = isTrue(value, "x-wechatpay-encrypted");
+                      if (personal.contains(where) && !marked && !encrypted) {
+                        problems.add(where + ": personal data, neither marked nor encrypted");
+                      }
+                      if (marked && !personal.contains(where)) {
+                        problems.add(where + ": marked personal data, but no rule says why");
+                      }
+                      if (marked && encrypted) {
+                        problems.add(where + ": encrypted already masks it; drop the marker");
+                      }
+                      if (marked && !isStringOrStrings(value)) {
+                        problems.add(where + ": the marker belongs on a string or string array");
+                      }
+                    }));
+    assertEquals(List.of(), problems);
+    assertTrue(personal.size() > 60, "the rules find the spec's personal properties: " + personal);
+  }
+
+  /**
+   * Every {@code Schema.property} that holds personal data: those named so, card codes, and the
+   * answers of the user forms (every property of a form field but its {@code name}).
+   */
+  @SuppressWarnings("rawtypes")
+  private static Set<String> personalProperties(Map<String, Schema> schemas) {
+    Set<String> personal = new TreeSet<>();
+    schemas.forEach(
+        (name, schema) -> {
+          properties(schema)
+              .forEach(
+                  (property, value) -> {
+                    if (PERSONAL_PROPERTY_NAMES.contains(property)
+                        || ("code".equals(property)
+                            && String.valueOf(value.getDescription()).startsWith(CARD_CODE))) {
+                      personal.add(name + "." + property);
+                    }
+                  });
+          if (String.valueOf(schema.getDescription()).startsWith(USER_FORM_ANSWERS)) {
+            properties(schema).values().stream()
+                .filter(list -> list.getItems() != null && list.getItems().get$ref() != null)
+                .map(list -> list.getItems().get$ref().replace("#/components/schemas/", ""))
+                .forEach(
+                    field ->
+                        properties(schemas.get(field)).keySet().stream()
+                            .filter(property -> !"name".equals(property))
+                            .forEach(property -> personal.add(field + "." + property)));
+          }
+        });
+    return personal;
+  }
+
+  private static boolean isTrue(Schema<?> schema, String extension) {
+    return Boolean.TRUE.equals(extension(schema.getExtensions(), extension));
+  }
+
+  private static boolean isStringOrStrings(Schema<?> schema) {
+    return "string".equals(schema.getType())
+        || ("array".equals(schema.getType()) && "string".equals(schema.getItems().getType()));
   }
 
   @Test
