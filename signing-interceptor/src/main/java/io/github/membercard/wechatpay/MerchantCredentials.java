@@ -189,21 +189,17 @@ public final class MerchantCredentials {
     checkSerial(parsed);
     RsaKeys.requireStrong(parsed.getPublicKey(), "merchantCertificate (" + certificate + ")");
     Instant now = clock.instant();
-    if (now.isAfter(parsed.getNotAfter().toInstant())) {
+    Instant notBefore = parsed.getNotBefore().toInstant();
+    Instant notAfter = parsed.getNotAfter().toInstant();
+    String invalid =
+        now.isAfter(notAfter)
+            ? " expired at " + notAfter + "; apply for a new one and configure it with its key"
+            : now.isBefore(notBefore)
+                ? " is not valid before " + notBefore + "; check the clock"
+                : null;
+    if (invalid != null) {
       throw new WechatPayConfigurationException(
-          "merchantCertificate "
-              + SerialNumbers.hex(parsed.getSerialNumber())
-              + " expired at "
-              + parsed.getNotAfter().toInstant()
-              + "; apply for a new merchant API certificate and configure its serial and key");
-    }
-    if (now.isBefore(parsed.getNotBefore().toInstant())) {
-      throw new WechatPayConfigurationException(
-          "merchantCertificate "
-              + SerialNumbers.hex(parsed.getSerialNumber())
-              + " is not valid before "
-              + parsed.getNotBefore().toInstant()
-              + "; check the clock, or configure the certificate in use now");
+          "merchantCertificate " + SerialNumbers.hex(parsed.getSerialNumber()) + invalid);
     }
     return parsed;
   }
