@@ -199,6 +199,38 @@ class PlatformCertificatesTest {
   }
 
   @Test
+  void aRefreshListingAShortKeyIsRefusedAndTheCertificatesHeldStayInUse() {
+    WechatPaySide old = platform("3A1B2C");
+    WechatPaySide weak = new WechatPaySide(TestKeys.rsa(1024), "4D5E6F");
+    server.stubFor(
+        get(urlEqualTo("/v3/certificates"))
+            .inScenario("rotation")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(old.signed(200, list(old)))
+            .willSetStateTo("rotated"));
+    server.stubFor(
+        get(urlEqualTo("/v3/certificates"))
+            .inScenario("rotation")
+            .whenScenarioStateIs("rotated")
+            .willReturn(old.signed(200, list(old, weak))));
+    server.stubFor(
+        get(urlEqualTo("/v3/members/1")).willReturn(weak.signed(200, "{\"name\":\"Forged\"}")));
+    server.stubFor(
+        get(urlEqualTo("/v3/members/2")).willReturn(old.signed(200, "{\"name\":\"Li\"}")));
+
+    MutableClock clock = new MutableClock();
+    MemberApi api = client().clock(clock).build(MemberApi.class);
+    clock.advance(Duration.ofMinutes(2));
+
+    assertEquals(
+        Reason.UNKNOWN_SERIAL,
+        assertThrows(WechatPayVerificationException.class, () -> api.get("1")).reason(),
+        "an answer signed under the short key is not trusted");
+    assertEquals(2, server.findAll(getRequestedFor(urlEqualTo("/v3/certificates"))).size());
+    assertEquals("Li", api.get("2").name);
+  }
+
+  @Test
   void requestsAreEncryptedUnderTheNewestValidCertificateAndNameIt() throws Exception {
     WechatPaySide older = platform("3A1B2C");
     WechatPaySide newer = platform("4D5E6F");
