@@ -172,17 +172,7 @@ class PlatformCertificatesTest {
   void aRotatedCertificateIsFetchedWhenItsSerialFirstAppears() {
     WechatPaySide old = platform("3A1B2C");
     WechatPaySide rotated = platform("4D5E6F");
-    server.stubFor(
-        get(urlEqualTo("/v3/certificates"))
-            .inScenario("rotation")
-            .whenScenarioStateIs(Scenario.STARTED)
-            .willReturn(old.signed(200, list(old)))
-            .willSetStateTo("rotated"));
-    server.stubFor(
-        get(urlEqualTo("/v3/certificates"))
-            .inScenario("rotation")
-            .whenScenarioStateIs("rotated")
-            .willReturn(old.signed(200, list(old, rotated))));
+    stubRotation(old, list(old, rotated));
     server.stubFor(
         get(urlEqualTo("/v3/members/1")).willReturn(rotated.signed(200, "{\"name\":\"Li\"}")));
 
@@ -202,17 +192,7 @@ class PlatformCertificatesTest {
   void aRefreshListingAShortKeyIsRefusedAndTheCertificatesHeldStayInUse() {
     WechatPaySide old = platform("3A1B2C");
     WechatPaySide weak = new WechatPaySide(TestKeys.rsa(1024), "4D5E6F");
-    server.stubFor(
-        get(urlEqualTo("/v3/certificates"))
-            .inScenario("rotation")
-            .whenScenarioStateIs(Scenario.STARTED)
-            .willReturn(old.signed(200, list(old)))
-            .willSetStateTo("rotated"));
-    server.stubFor(
-        get(urlEqualTo("/v3/certificates"))
-            .inScenario("rotation")
-            .whenScenarioStateIs("rotated")
-            .willReturn(old.signed(200, list(old, weak))));
+    stubRotation(old, list(old, weak));
     server.stubFor(
         get(urlEqualTo("/v3/members/1")).willReturn(weak.signed(200, "{\"name\":\"Forged\"}")));
     server.stubFor(
@@ -315,6 +295,23 @@ class PlatformCertificatesTest {
                 "1900000001", "ABCDEF", TestKeys.pemSource(MERCHANT.getPrivate())))
         .wechatPayKeys(WechatPayKeyConfig.platformCertificates(API_V3_KEY))
         .transport(TransportOptions.defaults().baseUrl(server.baseUrl()));
+  }
+
+  /**
+   * The first download lists {@code first} alone; later ones answer {@code later}, signed by it.
+   */
+  private void stubRotation(WechatPaySide first, String later) {
+    server.stubFor(
+        get(urlEqualTo("/v3/certificates"))
+            .inScenario("rotation")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(first.signed(200, list(first)))
+            .willSetStateTo("rotated"));
+    server.stubFor(
+        get(urlEqualTo("/v3/certificates"))
+            .inScenario("rotation")
+            .whenScenarioStateIs("rotated")
+            .willReturn(first.signed(200, later)));
   }
 
   private static WechatPaySide platform(String serial) {
