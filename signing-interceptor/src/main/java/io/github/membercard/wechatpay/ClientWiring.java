@@ -67,7 +67,7 @@ final class ClientWiring {
                     .build());
     ObjectMapper mapper = WechatPayJson.newObjectMapper();
     AeadAes256Gcm aes = apiV3Key == null ? null : new AeadAes256Gcm(apiV3Key);
-    SigningClient signing = new SigningClient(new TransportClient(http), credential);
+    SigningClient signing = new SigningClient(new TransportClient(http, transport.maxAnswerBytes()), credential);
     WechatPayKeys keys = keys(keyConfig, signing, baseUrl, options, mapper, clock);
     SignatureValidator validator = new SignatureValidator(keys::verificationKey, clock);
 

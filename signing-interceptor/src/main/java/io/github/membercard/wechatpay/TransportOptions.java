@@ -2,6 +2,7 @@ package io.github.membercard.wechatpay;
 
 import feign.Client;
 import feign.Logger;
+import io.github.membercard.wechatpay.http.BoundedBody;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -27,6 +28,7 @@ public final class TransportOptions {
   private Duration readTimeout = Duration.ofSeconds(30);
   private Client httpClient;
   private Logger.Level logLevel = Logger.Level.NONE;
+  private int maxAnswerBytes = BoundedBody.DEFAULT_LIMIT;
   private RetryPolicy retries = RetryPolicy.none();
   private boolean rateLimited;
 
@@ -39,6 +41,7 @@ public final class TransportOptions {
     copy.readTimeout = readTimeout;
     copy.httpClient = httpClient;
     copy.logLevel = logLevel;
+    copy.maxAnswerBytes = maxAnswerBytes;
     copy.retries = retries;
     copy.rateLimited = rateLimited;
     change.accept(copy);
@@ -115,6 +118,20 @@ public final class TransportOptions {
   }
 
   /**
+   * Sets the largest answer body read, error answers and the platform-certificate download
+   * included, in a copy of these options; default 1 MiB. A larger answer fails the call with a
+   * {@link WechatPayTransportException} ({@code ANSWER_TOO_LARGE}) without the rest being read.
+   *
+   * @param bytes the most bytes of one answer body to read; default 1 MiB (1 048 576)
+   * @return options with that limit
+   * @throws IllegalArgumentException if {@code bytes} is not positive
+   */
+  public TransportOptions maxAnswerBytes(int bytes) {
+    BoundedBody.checkLimit(bytes, "maxAnswerBytes");
+    return with(copy -> copy.maxAnswerBytes = bytes);
+  }
+
+  /**
    * Sets when a call is sent again, in a copy of these options; default {@link RetryPolicy#none()}.
    * {@link RetryPolicy#safeRetries()} retries only what is safe to repeat; see {@link RetryPolicy}.
    *
@@ -181,6 +198,10 @@ public final class TransportOptions {
     return httpClient;
   }
 
+  int maxAnswerBytes() {
+    return maxAnswerBytes;
+  }
+
   Logger.Level logLevel() {
     return logLevel;
   }
@@ -205,6 +226,8 @@ public final class TransportOptions {
         + (httpClient == null ? "JDK HttpClient" : httpClient.getClass().getSimpleName())
         + ", logLevel="
         + logLevel
+        + ", maxAnswerBytes="
+        + maxAnswerBytes
         + ", retries="
         + retries
         + ", rateLimited="
