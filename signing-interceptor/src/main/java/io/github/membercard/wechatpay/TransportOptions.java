@@ -1,7 +1,6 @@
 package io.github.membercard.wechatpay;
 
 import feign.Client;
-import feign.Logger;
 import io.github.membercard.wechatpay.http.BoundedBody;
 import java.net.URI;
 import java.time.Duration;
@@ -9,8 +8,8 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * How calls reach WeChat Pay: the base URL, timeouts, the HTTP client and logging. Immutable: each
- * setter returns a copy, so one set of options can be shared and varied.
+ * How calls reach WeChat Pay: the base URL, timeouts, the HTTP client, the answer size limit and
+ * logging. Immutable: each setter returns a copy, so one set of options can be shared and varied.
  *
  * <pre>{@code
  * TransportOptions.defaults().baseUrl("https://api2.wechatpay.cn").readTimeout(Duration.ofSeconds(10))
@@ -27,8 +26,8 @@ public final class TransportOptions {
   private Duration connectTimeout = Duration.ofSeconds(10);
   private Duration readTimeout = Duration.ofSeconds(30);
   private Client httpClient;
-  private Logger.Level logLevel = Logger.Level.NONE;
   private int maxAnswerBytes = BoundedBody.DEFAULT_LIMIT;
+  private boolean unsafeLogUnredacted;
   private RetryPolicy retries = RetryPolicy.none();
   private boolean rateLimited;
 
@@ -40,8 +39,8 @@ public final class TransportOptions {
     copy.connectTimeout = connectTimeout;
     copy.readTimeout = readTimeout;
     copy.httpClient = httpClient;
-    copy.logLevel = logLevel;
     copy.maxAnswerBytes = maxAnswerBytes;
+    copy.unsafeLogUnredacted = unsafeLogUnredacted;
     copy.retries = retries;
     copy.rateLimited = rateLimited;
     change.accept(copy);
@@ -51,8 +50,8 @@ public final class TransportOptions {
   /**
    * Returns the options a {@link WechatPayClient.Builder} uses when given none.
    *
-   * @return production, 10 s to connect, 30 s to read, the JDK's HTTP client over HTTP/1.1, no
-   *     logging
+   * @return production, 10 s to connect, 30 s to read, the JDK's HTTP client over HTTP/1.1, answers
+   *     of at most 1 MiB, redacted logs
    */
   public static TransportOptions defaults() {
     return new TransportOptions();
@@ -106,18 +105,6 @@ public final class TransportOptions {
   }
 
   /**
-   * Sets how much Feign logs, in a copy of these options; default none.
-   *
-   * @param level how much Feign logs, to the platform logger {@code
-   *     io.github.membercard.wechatpay.http} at DEBUG; default none. Signatures are never logged.
-   * @return options with that level
-   */
-  public TransportOptions logLevel(Logger.Level level) {
-    Objects.requireNonNull(level, "level");
-    return with(copy -> copy.logLevel = level);
-  }
-
-  /**
    * Sets the largest answer body read, error answers and the platform-certificate download
    * included, in a copy of these options; default 1 MiB. A larger answer fails the call with a
    * {@link WechatPayTransportException} ({@code ANSWER_TOO_LARGE}) without the rest being read.
@@ -129,6 +116,20 @@ public final class TransportOptions {
   public TransportOptions maxAnswerBytes(int bytes) {
     BoundedBody.checkLimit(bytes, "maxAnswerBytes");
     return with(copy -> copy.maxAnswerBytes = bytes);
+  }
+
+  /**
+   * <b>Unsafe:</b> makes the TRACE log of each exchange show request and answer bodies as they are,
+   * personal data in plaintext, and every path parameter (card codes), in a copy of these options;
+   * default false. Only for a developer's machine with test data: logs are copied, kept and read by
+   * many. Changes nothing below TRACE; {@code Authorization}, signatures, keys and the ciphertext
+   * of encrypted fields stay out of every log line either way.
+   *
+   * @param unsafe true to log personal data and card codes at TRACE
+   * @return options with that setting
+   */
+  public TransportOptions unsafeLogUnredacted(boolean unsafe) {
+    return with(copy -> copy.unsafeLogUnredacted = unsafe);
   }
 
   /**
@@ -202,8 +203,8 @@ public final class TransportOptions {
     return maxAnswerBytes;
   }
 
-  Logger.Level logLevel() {
-    return logLevel;
+  boolean unsafeLogUnredacted() {
+    return unsafeLogUnredacted;
   }
 
   RetryPolicy retries() {
@@ -224,10 +225,9 @@ public final class TransportOptions {
         + readTimeout
         + ", httpClient="
         + (httpClient == null ? "JDK HttpClient" : httpClient.getClass().getSimpleName())
-        + ", logLevel="
-        + logLevel
         + ", maxAnswerBytes="
         + maxAnswerBytes
+        + (unsafeLogUnredacted ? ", UNSAFE: logs unredacted" : "")
         + ", retries="
         + retries
         + ", rateLimited="
