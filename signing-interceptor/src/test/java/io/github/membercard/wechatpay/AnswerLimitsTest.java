@@ -9,12 +9,13 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.membercard.wechatpay.WechatPayTransportException.Failure;
 import io.github.membercard.wechatpay.http.BoundedBody;
 import io.github.membercard.wechatpay.testing.CertificateList;
 import io.github.membercard.wechatpay.testing.MemberApi;
 import io.github.membercard.wechatpay.testing.MisbehavingServer;
+import io.github.membercard.wechatpay.testing.TestClients;
 import io.github.membercard.wechatpay.testing.TestKeys;
 import io.github.membercard.wechatpay.testing.WechatPaySide;
 import java.io.ByteArrayOutputStream;
@@ -25,9 +26,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -44,18 +44,11 @@ class AnswerLimitsTest {
   /** 512 MiB of zeros, gzipped to about half a megabyte. */
   private static byte[] bomb;
 
-  private final WireMockServer server =
-      new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-
-  @BeforeEach
-  void start() {
-    server.start();
-  }
-
-  @AfterEach
-  void stop() {
-    server.stop();
-  }
+  @RegisterExtension
+  static final WireMockExtension server =
+      WireMockExtension.newInstance()
+          .options(options().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
 
   @ParameterizedTest
   @ValueSource(ints = {200, 400})
@@ -147,7 +140,7 @@ class AnswerLimitsTest {
         assertThrows(
             WechatPayTransportException.class,
             () ->
-                builder(TransportOptions.defaults().baseUrl(server.baseUrl()))
+                builder(server.baseUrl())
                     .wechatPayKeys(WechatPayKeyConfig.platformCertificates(API_V3_KEY))
                     .build());
 
@@ -163,18 +156,11 @@ class AnswerLimitsTest {
   }
 
   private static MemberApi client(String baseUrl, TransportOptions transport) {
-    return builder(transport)
-        .wechatPayKeys(
-            WechatPayKeyConfig.publicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey())))
-        .build(MemberApi.class);
+    return builder(baseUrl).transport(transport).build(MemberApi.class);
   }
 
-  private static WechatPayClient.Builder builder(TransportOptions transport) {
-    return WechatPayClient.builder()
-        .credentials(
-            MerchantCredentials.of(
-                "1900000001", "ABCDEF", TestKeys.pemSource(TestKeys.rsa().getPrivate())))
-        .transport(transport);
+  private static WechatPayClient.Builder builder(String baseUrl) {
+    return TestClients.builder(WECHATPAY, TestKeys.rsa().getPrivate(), baseUrl);
   }
 
   private static synchronized byte[] bomb() throws IOException {

@@ -24,6 +24,7 @@ import io.github.membercard.wechatpay.json.PersonalData;
 import io.github.membercard.wechatpay.notification.NotificationParser;
 import io.github.membercard.wechatpay.testing.CapturedLogs;
 import io.github.membercard.wechatpay.testing.CapturedLogs.Capture;
+import io.github.membercard.wechatpay.testing.TestClients;
 import io.github.membercard.wechatpay.testing.TestKeys;
 import io.github.membercard.wechatpay.testing.WechatPaySide;
 import io.github.membercard.wechatpay.testing.WechatPaySide.Delivery;
@@ -259,12 +260,7 @@ class LoggingTest {
   }
 
   private WechatPayClient.Builder builder(boolean unsafe) {
-    return WechatPayClient.builder()
-        .credentials(
-            MerchantCredentials.of(
-                "1900000001", "ABCDEF", TestKeys.pemSource(MERCHANT.getPrivate())))
-        .wechatPayKeys(
-            WechatPayKeyConfig.publicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey())))
+    return TestClients.builder(WECHATPAY, MERCHANT.getPrivate(), server.baseUrl())
         .transport(
             TransportOptions.defaults().baseUrl(server.baseUrl()).unsafeLogUnredacted(unsafe));
   }
@@ -274,10 +270,6 @@ class LoggingTest {
   }
 
   private static NotificationParser parser() {
-    return NotificationParser.builder()
-        .wechatPayPublicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey()))
-        .merchantPrivateKey(TestKeys.pemSource(MERCHANT.getPrivate()))
-        .apiV3Key(API_V3_KEY)
-        .build();
+    return TestClients.parser(WECHATPAY, MERCHANT.getPrivate(), API_V3_KEY).build();
   }
 }

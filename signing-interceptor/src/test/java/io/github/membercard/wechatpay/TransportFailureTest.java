@@ -9,6 +9,7 @@ import io.github.membercard.wechatpay.WechatPayTransportException.Failure;
 import io.github.membercard.wechatpay.testing.MemberApi;
 import io.github.membercard.wechatpay.testing.MisbehavingServer;
 import io.github.membercard.wechatpay.testing.MisbehavingServer.Behaviour;
+import io.github.membercard.wechatpay.testing.TestClients;
 import io.github.membercard.wechatpay.testing.TestKeys;
 import io.github.membercard.wechatpay.testing.WechatPaySide;
 import java.io.IOException;
@@ -139,15 +140,11 @@ class TransportFailureTest {
   }
 
   private static MemberApi client(int port) {
-    return WechatPayClient.builder()
-        .credentials(
-            MerchantCredentials.of(
-                "1900000001", "ABCDEF", TestKeys.pemSource(TestKeys.rsa().getPrivate())))
-        .wechatPayKeys(
-            WechatPayKeyConfig.publicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey())))
+    String baseUrl = "http://127.0.0.1:" + port;
+    return TestClients.builder(WECHATPAY, TestKeys.rsa().getPrivate(), baseUrl)
         .transport(
             TransportOptions.defaults()
-                .baseUrl("http://127.0.0.1:" + port)
+                .baseUrl(baseUrl)
                 .connectTimeout(Duration.ofSeconds(2))
                 .readTimeout(READ_TIMEOUT))
         .build(MemberApi.class);

@@ -10,20 +10,20 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.membercard.wechatpay.WechatPayApiException.ErrorDetail;
 import io.github.membercard.wechatpay.WechatPayVerificationException.Reason;
 import io.github.membercard.wechatpay.auth.WechatPayProtocol;
 import io.github.membercard.wechatpay.testing.MemberApi;
 import io.github.membercard.wechatpay.testing.MisbehavingServer;
+import io.github.membercard.wechatpay.testing.TestClients;
 import io.github.membercard.wechatpay.testing.TestKeys;
 import io.github.membercard.wechatpay.testing.WechatPaySide;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -37,18 +37,11 @@ class UntrustedAnswerTest {
   private static final WechatPaySide WECHATPAY = WechatPaySide.withPublicKey();
   private static final String FAKE_LINE = "2026-01-01 12:00:00 INFO payment accepted for order 42";
 
-  private final WireMockServer server =
-      new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-
-  @BeforeEach
-  void start() {
-    server.start();
-  }
-
-  @AfterEach
-  void stop() {
-    server.stop();
-  }
+  @RegisterExtension
+  static final WireMockExtension server =
+      WireMockExtension.newInstance()
+          .options(options().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
 
   @Test
   void anErrorBodyCannotInjectALogLine() {
@@ -195,13 +188,7 @@ class UntrustedAnswerTest {
   }
 
   private static MemberApi client(String baseUrl) {
-    return WechatPayClient.builder()
-        .credentials(
-            MerchantCredentials.of(
-                "1900000001", "ABCDEF", TestKeys.pemSource(TestKeys.rsa().getPrivate())))
-        .wechatPayKeys(
-            WechatPayKeyConfig.publicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey())))
-        .transport(TransportOptions.defaults().baseUrl(baseUrl))
+    return TestClients.builder(WECHATPAY, TestKeys.rsa().getPrivate(), baseUrl)
         .build(MemberApi.class);
   }
 }

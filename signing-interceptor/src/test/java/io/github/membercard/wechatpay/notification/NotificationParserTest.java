@@ -16,6 +16,7 @@ import io.github.membercard.wechatpay.WechatPayVerificationException;
 import io.github.membercard.wechatpay.WechatPayVerificationException.Reason;
 import io.github.membercard.wechatpay.crypto.RsaOaep;
 import io.github.membercard.wechatpay.testing.MemberApi.Member;
+import io.github.membercard.wechatpay.testing.TestClients;
 import io.github.membercard.wechatpay.testing.TestKeys;
 import io.github.membercard.wechatpay.testing.WechatPaySide;
 import io.github.membercard.wechatpay.testing.WechatPaySide.Delivery;
@@ -292,12 +293,7 @@ class NotificationParserTest {
   @Test
   void aBodyOverTheLimitIsRefusedUnread() {
     NotificationParser small =
-        NotificationParser.builder()
-            .wechatPayPublicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey()))
-            .merchantPrivateKey(TestKeys.pemSource(MERCHANT.getPrivate()))
-            .apiV3Key(API_V3_KEY)
-            .maxBodyBytes(4096)
-            .build();
+        TestClients.parser(WECHATPAY, MERCHANT.getPrivate(), API_V3_KEY).maxBodyBytes(4096).build();
     Delivery delivery = WECHATPAY.notification(CREATE, resource, API_V3_KEY, Instant.now());
     byte[] padded = new byte[4097];
     Arrays.fill(padded, (byte) ' ');
