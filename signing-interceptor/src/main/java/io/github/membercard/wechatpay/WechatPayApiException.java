@@ -85,7 +85,7 @@ public class WechatPayApiException extends WechatPayException {
       boolean bodyCutShort) {
     String said =
         code != null
-            ? " " + code + ": " + errorMessage
+            ? " " + code + (errorMessage == null ? "" : ": " + errorMessage)
             : bodyCutShort ? " with an error body cut short" : " with no WeChat Pay error body";
     return "HTTP "
         + status

@@ -134,7 +134,8 @@ class UntrustedAnswerTest {
     assertTrue(error.bodyCutShort());
     assertEquals("SYSTEM_ERROR", error.code());
     assertNull(error.errorMessage());
-    assertTrue(error.getMessage().contains("SYSTEM_ERROR"), error.getMessage());
+    assertTrue(
+        error.getMessage().startsWith("HTTP 500 SYSTEM_ERROR (error body"), error.getMessage());
     assertTrue(error.getMessage().contains("cut short"), error.getMessage());
   }
 
