@@ -46,7 +46,9 @@ public final class WechatPayTransportException extends WechatPayException {
    *
    * @param failure what went wrong
    * @param method the request's HTTP method
-   * @param path the request's path, without the query (which may hold an encrypted value)
+   * @param path the request's path template, such as {@code
+   *     /v3/marketing/membercard-open/cards/{cardId}/codes/{code}}: without parameter values (card
+   *     codes) nor the query (which may hold an encrypted value)
    * @param mayHaveReachedWechatPay false only where it is certain the request was not sent
    * @param cause the transport's exception
    */
@@ -82,7 +84,11 @@ public final class WechatPayTransportException extends WechatPayException {
     return method;
   }
 
-  /** Returns the request's path, without its query. */
+  /**
+   * Returns the request's path template, such as {@code
+   * /v3/marketing/membercard-open/cards/{cardId}/codes/{code}}: the values of path parameters (card
+   * codes) and the query are left out, so the message can be logged.
+   */
   public String path() {
     return path;
   }

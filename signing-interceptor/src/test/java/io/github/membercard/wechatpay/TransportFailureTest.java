@@ -55,7 +55,8 @@ class TransportFailureTest {
     assertEquals(Failure.CONNECTION_FAILED, error.failure());
     assertFalse(error.mayHaveReachedWechatPay());
     assertEquals("PATCH", error.method());
-    assertEquals("/v3/members/1", error.path());
+    assertEquals("/v3/members/{code}", error.path(), "the card code is left out");
+    assertFalse(error.getMessage().contains("/1"), error.getMessage());
   }
 
   @Test

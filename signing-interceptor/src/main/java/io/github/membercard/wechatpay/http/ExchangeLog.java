@@ -60,17 +60,26 @@ public final class ExchangeLog {
   }
 
   /**
-   * Returns a request's path as a log line may show it: the operation's path template (parameter
-   * values left out), or, for a request built by hand or an unredacted log, its path; never its
-   * query.
+   * Returns a request's path as a log line may show it: its {@link #templatePath}, or its path in
+   * an unredacted log; never its query.
    */
   String path(Request request) {
+    return unredacted ? URI.create(request.url()).getRawPath() : templatePath(request);
+  }
+
+  /**
+   * Returns the path template of the operation a request was made through, such as {@code
+   * /v3/members/{code}}: what a log line or exception message may say of its path, since the values
+   * of path parameters (card codes) are personal data. A request built by hand, with no operation
+   * behind it, gives its own path. Never the query.
+   *
+   * @param request the request
+   * @return its path template, or its path when it has none
+   */
+  public static String templatePath(Request request) {
     RequestTemplate template = request.requestTemplate();
     MethodMetadata metadata = template == null ? null : template.methodMetadata();
-    if (unredacted || metadata == null) {
-      return URI.create(request.url()).getRawPath();
-    }
-    return metadata.template().path();
+    return metadata == null ? URI.create(request.url()).getRawPath() : metadata.template().path();
   }
 
   /** Writes the headers a log line may show: all but those carrying signatures. */

@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
-import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
@@ -174,7 +173,7 @@ public final class TransportClient implements Client {
     return new WechatPayTransportException(
         failure,
         request.httpMethod().name(),
-        URI.create(request.url()).getRawPath(),
+        ExchangeLog.templatePath(request),
         mayHaveReached,
         cause);
   }
