@@ -59,6 +59,8 @@ class FaultSuiteTest {
   private static final String USER_CARD_PATH =
       "/v3/marketing/membercard-open/cards/" + CARD_ID + "/codes/" + CODE;
   private static final String SYNC_POINTS_PATH = "/v3/brand/partner/card-member/user-points/sync";
+  private static final String USER_CARD_TEMPLATE =
+      "/v3/marketing/membercard-open/cards/{cardId}/codes/{code}";
 
   private static final Duration READ_TIMEOUT = Duration.ofMillis(700);
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
@@ -96,13 +98,13 @@ class FaultSuiteTest {
 
   /** The three shapes of request, each the call of one operation with valid values. */
   enum Shape {
-    GET("getUserCard", "GET", USER_CARD_PATH) {
+    GET("getUserCard", "GET", USER_CARD_PATH, USER_CARD_TEMPLATE) {
       @Override
       Object call(WechatPayClient client) {
         return client.create(MembercardUserCardsApi.class).getUserCard(CARD_ID, CODE);
       }
     },
-    POST_JSON("syncUserPoints", "POST", SYNC_POINTS_PATH) {
+    POST_JSON("syncUserPoints", "POST", SYNC_POINTS_PATH, SYNC_POINTS_PATH) {
       @Override
       Object call(WechatPayClient client) {
         return client
@@ -117,7 +119,7 @@ class FaultSuiteTest {
                     .pointBalance(1200L));
       }
     },
-    PATCH_204("updateUserCard", "PATCH", USER_CARD_PATH) {
+    PATCH_204("updateUserCard", "PATCH", USER_CARD_PATH, USER_CARD_TEMPLATE) {
       @Override
       Object call(WechatPayClient client) {
         client
@@ -131,10 +133,14 @@ class FaultSuiteTest {
     final String method;
     final String path;
 
-    Shape(String operationId, String method, String path) {
+    /** The path as a failure names it: its template, card codes left out. */
+    final String template;
+
+    Shape(String operationId, String method, String path, String template) {
       this.operationId = operationId;
       this.method = method;
       this.path = path;
+      this.template = template;
     }
 
     /** Makes the call; returns its answer, or null for the 204. */
@@ -344,7 +350,7 @@ class FaultSuiteTest {
     assertEquals(Failure.CONNECTION_FAILED, failure.failure(), failure.toString());
     assertFalse(failure.mayHaveReachedWechatPay(), "a refused connection sent nothing");
     assertEquals(shape.method, failure.method());
-    assertEquals(shape.path, failure.path());
+    assertEquals(shape.template, failure.path());
     assertEquals(List.of(), fake.requests(), "the fake received nothing");
   }
 
@@ -392,7 +398,7 @@ class FaultSuiteTest {
     assertEquals(expected, failure.failure(), failure.toString());
     assertTrue(failure.mayHaveReachedWechatPay(), "the request was sent");
     assertEquals(shape.method, failure.method());
-    assertEquals(shape.path, failure.path());
+    assertEquals(shape.template, failure.path());
   }
 
   private static WechatPayApiException assertApiError(

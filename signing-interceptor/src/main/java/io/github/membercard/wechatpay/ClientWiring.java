@@ -11,8 +11,9 @@ import io.github.membercard.wechatpay.auth.SignatureValidator;
 import io.github.membercard.wechatpay.crypto.AeadAes256Gcm;
 import io.github.membercard.wechatpay.crypto.PemKeys;
 import io.github.membercard.wechatpay.http.CertificateDownloader;
+import io.github.membercard.wechatpay.http.ExchangeLog;
+import io.github.membercard.wechatpay.http.LoggingClient;
 import io.github.membercard.wechatpay.http.RateLimitingClient;
-import io.github.membercard.wechatpay.http.RedactingLogger;
 import io.github.membercard.wechatpay.http.RetryingClient;
 import io.github.membercard.wechatpay.http.SigningClient;
 import io.github.membercard.wechatpay.http.TransportClient;
@@ -67,23 +68,28 @@ final class ClientWiring {
                     .build());
     ObjectMapper mapper = WechatPayJson.newObjectMapper();
     AeadAes256Gcm aes = apiV3Key == null ? null : new AeadAes256Gcm(apiV3Key);
-    SigningClient signing = new SigningClient(new TransportClient(http), credential);
+    SigningClient signing =
+        new SigningClient(new TransportClient(http, transport.maxAnswerBytes()), credential);
     WechatPayKeys keys = keys(keyConfig, signing, baseUrl, options, mapper, clock);
     SignatureValidator validator = new SignatureValidator(keys::verificationKey, clock);
 
+    ExchangeLog log = new ExchangeLog(mapper, transport.unsafeLogUnredacted());
+
     Feign.Builder feign =
         Feign.builder()
-            .client(calls(new VerifyingClient(signing, validator, listener), transport, mapper))
-            .encoder(new WechatPayEncoder(mapper, keys))
-            .decoder(new WechatPayDecoder(mapper, merchant.decryptor()))
+            .client(
+                calls(
+                    new LoggingClient(new VerifyingClient(signing, validator, listener), log),
+                    transport,
+                    mapper))
+            .encoder(new WechatPayEncoder(mapper, keys, log))
+            .decoder(new WechatPayDecoder(mapper, merchant.decryptor(), log))
             .errorDecoder(new WechatPayErrorDecoder(mapper))
             .requestInterceptor(new WechatPaySerialInterceptor(keys))
             // A retried payment call is not always safe to repeat; callers decide.
             .retryer(Retryer.NEVER_RETRY)
             .invocationHandlerFactory(new TypedFailures())
-            .options(options)
-            .logger(new RedactingLogger())
-            .logLevel(transport.logLevel());
+            .options(options);
     return new WechatPayClient(feign, baseUrl, validator, aes, mapper, merchant.decryptor());
   }
 

@@ -1,7 +1,7 @@
 package io.github.membercard.wechatpay;
 
 import feign.Client;
-import feign.Logger;
+import io.github.membercard.wechatpay.http.BoundedBody;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -12,8 +12,8 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * How calls reach WeChat Pay: the base URL, timeouts, the HTTP client and logging. Immutable: each
- * setter returns a copy, so one set of options can be shared and varied.
+ * How calls reach WeChat Pay: the base URL, timeouts, the HTTP client, the answer size limit and
+ * logging. Immutable: each setter returns a copy, so one set of options can be shared and varied.
  *
  * <pre>{@code
  * TransportOptions.defaults().baseUrl("https://api2.wechatpay.cn").readTimeout(Duration.ofSeconds(10))
@@ -38,7 +38,8 @@ public final class TransportOptions {
   private Duration connectTimeout = Duration.ofSeconds(10);
   private Duration readTimeout = Duration.ofSeconds(30);
   private Client httpClient;
-  private Logger.Level logLevel = Logger.Level.NONE;
+  private int maxAnswerBytes = BoundedBody.DEFAULT_LIMIT;
+  private boolean unsafeLogUnredacted;
   private RetryPolicy retries = RetryPolicy.none();
   private boolean rateLimited;
 
@@ -51,7 +52,8 @@ public final class TransportOptions {
     copy.connectTimeout = connectTimeout;
     copy.readTimeout = readTimeout;
     copy.httpClient = httpClient;
-    copy.logLevel = logLevel;
+    copy.maxAnswerBytes = maxAnswerBytes;
+    copy.unsafeLogUnredacted = unsafeLogUnredacted;
     copy.retries = retries;
     copy.rateLimited = rateLimited;
     change.accept(copy);
@@ -61,8 +63,8 @@ public final class TransportOptions {
   /**
    * Returns the options a {@link WechatPayClient.Builder} uses when given none.
    *
-   * @return production, 10 s to connect, 30 s to read, the JDK's HTTP client over HTTP/1.1, no
-   *     logging
+   * @return production, 10 s to connect, 30 s to read, the JDK's HTTP client over HTTP/1.1, answers
+   *     of at most 1 MiB, redacted logs
    */
   public static TransportOptions defaults() {
     return new TransportOptions();
@@ -129,15 +131,31 @@ public final class TransportOptions {
   }
 
   /**
-   * Sets how much Feign logs, in a copy of these options; default none.
+   * Sets the largest answer body read, error answers and the platform-certificate download
+   * included, in a copy of these options; default 1 MiB. A larger answer fails the call with a
+   * {@link WechatPayTransportException} ({@code ANSWER_TOO_LARGE}) without the rest being read.
    *
-   * @param level how much Feign logs, to the platform logger {@code
-   *     io.github.membercard.wechatpay.http} at DEBUG; default none. Signatures are never logged.
-   * @return options with that level
+   * @param bytes the most bytes of one answer body to read; default 1 MiB (1 048 576)
+   * @return options with that limit
+   * @throws IllegalArgumentException if {@code bytes} is not positive
    */
-  public TransportOptions logLevel(Logger.Level level) {
-    Objects.requireNonNull(level, "level");
-    return with(copy -> copy.logLevel = level);
+  public TransportOptions maxAnswerBytes(int bytes) {
+    BoundedBody.checkLimit(bytes, "maxAnswerBytes");
+    return with(copy -> copy.maxAnswerBytes = bytes);
+  }
+
+  /**
+   * <b>Unsafe:</b> makes the TRACE log of each exchange show request and answer bodies as they are,
+   * personal data in plaintext, and every path parameter (card codes), in a copy of these options;
+   * default false. Only for a developer's machine with test data: logs are copied, kept and read by
+   * many. Changes nothing below TRACE; {@code Authorization}, signatures, keys and the ciphertext
+   * of encrypted fields stay out of every log line either way.
+   *
+   * @param unsafe true to log personal data and card codes at TRACE
+   * @return options with that setting
+   */
+  public TransportOptions unsafeLogUnredacted(boolean unsafe) {
+    return with(copy -> copy.unsafeLogUnredacted = unsafe);
   }
 
   /**
@@ -250,8 +268,12 @@ public final class TransportOptions {
     return httpClient;
   }
 
-  Logger.Level logLevel() {
-    return logLevel;
+  int maxAnswerBytes() {
+    return maxAnswerBytes;
+  }
+
+  boolean unsafeLogUnredacted() {
+    return unsafeLogUnredacted;
   }
 
   RetryPolicy retries() {
@@ -273,8 +295,9 @@ public final class TransportOptions {
         + readTimeout
         + ", httpClient="
         + (httpClient == null ? "JDK HttpClient" : httpClient.getClass().getSimpleName())
-        + ", logLevel="
-        + logLevel
+        + ", maxAnswerBytes="
+        + maxAnswerBytes
+        + (unsafeLogUnredacted ? ", UNSAFE: logs unredacted" : "")
         + ", retries="
         + retries
         + ", rateLimited="

@@ -3,6 +3,7 @@ package io.github.membercard.wechatpay;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.membercard.wechatpay.http.UntrustedText;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -10,10 +11,24 @@ import java.util.Optional;
  * WeChat Pay answered with a 4xx or 5xx status. Carries the status, WeChat Pay's {@code code},
  * {@code message} and {@code detail}, the {@code Request-ID} to quote to support, and the raw body
  * (which may be a gateway's HTML rather than JSON, in which case {@link #code()} is {@code null}).
+ *
+ * <p>Error answers are not signed, so anything between the client and WeChat Pay could have written
+ * them: {@code code}, {@code message}, {@code detail} and {@code Request-ID} are unauthenticated
+ * text. They are cleaned before they reach this exception's accessors and message, so they can be
+ * logged as they are: control characters (CR, LF, tab, …, and Unicode line separators and format
+ * characters) become spaces, and each is cut to a bounded length ({@value #MAX_CODE_LENGTH}
+ * characters for the code and Request-ID, {@value #MAX_TEXT_LENGTH} for the message and each detail
+ * member). {@link #rawBody()} is the body as received.
  */
 public class WechatPayApiException extends WechatPayException {
 
   private static final long serialVersionUID = 1L;
+
+  /** The longest {@link #code()} and {@link #requestId()} kept, in characters. */
+  public static final int MAX_CODE_LENGTH = 64;
+
+  /** The longest {@link #errorMessage()} and member of {@link #detail()} kept, in characters. */
+  public static final int MAX_TEXT_LENGTH = 512;
 
   private final int status;
   private final String code;
@@ -21,26 +36,63 @@ public class WechatPayApiException extends WechatPayException {
   private final ErrorDetail detail;
   private final String requestId;
   private final byte[] rawBody;
+  private final boolean bodyCutShort;
 
+  /**
+   * Creates the failure of one call from what its error answer said; the texts are cleaned and cut
+   * as the class describes.
+   *
+   * @param status the HTTP status
+   * @param code the error body's {@code code}, or {@code null}
+   * @param errorMessage the error body's {@code message}, or {@code null}
+   * @param detail the error body's {@code detail}, or {@code null}
+   * @param requestId the {@code Request-ID} header, or {@code null}
+   * @param rawBody the body as received
+   * @param bodyCutShort whether the body ended before its end: the connection closed before its
+   *     {@code Content-Length}, or its JSON stops mid-way
+   */
   public WechatPayApiException(
       int status,
       String code,
       String errorMessage,
       ErrorDetail detail,
       String requestId,
-      byte[] rawBody) {
+      byte[] rawBody,
+      boolean bodyCutShort) {
     super(
-        "HTTP "
-            + status
-            + (code == null ? " with no WeChat Pay error body" : " " + code + ": " + errorMessage)
-            + (detail == null ? "" : " [" + detail + "]")
-            + (requestId == null ? "" : " (Request-ID " + requestId + ")"));
+        message(
+            status,
+            UntrustedText.clean(code, MAX_CODE_LENGTH),
+            UntrustedText.clean(errorMessage, MAX_TEXT_LENGTH),
+            detail,
+            UntrustedText.clean(requestId, MAX_CODE_LENGTH),
+            bodyCutShort));
     this.status = status;
-    this.code = code;
-    this.errorMessage = errorMessage;
+    this.code = UntrustedText.clean(code, MAX_CODE_LENGTH);
+    this.errorMessage = UntrustedText.clean(errorMessage, MAX_TEXT_LENGTH);
     this.detail = detail;
-    this.requestId = requestId;
+    this.requestId = UntrustedText.clean(requestId, MAX_CODE_LENGTH);
     this.rawBody = rawBody.clone();
+    this.bodyCutShort = bodyCutShort;
+  }
+
+  private static String message(
+      int status,
+      String code,
+      String errorMessage,
+      ErrorDetail detail,
+      String requestId,
+      boolean bodyCutShort) {
+    String said =
+        code != null
+            ? " " + code + (errorMessage == null ? "" : ": " + errorMessage)
+            : bodyCutShort ? " with an error body cut short" : " with no WeChat Pay error body";
+    return "HTTP "
+        + status
+        + said
+        + (detail == null ? "" : " [" + detail + "]")
+        + (code != null && bodyCutShort ? " (error body cut short)" : "")
+        + (requestId == null ? "" : " (Request-ID " + requestId + ")");
   }
 
   /**
@@ -92,7 +144,18 @@ public class WechatPayApiException extends WechatPayException {
   }
 
   /**
-   * Returns a copy of the answer body's bytes, exactly as received.
+   * Returns whether the error body ended before its end: the connection closed before the {@code
+   * Content-Length} it declared, or its JSON stops mid-way. {@link #code()} and the rest then hold
+   * what arrived before the cut, if anything.
+   *
+   * @return true if the body was cut short
+   */
+  public boolean bodyCutShort() {
+    return bodyCutShort;
+  }
+
+  /**
+   * Returns a copy of the answer body's bytes, exactly as received: unauthenticated, uncleaned.
    *
    * @return the body exactly as received
    */
@@ -101,7 +164,8 @@ public class WechatPayApiException extends WechatPayException {
   }
 
   /**
-   * Returns the answer body as UTF-8 text, whatever its content type.
+   * Returns the answer body as UTF-8 text, whatever its content type: unauthenticated, uncleaned,
+   * so not for a log line as it is.
    *
    * @return the body decoded as UTF-8
    */
@@ -114,7 +178,7 @@ public class WechatPayApiException extends WechatPayException {
    * the one type for it: {@link #detail()} returns it, and the generated {@code ErrorResponse}
    * model types its {@code detail} with it (the generator is told not to write a model of its own).
    * Jackson reads it with {@link #fromJson(JsonNode)} and writes its four components, leaving out
-   * absent ones.
+   * absent ones. Its members are unauthenticated text, cleaned like the exception's.
    *
    * @param field the field: a JSON pointer for body fields, the parameter name otherwise
    * @param value the value given, as text
@@ -123,6 +187,14 @@ public class WechatPayApiException extends WechatPayException {
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record ErrorDetail(String field, String value, String issue, String location) {
+
+    /** Cleans each member as untrusted text. */
+    public ErrorDetail {
+      field = UntrustedText.clean(field, MAX_TEXT_LENGTH);
+      value = UntrustedText.clean(value, MAX_TEXT_LENGTH);
+      issue = UntrustedText.clean(issue, MAX_TEXT_LENGTH);
+      location = UntrustedText.clean(location, MAX_TEXT_LENGTH);
+    }
 
     /**
      * Reads a {@code detail} object as WeChat Pay sends it, the way {@link #detail()} is read from

@@ -87,7 +87,13 @@ public final class WechatPayClient {
       throw new WechatPayConfigurationException(
           "Notifications are encrypted under the APIv3 key: build the client with apiV3Key(...)");
     }
-    return new NotificationParser(validator, aes, mapper, decryptor, resourceTypes);
+    return new NotificationParser(
+        validator,
+        aes,
+        mapper,
+        decryptor,
+        resourceTypes,
+        NotificationParser.DEFAULT_MAX_BODY_BYTES);
   }
 
   @Override

@@ -4,9 +4,9 @@ import java.util.Objects;
 
 /**
  * A call that got no complete answer from WeChat Pay: the connection could not be made, timed out,
- * was reset, or the answer arrived cut short or unreadable. Says whether the request's bytes may
- * have reached WeChat Pay: when they may have, a write may have taken effect, so query its result
- * before sending it again.
+ * was reset, or the answer arrived cut short, unreadable, larger than the limit or encoded. Says
+ * whether the request's bytes may have reached WeChat Pay: when they may have, a write may have
+ * taken effect, so query its result before sending it again.
  */
 public final class WechatPayTransportException extends WechatPayException {
 
@@ -23,7 +23,17 @@ public final class WechatPayTransportException extends WechatPayException {
     /** The connection broke before a complete answer arrived. */
     CONNECTION_RESET,
     /** The answer's body was cut short or could not be read. */
-    ANSWER_UNREADABLE
+    ANSWER_UNREADABLE,
+    /**
+     * The answer's body is larger than {@code TransportOptions.maxAnswerBytes}; the rest of it was
+     * not read.
+     */
+    ANSWER_TOO_LARGE,
+    /**
+     * The answer came with a {@code Content-Encoding} (such as {@code gzip}) that was not asked
+     * for; it was not read, let alone inflated.
+     */
+    ANSWER_ENCODED
   }
 
   private final Failure failure;
@@ -36,7 +46,9 @@ public final class WechatPayTransportException extends WechatPayException {
    *
    * @param failure what went wrong
    * @param method the request's HTTP method
-   * @param path the request's path, without the query (which may hold an encrypted value)
+   * @param path the request's path template, such as {@code
+   *     /v3/marketing/membercard-open/cards/{cardId}/codes/{code}}: without parameter values (card
+   *     codes) nor the query (which may hold an encrypted value)
    * @param mayHaveReachedWechatPay false only where it is certain the request was not sent
    * @param cause the transport's exception
    */
@@ -72,7 +84,11 @@ public final class WechatPayTransportException extends WechatPayException {
     return method;
   }
 
-  /** Returns the request's path, without its query. */
+  /**
+   * Returns the request's path template, such as {@code
+   * /v3/marketing/membercard-open/cards/{cardId}/codes/{code}}: the values of path parameters (card
+   * codes) and the query are left out, so the message can be logged.
+   */
   public String path() {
     return path;
   }
@@ -92,6 +108,8 @@ public final class WechatPayTransportException extends WechatPayException {
       case TIMED_OUT -> "timed out waiting for WeChat Pay's answer";
       case CONNECTION_RESET -> "the connection broke before WeChat Pay answered";
       case ANSWER_UNREADABLE -> "WeChat Pay's answer was cut short or unreadable";
+      case ANSWER_TOO_LARGE -> "WeChat Pay's answer is larger than the limit (maxAnswerBytes)";
+      case ANSWER_ENCODED -> "WeChat Pay's answer has a Content-Encoding that was not asked for";
     };
   }
 }

@@ -21,7 +21,15 @@ public class WechatPayVerificationException extends WechatPayException {
     /** The signature is a {@code WECHATPAY/SIGNTEST/} probe, which a client must reject. */
     SIGNATURE_PROBE,
     /** The signature does not verify over the timestamp, nonce and body. */
-    BAD_SIGNATURE
+    BAD_SIGNATURE,
+    /**
+     * A {@code Wechatpay-*} header is given more than once, so which value was signed is unknown.
+     */
+    REPEATED_HEADER,
+    /**
+     * A notification's {@code Wechatpay-Signature-Type} is not {@code WECHATPAY2-SHA256-RSA2048}.
+     */
+    UNSUPPORTED_SIGNATURE_TYPE
   }
 
   private final Reason reason;

@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.membercard.wechatpay.WechatPayTransportException.Failure;
 import io.github.membercard.wechatpay.testing.MemberApi;
+import io.github.membercard.wechatpay.testing.MisbehavingServer;
+import io.github.membercard.wechatpay.testing.MisbehavingServer.Behaviour;
+import io.github.membercard.wechatpay.testing.TestClients;
 import io.github.membercard.wechatpay.testing.TestKeys;
 import io.github.membercard.wechatpay.testing.WechatPaySide;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -32,12 +32,6 @@ class TransportFailureTest {
 
   private static final WechatPaySide WECHATPAY = WechatPaySide.withPublicKey();
   private static final Duration READ_TIMEOUT = Duration.ofMillis(800);
-
-  /** What the server does with each connection, after reading the request. */
-  @FunctionalInterface
-  private interface Behaviour {
-    void answer(Socket socket, OutputStream out) throws IOException, InterruptedException;
-  }
 
   private final List<AutoCloseable> open = new CopyOnWriteArrayList<>();
 
@@ -61,7 +55,8 @@ class TransportFailureTest {
     assertEquals(Failure.CONNECTION_FAILED, error.failure());
     assertFalse(error.mayHaveReachedWechatPay());
     assertEquals("PATCH", error.method());
-    assertEquals("/v3/members/1", error.path());
+    assertEquals("/v3/members/{code}", error.path(), "the card code is left out");
+    assertFalse(error.getMessage().contains("/1"), error.getMessage());
   }
 
   @Test
@@ -146,49 +141,19 @@ class TransportFailureTest {
   }
 
   private static MemberApi client(int port) {
-    return WechatPayClient.builder()
-        .credentials(
-            MerchantCredentials.of(
-                "1900000001", "ABCDEF", TestKeys.pemSource(TestKeys.rsa().getPrivate())))
-        .wechatPayKeys(
-            WechatPayKeyConfig.publicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey())))
+    String baseUrl = "http://127.0.0.1:" + port;
+    return TestClients.builder(WECHATPAY, TestKeys.rsa().getPrivate(), baseUrl)
         .transport(
             TransportOptions.defaults()
-                .baseUrl("http://127.0.0.1:" + port)
+                .baseUrl(baseUrl)
                 .connectTimeout(Duration.ofSeconds(2))
                 .readTimeout(READ_TIMEOUT))
         .build(MemberApi.class);
   }
 
-  /** Starts a one-thread server whose connections each read the request, then behave. */
   private int serve(Behaviour behaviour) throws IOException {
-    ServerSocket server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+    MisbehavingServer server = MisbehavingServer.serve(behaviour);
     open.add(server);
-    Thread thread =
-        new Thread(
-            () -> {
-              while (!server.isClosed()) {
-                try (Socket socket = server.accept()) {
-                  readRequest(socket.getInputStream());
-                  behaviour.answer(socket, socket.getOutputStream());
-                } catch (IOException | InterruptedException e) {
-                  return;
-                }
-              }
-            },
-            "misbehaving-server");
-    thread.setDaemon(true);
-    thread.start();
-    return server.getLocalPort();
-  }
-
-  private static void readRequest(InputStream in) throws IOException {
-    // Headers end at an empty line; the body (if any) is small and read with them or ignored.
-    byte[] buffer = new byte[8192];
-    StringBuilder seen = new StringBuilder();
-    int read;
-    while (!seen.toString().contains("\r\n\r\n") && (read = in.read(buffer)) > 0) {
-      seen.append(new String(buffer, 0, read, StandardCharsets.ISO_8859_1));
-    }
+    return server.port();
   }
 }

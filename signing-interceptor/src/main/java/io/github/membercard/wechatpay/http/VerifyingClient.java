@@ -10,6 +10,8 @@ import io.github.membercard.wechatpay.auth.SignedMessage;
 import io.github.membercard.wechatpay.auth.WechatPayProtocol;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -56,6 +58,13 @@ public final class VerifyingClient implements Client {
 
   static boolean isSuccess(int status) {
     return status >= 200 && status < 300;
+  }
+
+  /** Returns an answer's {@code Request-ID} as received (Feign keys headers case-insensitively). */
+  static String requestId(Response response) {
+    Collection<String> values =
+        response.headers().getOrDefault(WechatPayProtocol.REQUEST_ID, List.of());
+    return values.isEmpty() ? null : values.iterator().next();
   }
 
   static byte[] readBody(Response response) throws IOException {

@@ -18,16 +18,19 @@ public final class WechatPayDecoder implements Decoder {
 
   private final ObjectMapper mapper;
   private final FieldCipher decryptor;
+  private final ExchangeLog log;
 
   /**
    * Creates a decoder that reads answers with {@code mapper} and decrypts their sensitive fields.
    *
    * @param mapper reads JSON
    * @param decryptor decrypts sensitive fields with the merchant private key
+   * @param log logs each answer body as its model, masked, at TRACE
    */
-  public WechatPayDecoder(ObjectMapper mapper, FieldCipher decryptor) {
+  public WechatPayDecoder(ObjectMapper mapper, FieldCipher decryptor, ExchangeLog log) {
     this.mapper = Objects.requireNonNull(mapper, "mapper");
     this.decryptor = Objects.requireNonNull(decryptor, "decryptor");
+    this.log = Objects.requireNonNull(log, "log");
   }
 
   @Override
@@ -37,11 +40,14 @@ public final class WechatPayDecoder implements Decoder {
       throw new WechatPayException(
           "WeChat Pay answered " + response.status() + " with no body where JSON was expected");
     }
+    Object model;
     try {
-      return WechatPayJson.readDecrypting(mapper, decryptor, type, body);
+      model = WechatPayJson.readDecrypting(mapper, decryptor, type, body);
     } catch (IOException e) {
       throw new WechatPayException(
           "WeChat Pay's verified answer cannot be read as " + type.getTypeName(), e);
     }
+    log.body("answer body", model);
+    return model;
   }
 }

@@ -23,14 +23,24 @@ public final class WechatPayEncoder implements Encoder {
 
   private final ObjectMapper mapper;
   private final WechatPayKeys keys;
+  private final ExchangeLog log;
 
-  public WechatPayEncoder(ObjectMapper mapper, WechatPayKeys keys) {
+  /**
+   * Creates the encoder.
+   *
+   * @param mapper writes JSON
+   * @param keys the WeChat Pay keys sensitive fields are encrypted under
+   * @param log logs each request body as its model, masked, at TRACE
+   */
+  public WechatPayEncoder(ObjectMapper mapper, WechatPayKeys keys, ExchangeLog log) {
     this.mapper = Objects.requireNonNull(mapper, "mapper");
     this.keys = Objects.requireNonNull(keys, "keys");
+    this.log = Objects.requireNonNull(log, "log");
   }
 
   @Override
   public void encode(Object object, Type bodyType, RequestTemplate template) {
+    log.body("request body", object);
     EncryptionKey key = keys.encryptionKey();
     try {
       byte[] json =

@@ -21,6 +21,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Platform certificate mode: WeChat Pay's certificates, downloaded when the client is built, again
@@ -73,7 +75,7 @@ public final class PlatformCertificates implements WechatPayKeys {
   /** How long after a failed download the first retry starts, before doubling. */
   static final Duration FIRST_RETRY_DELAY = Duration.ofMinutes(1);
 
-  private static final System.Logger LOG = System.getLogger(PlatformCertificates.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(PlatformCertificates.class);
 
   private final Source source;
   private final Clock clock;
@@ -199,10 +201,9 @@ public final class PlatformCertificates implements WechatPayKeys {
       if (delay.compareTo(refreshInterval) > 0) {
         delay = refreshInterval;
       }
-      LOG.log(
-          System.Logger.Level.WARNING,
-          "Downloading WeChat Pay platform certificates failed; the {0} certificate(s) held are"
-              + " used while valid; next attempt in {1}: {2}: {3}",
+      LOG.warn(
+          "Downloading WeChat Pay platform certificates failed; the {} certificate(s) held are"
+              + " used while valid; next attempt in {}: {}: {}",
           previous.certificates().size(),
           delay,
           e.getClass().getSimpleName(),

@@ -4,16 +4,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.membercard.wechatpay.WechatPayConfigurationException;
 import io.github.membercard.wechatpay.WechatPayNotificationException;
+import io.github.membercard.wechatpay.WechatPayVerificationException;
+import io.github.membercard.wechatpay.WechatPayVerificationException.Reason;
 import io.github.membercard.wechatpay.auth.SignatureValidator;
 import io.github.membercard.wechatpay.auth.SignedMessage;
+import io.github.membercard.wechatpay.auth.WechatPayProtocol;
 import io.github.membercard.wechatpay.crypto.AeadAes256Gcm;
 import io.github.membercard.wechatpay.crypto.PemKeys;
 import io.github.membercard.wechatpay.crypto.PemSource;
 import io.github.membercard.wechatpay.crypto.RsaOaep;
+import io.github.membercard.wechatpay.http.BoundedBody;
 import io.github.membercard.wechatpay.json.FieldCipher;
 import io.github.membercard.wechatpay.json.WechatPayJson;
 import io.github.membercard.wechatpay.keys.WechatPayPublicKey;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.time.Clock;
@@ -25,23 +31,30 @@ import java.util.Objects;
 
 /**
  * Reads a notification exactly as received: verifies its signature like an answer (five-minute
- * window, known serial, probes rejected), decrypts the resource with AEAD_AES_256_GCM under the
- * APIv3 key, decrypts RSA-encrypted fields with the merchant private key, and types the resource by
- * {@code event_type}. Get one from {@code WechatPayClient#notificationParser}, or, for a webhook
- * that calls no API, from {@link #builder()}; it is thread-safe.
+ * window, known serial, probes rejected, {@code Wechatpay-Signature-Type} {@code
+ * WECHATPAY2-SHA256-RSA2048}, no {@code Wechatpay-*} header repeated), decrypts the resource with
+ * AEAD_AES_256_GCM under the APIv3 key, decrypts RSA-encrypted fields with the merchant private
+ * key, and types the resource by {@code event_type}. Get one from {@code
+ * WechatPayClient#notificationParser}, or, for a webhook that calls no API, from {@link
+ * #builder()}; it is thread-safe.
  *
- * <p>Pass the raw body bytes your framework received, never a re-serialised JSON object: the
- * signature covers the bytes.
+ * <p>Pass the raw body bytes your framework received (or its stream), never a re-serialised JSON
+ * object: the signature covers the bytes. A body larger than the limit (default 1 MiB) is refused
+ * before anything reads it.
  */
 public final class NotificationParser {
 
   static final String ALGORITHM = "AEAD_AES_256_GCM";
+
+  /** The largest notification body accepted unless the builder says otherwise: 1 MiB. */
+  public static final int DEFAULT_MAX_BODY_BYTES = BoundedBody.DEFAULT_LIMIT;
 
   private final SignatureValidator validator;
   private final AeadAes256Gcm aes;
   private final ObjectMapper mapper;
   private final FieldCipher decryptor;
   private final Map<String, Class<?>> resourceTypes;
+  private final int maxBodyBytes;
 
   /**
    * Creates a parser from its parts; most callers get one from a client or {@link #builder()}
@@ -52,18 +65,21 @@ public final class NotificationParser {
    * @param mapper reads JSON
    * @param decryptor decrypts RSA-encrypted fields with the merchant private key
    * @param resourceTypes each known {@code event_type} with the model of its resource
+   * @param maxBodyBytes the largest body accepted, such as {@link #DEFAULT_MAX_BODY_BYTES}
    */
   public NotificationParser(
       SignatureValidator validator,
       AeadAes256Gcm aes,
       ObjectMapper mapper,
       FieldCipher decryptor,
-      Map<String, Class<?>> resourceTypes) {
+      Map<String, Class<?>> resourceTypes,
+      int maxBodyBytes) {
     this.validator = Objects.requireNonNull(validator, "validator");
     this.aes = Objects.requireNonNull(aes, "aes");
     this.mapper = Objects.requireNonNull(mapper, "mapper");
     this.decryptor = Objects.requireNonNull(decryptor, "decryptor");
     this.resourceTypes = Map.copyOf(resourceTypes);
+    this.maxBodyBytes = BoundedBody.checkLimit(maxBodyBytes, "maxBodyBytes");
   }
 
   /**
@@ -95,13 +111,41 @@ public final class NotificationParser {
    * @param headers the request headers, any name case
    * @return the notification
    * @throws io.github.membercard.wechatpay.WechatPayVerificationException if the signature checks
-   *     fail
+   *     fail, a {@code Wechatpay-*} header is repeated, or {@code Wechatpay-Signature-Type} is not
+   *     {@code WECHATPAY2-SHA256-RSA2048}
    * @throws io.github.membercard.wechatpay.WechatPayDecryptionException if the resource or a field
    *     does not decrypt
-   * @throws WechatPayNotificationException if the verified body is not a notification
+   * @throws WechatPayNotificationException if the body is larger than the limit, or the verified
+   *     body is not a notification
    */
   public Notification parse(String body, Map<String, ? extends Collection<String>> headers) {
+    if (body.length() > maxBodyBytes) { // each character is at least one UTF-8 byte
+      throw tooLarge();
+    }
     return parse(body.getBytes(StandardCharsets.UTF_8), headers);
+  }
+
+  /**
+   * Reads the body from a stream, no further than the limit, then verifies and decrypts it: the
+   * form to prefer where a framework hands over the request as a stream, since a body over the
+   * limit is refused without reading the rest.
+   *
+   * @param body the request body as received; not closed
+   * @param headers the request headers, any name case
+   * @return the notification
+   * @throws WechatPayNotificationException if the body is larger than the limit or cannot be read
+   * @see #parse(String, Map)
+   */
+  public Notification parse(InputStream body, Map<String, ? extends Collection<String>> headers) {
+    ByteArrayOutputStream received = new ByteArrayOutputStream();
+    try {
+      if (!BoundedBody.readAtMost(body, maxBodyBytes, received)) {
+        throw tooLarge();
+      }
+    } catch (IOException e) {
+      throw new WechatPayNotificationException("The notification body cannot be read", e);
+    }
+    return parse(received.toByteArray(), headers);
   }
 
   /**
@@ -111,7 +155,11 @@ public final class NotificationParser {
    * @see #parse(String, Map)
    */
   public Notification parse(byte[] body, Map<String, ? extends Collection<String>> headers) {
+    if (body.length > maxBodyBytes) {
+      throw tooLarge();
+    }
     SignedMessage message = SignedMessage.of(headers, body);
+    checkSignatureType(headers, message.requestId());
     validator.validate(message);
 
     JsonNode envelope = readTree(body, "the notification body");
@@ -143,6 +191,32 @@ public final class NotificationParser {
         resourceJson,
         typed,
         type != null);
+  }
+
+  /** WeChat Pay sends notifications with {@code Wechatpay-Signature-Type}, and only this one. */
+  private static void checkSignatureType(
+      Map<String, ? extends Collection<String>> headers, String requestId) {
+    String type = SignedMessage.singleHeader(headers, WechatPayProtocol.WECHATPAY_SIGNATURE_TYPE);
+    if (type == null || type.isEmpty()) {
+      throw new WechatPayVerificationException(
+          Reason.MISSING_HEADER,
+          WechatPayProtocol.WECHATPAY_SIGNATURE_TYPE + " is missing",
+          requestId);
+    }
+    if (!WechatPayProtocol.SCHEME.equals(type)) {
+      throw new WechatPayVerificationException(
+          Reason.UNSUPPORTED_SIGNATURE_TYPE,
+          WechatPayProtocol.WECHATPAY_SIGNATURE_TYPE
+              + " is not "
+              + WechatPayProtocol.SCHEME
+              + "; no other type is signed",
+          requestId);
+    }
+  }
+
+  private WechatPayNotificationException tooLarge() {
+    return new WechatPayNotificationException(
+        "The notification body is larger than the limit of " + maxBodyBytes + " bytes");
   }
 
   private Object readResource(String json, Class<?> type) {
@@ -196,6 +270,7 @@ public final class NotificationParser {
     private String apiV3Key;
     private Map<String, Class<?>> resourceTypes = Map.of();
     private Clock clock = Clock.systemUTC();
+    private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
 
     private Builder() {}
 
@@ -275,6 +350,19 @@ public final class NotificationParser {
     }
 
     /**
+     * Sets the largest notification body accepted; a larger one is refused before it is verified or
+     * parsed.
+     *
+     * @param bytes the most bytes of one body; default 1 MiB
+     * @return this builder
+     * @throws IllegalArgumentException if {@code bytes} is not positive
+     */
+    public Builder maxBodyBytes(int bytes) {
+      this.maxBodyBytes = BoundedBody.checkLimit(bytes, "maxBodyBytes");
+      return this;
+    }
+
+    /**
      * Checks every setting and builds the parser, reading the PEM keys now.
      *
      * @return the parser
@@ -306,7 +394,8 @@ public final class NotificationParser {
           new AeadAes256Gcm(apiV3Key),
           WechatPayJson.newObjectMapper(),
           decryptor,
-          resourceTypes);
+          resourceTypes,
+          maxBodyBytes);
     }
   }
 }

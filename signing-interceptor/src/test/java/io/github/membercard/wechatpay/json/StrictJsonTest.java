@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Request;
 import feign.Response;
 import io.github.membercard.wechatpay.WechatPayException;
+import io.github.membercard.wechatpay.http.ExchangeLog;
 import io.github.membercard.wechatpay.http.WechatPayDecoder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +72,7 @@ class StrictJsonTest {
         assertThrows(
             WechatPayException.class,
             () ->
-                new WechatPayDecoder(mapper, DECRYPT)
+                new WechatPayDecoder(mapper, DECRYPT, new ExchangeLog(mapper, false))
                     .decode(answer("{\"point_balance\":100.7}"), Points.class));
     assertTrue(error.getMessage().contains("cannot be read as"), error.getMessage());
   }

@@ -16,16 +16,24 @@ import io.github.membercard.wechatpay.WechatPayVerificationException;
 import io.github.membercard.wechatpay.WechatPayVerificationException.Reason;
 import io.github.membercard.wechatpay.crypto.RsaOaep;
 import io.github.membercard.wechatpay.testing.MemberApi.Member;
+import io.github.membercard.wechatpay.testing.TestClients;
 import io.github.membercard.wechatpay.testing.TestKeys;
 import io.github.membercard.wechatpay.testing.WechatPaySide;
 import io.github.membercard.wechatpay.testing.WechatPaySide.Delivery;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class NotificationParserTest {
 
@@ -255,6 +263,78 @@ class NotificationParserTest {
         "{\"code\":\"FAIL\",\"message\":\"库存不足 \\\"A\\\"\"}",
         Acknowledgement.failure("库存不足 \"A\"").body());
     assertThrows(IllegalArgumentException.class, () -> Acknowledgement.failure(200, "no"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Wechatpay-Signature", "Wechatpay-Timestamp", "Wechatpay-Serial"})
+  void aHeaderGivenTwiceIsRejectedWhateverTheCaseOfItsName(String header) {
+    Delivery delivery = WECHATPAY.notification(CREATE, resource, API_V3_KEY, Instant.now());
+    Map<String, List<String>> headers = new HashMap<>(delivery.headers());
+    headers.put(header.toLowerCase(Locale.ROOT), List.of("another"));
+
+    assertRejected(Reason.REPEATED_HEADER, () -> parser.parse(delivery.body(), headers));
+  }
+
+  @Test
+  void theSignatureTypeMustBeWechatPays() {
+    Delivery delivery = WECHATPAY.notification(CREATE, resource, API_V3_KEY, Instant.now());
+    Map<String, List<String>> headers = new HashMap<>(delivery.headers());
+
+    headers.put("Wechatpay-Signature-Type", List.of("WECHATPAY2-SM2-WITH-SM3"));
+    assertRejected(Reason.UNSUPPORTED_SIGNATURE_TYPE, () -> parser.parse(delivery.body(), headers));
+    headers.remove("Wechatpay-Signature-Type");
+    assertRejected(Reason.MISSING_HEADER, () -> parser.parse(delivery.body(), headers));
+    headers.put(
+        "Wechatpay-Signature-Type",
+        List.of("WECHATPAY2-SHA256-RSA2048", "WECHATPAY2-SHA256-RSA2048"));
+    assertRejected(Reason.REPEATED_HEADER, () -> parser.parse(delivery.body(), headers));
+  }
+
+  @Test
+  void aBodyOverTheLimitIsRefusedUnread() {
+    NotificationParser small =
+        TestClients.parser(WECHATPAY, MERCHANT.getPrivate(), API_V3_KEY).maxBodyBytes(4096).build();
+    Delivery delivery = WECHATPAY.notification(CREATE, resource, API_V3_KEY, Instant.now());
+    byte[] padded = new byte[4097];
+    Arrays.fill(padded, (byte) ' ');
+    System.arraycopy(delivery.body(), 0, padded, 0, delivery.body().length);
+    Delivery oversized = WECHATPAY.signedDelivery(padded, Instant.now());
+    EndlessStream endless = new EndlessStream();
+
+    assertEquals(
+        "EV-1",
+        small.parse(new ByteArrayInputStream(delivery.body()), delivery.headers()).id(),
+        "a body within the limit is read from a stream");
+    assertThrows(
+        WechatPayNotificationException.class,
+        () -> small.parse(oversized.body(), oversized.headers()));
+    assertThrows(
+        WechatPayNotificationException.class,
+        () ->
+            small.parse(new String(oversized.body(), StandardCharsets.UTF_8), oversized.headers()));
+    assertThrows(
+        WechatPayNotificationException.class, () -> small.parse(endless, delivery.headers()));
+    assertTrue(endless.read <= 4097 + 8192, "read " + endless.read + " bytes");
+    assertThrows(
+        IllegalArgumentException.class, () -> NotificationParser.builder().maxBodyBytes(-1));
+  }
+
+  /** A body that never ends, counting what was read of it. */
+  private static final class EndlessStream extends InputStream {
+    long read;
+
+    @Override
+    public int read() {
+      read++;
+      return ' ';
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) {
+      Arrays.fill(buffer, offset, offset + length, (byte) ' ');
+      read += length;
+      return length;
+    }
   }
 
   private static void assertRejected(Reason reason, Executable parse) {
