@@ -2,7 +2,6 @@ package io.github.membercard.wechatpay.auth;
 
 import java.util.Collection;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A message WeChat Pay signed: an answer or a notification, as its {@code Wechatpay-*} headers and
@@ -23,6 +22,15 @@ public record SignedMessage(
     String requestId,
     byte[] body) {
 
+  // In the order of the record's components.
+  private static final String[] NAMES = {
+    WechatPayProtocol.WECHATPAY_TIMESTAMP,
+    WechatPayProtocol.WECHATPAY_NONCE,
+    WechatPayProtocol.WECHATPAY_SIGNATURE,
+    WechatPayProtocol.WECHATPAY_SERIAL,
+    WechatPayProtocol.REQUEST_ID
+  };
+
   public SignedMessage {
     body = body == null ? new byte[0] : body;
   }
@@ -36,19 +44,19 @@ public record SignedMessage(
    * @return the message
    */
   public static SignedMessage of(Map<String, ? extends Collection<String>> headers, byte[] body) {
-    Map<String, Collection<String>> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    byName.putAll(headers);
-    return new SignedMessage(
-        first(byName, WechatPayProtocol.WECHATPAY_TIMESTAMP),
-        first(byName, WechatPayProtocol.WECHATPAY_NONCE),
-        first(byName, WechatPayProtocol.WECHATPAY_SIGNATURE),
-        first(byName, WechatPayProtocol.WECHATPAY_SERIAL),
-        first(byName, WechatPayProtocol.REQUEST_ID),
-        body);
+    // One pass over the headers as they are, rather than a case-insensitive copy of them all.
+    String[] values = new String[NAMES.length];
+    for (Map.Entry<String, ? extends Collection<String>> header : headers.entrySet()) {
+      for (int i = 0; i < NAMES.length; i++) {
+        if (values[i] == null && NAMES[i].equalsIgnoreCase(header.getKey())) {
+          values[i] = first(header.getValue());
+        }
+      }
+    }
+    return new SignedMessage(values[0], values[1], values[2], values[3], values[4], body);
   }
 
-  private static String first(Map<String, Collection<String>> headers, String name) {
-    Collection<String> values = headers.get(name);
+  private static String first(Collection<String> values) {
     return values == null || values.isEmpty() ? null : values.iterator().next();
   }
 
