@@ -51,6 +51,8 @@ public final class ApacheHttp5Client implements Client {
 
   private final CloseableHttpClient http;
   private final RequestConfig defaults;
+  // Calls of one client share one read timeout, so its settings are reused, not rebuilt per call.
+  private volatile TimedConfig lastConfig;
 
   /**
    * Creates a transport over a client the caller configured.
@@ -116,10 +118,7 @@ public final class ApacheHttp5Client implements Client {
       outgoing.setEntity(new ByteArrayEntity(request.body(), null));
     }
     HttpClientContext context = HttpClientContext.create();
-    context.setRequestConfig(
-        RequestConfig.copy(defaults)
-            .setResponseTimeout(options.readTimeout(), options.readTimeoutUnit())
-            .build());
+    context.setRequestConfig(config(options));
     ClassicHttpResponse answer = http.executeOpen(null, outgoing, context);
     return Response.builder()
         .request(request)
@@ -129,6 +128,24 @@ public final class ApacheHttp5Client implements Client {
         .body(body(outgoing, answer))
         .build();
   }
+
+  /** The client's request settings with the call's read timeout, built once per timeout value. */
+  private RequestConfig config(Request.Options options) {
+    long readTimeoutMillis = options.readTimeoutUnit().toMillis(options.readTimeout());
+    TimedConfig current = lastConfig;
+    if (current == null || current.readTimeoutMillis() != readTimeoutMillis) {
+      current =
+          new TimedConfig(
+              readTimeoutMillis,
+              RequestConfig.copy(defaults)
+                  .setResponseTimeout(Timeout.ofMilliseconds(readTimeoutMillis))
+                  .build());
+      lastConfig = current;
+    }
+    return current.config();
+  }
+
+  private record TimedConfig(long readTimeoutMillis, RequestConfig config) {}
 
   private static Map<String, Collection<String>> headers(ClassicHttpResponse answer) {
     Map<String, Collection<String>> headers = new LinkedHashMap<>();
