@@ -36,7 +36,7 @@ public final class RsaSha256 {
   public static String sign(PrivateKey key, byte[] message) {
     Engine engine = SIGNERS.get();
     try {
-      Signature signature = engine.forSigning(key);
+      Signature signature = engine.under(key);
       signature.update(message);
       return Base64.getEncoder().encodeToString(signature.sign());
     } catch (GeneralSecurityException e) {
@@ -63,7 +63,7 @@ public final class RsaSha256 {
     }
     Engine engine = VERIFIERS.get();
     try {
-      Signature signature = engine.forVerifying(key);
+      Signature signature = engine.under(key);
       signature.update(message);
       return signature.verify(signatureBytes);
     } catch (SignatureException e) {
@@ -101,20 +101,16 @@ public final class RsaSha256 {
       }
     }
 
-    Signature forSigning(PrivateKey privateKey) throws GeneralSecurityException {
-      if (key != privateKey) {
+    /** Returns the engine ready to sign under a private key, or to verify under a public one. */
+    Signature under(Key wanted) throws GeneralSecurityException {
+      if (key != wanted) {
         key = null;
-        signature.initSign(privateKey);
-        key = privateKey;
-      }
-      return signature;
-    }
-
-    Signature forVerifying(PublicKey publicKey) throws GeneralSecurityException {
-      if (key != publicKey) {
-        key = null;
-        signature.initVerify(publicKey);
-        key = publicKey;
+        if (wanted instanceof PrivateKey privateKey) {
+          signature.initSign(privateKey);
+        } else {
+          signature.initVerify((PublicKey) wanted);
+        }
+        key = wanted;
       }
       return signature;
     }
