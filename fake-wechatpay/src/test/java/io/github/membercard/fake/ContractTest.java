@@ -320,7 +320,7 @@ class ContractTest {
             WechatPayTransportException.class, () -> membercard.getUserCard(CARD_ID, CODE));
     assertEquals(WechatPayTransportException.Failure.TIMED_OUT, error.failure());
     assertTrue(
-        error.getCause() instanceof java.net.http.HttpTimeoutException,
+        error.getCause() instanceof java.net.SocketTimeoutException,
         String.valueOf(error.getCause()));
   }
 

@@ -5,11 +5,11 @@ import feign.Client;
 import feign.Feign;
 import feign.Request;
 import feign.Retryer;
-import feign.http2client.Http2Client;
 import io.github.membercard.wechatpay.auth.Credential;
 import io.github.membercard.wechatpay.auth.SignatureValidator;
 import io.github.membercard.wechatpay.crypto.AeadAes256Gcm;
 import io.github.membercard.wechatpay.crypto.PemKeys;
+import io.github.membercard.wechatpay.http.ApacheHttp5Client;
 import io.github.membercard.wechatpay.http.CertificateDownloader;
 import io.github.membercard.wechatpay.http.ExchangeLog;
 import io.github.membercard.wechatpay.http.LoggingClient;
@@ -28,7 +28,6 @@ import io.github.membercard.wechatpay.keys.MigratingKeys;
 import io.github.membercard.wechatpay.keys.PlatformCertificates;
 import io.github.membercard.wechatpay.keys.WechatPayKeys;
 import io.github.membercard.wechatpay.keys.WechatPayPublicKey;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -61,11 +60,7 @@ final class ClientWiring {
     Client http =
         transport.httpClient() != null
             ? transport.httpClient()
-            : new Http2Client(
-                HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(transport.connectTimeout())
-                    .build());
+            : ApacheHttp5Client.withDefaults(transport.connectTimeout());
     ObjectMapper mapper = WechatPayJson.newObjectMapper();
     AeadAes256Gcm aes = apiV3Key == null ? null : new AeadAes256Gcm(apiV3Key);
     SigningClient signing =

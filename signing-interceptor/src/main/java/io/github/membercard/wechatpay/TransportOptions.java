@@ -63,8 +63,9 @@ public final class TransportOptions {
   /**
    * Returns the options a {@link WechatPayClient.Builder} uses when given none.
    *
-   * @return production, 10 s to connect, 30 s to read, the JDK's HTTP client over HTTP/1.1, answers
-   *     of at most 1 MiB, redacted logs
+   * @return production, 10 s to connect, 30 s to read, Apache HttpClient 5 without retries (see
+   *     {@link io.github.membercard.wechatpay.http.ApacheHttp5Client#withDefaults}), answers of at
+   *     most 1 MiB, redacted logs
    */
   public static TransportOptions defaults() {
     return new TransportOptions();
@@ -121,8 +122,9 @@ public final class TransportOptions {
    * Sets the Feign client requests go out through, in a copy of these options; the runtime wraps it
    * to sign each request and verify each answer.
    *
-   * @param client the Feign HTTP client to send through; it must support PATCH. Default: the JDK's
-   *     {@code java.net.http.HttpClient} over HTTP/1.1
+   * @param client the Feign HTTP client to send through; it must support PATCH and should not retry
+   *     on its own. Default: Apache HttpClient 5 without retries, see {@link
+   *     io.github.membercard.wechatpay.http.ApacheHttp5Client#withDefaults}
    * @return options with that client
    */
   public TransportOptions httpClient(Client client) {
@@ -294,7 +296,7 @@ public final class TransportOptions {
         + ", readTimeout="
         + readTimeout
         + ", httpClient="
-        + (httpClient == null ? "JDK HttpClient" : httpClient.getClass().getSimpleName())
+        + (httpClient == null ? "ApacheHttp5Client" : httpClient.getClass().getSimpleName())
         + ", maxAnswerBytes="
         + maxAnswerBytes
         + (unsafeLogUnredacted ? ", UNSAFE: logs unredacted" : "")

@@ -11,6 +11,8 @@ public final class NonceGenerator implements Supplier<String> {
   private static final char[] ALPHABET =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
   private static final int NONCE_STR_LENGTH = 32;
+  // The largest multiple of the alphabet's size a byte can hold: 248 for 62 characters.
+  private static final int UNBIASED_LIMIT = 256 - 256 % ALPHABET.length;
 
   private final SecureRandom random = new SecureRandom();
   private final int length;
@@ -35,9 +37,19 @@ public final class NonceGenerator implements Supplier<String> {
 
   @Override
   public String get() {
+    // One draw of random bytes per nonce rather than one per character: SecureRandom locks on
+    // every call, which callers on many threads would queue for.
     char[] nonce = new char[length];
-    for (int i = 0; i < length; i++) {
-      nonce[i] = ALPHABET[random.nextInt(ALPHABET.length)];
+    byte[] draw = new byte[length + length / 2];
+    int filled = 0;
+    while (filled < length) {
+      random.nextBytes(draw);
+      for (int i = 0; i < draw.length && filled < length; i++) {
+        int value = draw[i] & 0xff;
+        if (value < UNBIASED_LIMIT) { // keeps every character equally likely
+          nonce[filled++] = ALPHABET[value % ALPHABET.length];
+        }
+      }
     }
     return new String(nonce);
   }

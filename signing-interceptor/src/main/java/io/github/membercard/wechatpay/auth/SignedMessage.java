@@ -2,11 +2,8 @@ package io.github.membercard.wechatpay.auth;
 
 import io.github.membercard.wechatpay.WechatPayVerificationException;
 import io.github.membercard.wechatpay.WechatPayVerificationException.Reason;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A message WeChat Pay signed: an answer or a notification, as its {@code Wechatpay-*} headers and
@@ -27,6 +24,15 @@ public record SignedMessage(
     String requestId,
     byte[] body) {
 
+  // In the order of the record's components; Request-ID, which is not signed, last.
+  private static final String[] NAMES = {
+    WechatPayProtocol.WECHATPAY_TIMESTAMP,
+    WechatPayProtocol.WECHATPAY_NONCE,
+    WechatPayProtocol.WECHATPAY_SIGNATURE,
+    WechatPayProtocol.WECHATPAY_SERIAL,
+    WechatPayProtocol.REQUEST_ID
+  };
+
   public SignedMessage {
     body = body == null ? new byte[0] : body;
   }
@@ -43,15 +49,8 @@ public record SignedMessage(
    *     header has more than one value
    */
   public static SignedMessage of(Map<String, ? extends Collection<String>> headers, byte[] body) {
-    Map<String, List<String>> byName = byName(headers);
-    String requestId = first(byName, WechatPayProtocol.REQUEST_ID);
-    return new SignedMessage(
-        single(byName, WechatPayProtocol.WECHATPAY_TIMESTAMP, requestId),
-        single(byName, WechatPayProtocol.WECHATPAY_NONCE, requestId),
-        single(byName, WechatPayProtocol.WECHATPAY_SIGNATURE, requestId),
-        single(byName, WechatPayProtocol.WECHATPAY_SERIAL, requestId),
-        requestId,
-        body);
+    String[] values = pick(headers, NAMES);
+    return new SignedMessage(values[0], values[1], values[2], values[3], values[4], body);
   }
 
   /**
@@ -65,37 +64,36 @@ public record SignedMessage(
    */
   public static String singleHeader(
       Map<String, ? extends Collection<String>> headers, String name) {
-    Map<String, List<String>> byName = byName(headers);
-    return single(byName, name, first(byName, WechatPayProtocol.REQUEST_ID));
+    return pick(headers, name, WechatPayProtocol.REQUEST_ID)[0];
   }
 
-  /** Gathers the values of each header, names that differ only in case together. */
-  private static Map<String, List<String>> byName(
-      Map<String, ? extends Collection<String>> headers) {
-    Map<String, List<String>> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    headers.forEach(
-        (name, values) -> {
-          if (name != null && values != null) {
-            byName.computeIfAbsent(name, key -> new ArrayList<>()).addAll(values);
-          }
-        });
-    return byName;
-  }
-
-  private static String single(Map<String, List<String>> headers, String name, String requestId) {
-    List<String> values = headers.getOrDefault(name, List.of());
-    if (values.size() > 1) {
-      throw new WechatPayVerificationException(
-          Reason.REPEATED_HEADER,
-          name + " is given " + values.size() + " times; WeChat Pay sends it once",
-          requestId);
+  /**
+   * Picks the first value of each named header in one pass over the headers as they are, rather
+   * than a case-insensitive copy of them all, and refuses any but {@code Request-ID} given more
+   * than once, in one entry or in entries whose names differ in case.
+   */
+  private static String[] pick(Map<String, ? extends Collection<String>> headers, String... names) {
+    String[] values = new String[names.length];
+    int[] counts = new int[names.length];
+    for (Map.Entry<String, ? extends Collection<String>> header : headers.entrySet()) {
+      Collection<String> given = header.getValue();
+      for (int i = 0; i < names.length; i++) {
+        if (given != null && !given.isEmpty() && names[i].equalsIgnoreCase(header.getKey())) {
+          counts[i] += given.size();
+          values[i] = values[i] == null ? given.iterator().next() : values[i];
+        }
+      }
     }
-    return values.isEmpty() ? null : values.get(0);
-  }
-
-  private static String first(Map<String, List<String>> headers, String name) {
-    List<String> values = headers.getOrDefault(name, List.of());
-    return values.isEmpty() ? null : values.get(0);
+    String requestId = values[names.length - 1];
+    for (int i = 0; i < names.length - 1; i++) {
+      if (counts[i] > 1) {
+        throw new WechatPayVerificationException(
+            Reason.REPEATED_HEADER,
+            names[i] + " is given " + counts[i] + " times; WeChat Pay sends it once",
+            requestId);
+      }
+    }
+    return values;
   }
 
   @Override

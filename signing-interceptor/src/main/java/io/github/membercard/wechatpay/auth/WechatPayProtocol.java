@@ -1,6 +1,5 @@
 package io.github.membercard.wechatpay.auth;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -93,12 +92,21 @@ public final class WechatPayProtocol {
   }
 
   private static byte[] join(byte[] body, String... lines) {
-    ByteArrayOutputStream message = new ByteArrayOutputStream(256 + body.length);
-    for (String line : lines) {
-      message.writeBytes((line + "\n").getBytes(StandardCharsets.UTF_8));
+    byte[][] encoded = new byte[lines.length][];
+    int size = body.length + 1;
+    for (int i = 0; i < lines.length; i++) {
+      encoded[i] = lines[i].getBytes(StandardCharsets.UTF_8);
+      size += encoded[i].length + 1;
     }
-    message.writeBytes(body);
-    message.write('\n');
-    return message.toByteArray();
+    byte[] message = new byte[size];
+    int at = 0;
+    for (byte[] line : encoded) {
+      System.arraycopy(line, 0, message, at, line.length);
+      at += line.length;
+      message[at++] = '\n';
+    }
+    System.arraycopy(body, 0, message, at, body.length);
+    message[size - 1] = '\n';
+    return message;
   }
 }

@@ -3,6 +3,7 @@ package io.github.membercard.wechatpay.crypto;
 import io.github.membercard.wechatpay.WechatPayDecryptionException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.Key;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.Provider;
@@ -13,12 +14,19 @@ import javax.crypto.NoSuchPaddingException;
 
 /**
  * RSA/ECB/OAEPWithSHA-1AndMGF1Padding over UTF-8, Base64 on the wire: the encryption of APIv3
- * sensitive fields. The JDK provider is resolved once.
+ * sensitive fields. The JDK provider is resolved once, and each thread keeps one {@link Cipher} for
+ * encrypting and one for decrypting, initialised again only when the key changes (OAEP draws fresh
+ * random padding on every encryption all the same).
  */
 public final class RsaOaep {
 
   private static final String TRANSFORMATION = "RSA/ECB/OAEPWithSHA-1AndMGF1Padding";
   private static final Provider PROVIDER = resolveProvider();
+
+  private static final ThreadLocal<Engine> ENCRYPTORS =
+      ThreadLocal.withInitial(() -> new Engine(Cipher.ENCRYPT_MODE));
+  private static final ThreadLocal<Engine> DECRYPTORS =
+      ThreadLocal.withInitial(() -> new Engine(Cipher.DECRYPT_MODE));
 
   private RsaOaep() {}
 
@@ -31,12 +39,12 @@ public final class RsaOaep {
    * @return Base64 ciphertext; different on every call, as OAEP is randomised
    */
   public static String encrypt(PublicKey key, String plaintext) {
+    Engine engine = ENCRYPTORS.get();
     try {
-      Cipher cipher = Cipher.getInstance(TRANSFORMATION, PROVIDER);
-      cipher.init(Cipher.ENCRYPT_MODE, key);
       return Base64.getEncoder()
-          .encodeToString(cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8)));
+          .encodeToString(engine.under(key).doFinal(plaintext.getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
+      engine.forget();
       throw new IllegalArgumentException(
           "RSA-OAEP encryption failed: the value may be too long for the key", e);
     }
@@ -51,12 +59,12 @@ public final class RsaOaep {
    * @throws WechatPayDecryptionException if the value is not ciphertext under this key
    */
   public static String decrypt(PrivateKey key, String base64Ciphertext) {
+    Engine engine = DECRYPTORS.get();
     try {
-      Cipher cipher = Cipher.getInstance(TRANSFORMATION, PROVIDER);
-      cipher.init(Cipher.DECRYPT_MODE, key);
-      byte[] plaintext = cipher.doFinal(Base64.getDecoder().decode(base64Ciphertext));
-      return new String(plaintext, StandardCharsets.UTF_8);
+      byte[] ciphertext = Base64.getDecoder().decode(base64Ciphertext);
+      return new String(engine.under(key).doFinal(ciphertext), StandardCharsets.UTF_8);
     } catch (GeneralSecurityException | IllegalArgumentException e) {
+      engine.forget();
       throw new WechatPayDecryptionException(
           "An encrypted field does not decrypt with the merchant private key", e);
     }
@@ -67,6 +75,39 @@ public final class RsaOaep {
       return Cipher.getInstance(TRANSFORMATION).getProvider();
     } catch (NoSuchAlgorithmException | NoSuchPaddingException e) {
       throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /**
+   * One thread's {@link Cipher} for one direction and the key it was last initialised with; {@code
+   * doFinal} leaves it initialised with that key, and after a failure it is initialised afresh.
+   */
+  private static final class Engine {
+
+    private final int mode;
+    private final Cipher cipher;
+    private Key key;
+
+    Engine(int mode) {
+      this.mode = mode;
+      try {
+        cipher = Cipher.getInstance(TRANSFORMATION, PROVIDER);
+      } catch (NoSuchAlgorithmException | NoSuchPaddingException e) {
+        throw new IllegalStateException(TRANSFORMATION + " is missing from " + PROVIDER, e);
+      }
+    }
+
+    Cipher under(Key wanted) throws GeneralSecurityException {
+      if (key != wanted) {
+        key = null;
+        cipher.init(mode, wanted);
+        key = wanted;
+      }
+      return cipher;
+    }
+
+    void forget() {
+      key = null;
     }
   }
 }

@@ -20,6 +20,8 @@ import java.util.Objects;
  */
 public final class SigningClient implements Client {
 
+  private static final byte[] NO_BODY = new byte[0];
+
   private final Client delegate;
   private final Credential credential;
 
@@ -41,7 +43,7 @@ public final class SigningClient implements Client {
   }
 
   private Request signed(Request request) {
-    byte[] body = request.body() == null ? new byte[0] : request.body();
+    byte[] body = request.body() == null ? NO_BODY : request.body();
     String authorization =
         credential.authorization(
             request.httpMethod().name(), WechatPayProtocol.signedUrl(request.url()), body);

@@ -1,0 +1,80 @@
+package io.github.membercard.wechatpay;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.membercard.wechatpay.WechatPayTransportException.Failure;
+import io.github.membercard.wechatpay.testing.MemberApi;
+import io.github.membercard.wechatpay.testing.TestKeys;
+import io.github.membercard.wechatpay.testing.WechatPaySide;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Failures particular to the default transport, Apache HttpClient 5, reach the caller classified
+ * like the JDK client's: a connection that cannot be made in time was certainly not sent.
+ */
+class DefaultTransportTest {
+
+  private static final WechatPaySide WECHATPAY = WechatPaySide.withPublicKey();
+
+  @Test
+  void aConnectionNotMadeInTimeIsAConnectTimeoutThatWasNotSent() throws IOException {
+    // A server that never accepts, its backlog filled: further connection attempts go unanswered.
+    try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      List<Socket> queued = new ArrayList<>();
+      try {
+        assumeTrue(fill(full, queued), "this system answers connections beyond the backlog");
+        MemberApi api =
+            WechatPayClient.builder()
+                .credentials(
+                    MerchantCredentials.of(
+                        "1900000001", "ABCDEF", TestKeys.pemSource(TestKeys.rsa().getPrivate())))
+                .wechatPayKeys(
+                    WechatPayKeyConfig.publicKey(
+                        WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey())))
+                .transport(
+                    TransportOptions.defaults()
+                        .baseUrl("http://127.0.0.1:" + full.getLocalPort())
+                        .connectTimeout(Duration.ofMillis(300)))
+                .build(MemberApi.class);
+
+        WechatPayTransportException error =
+            assertThrows(WechatPayTransportException.class, () -> api.get("1"));
+
+        assertEquals(Failure.CONNECT_TIMEOUT, error.failure(), error.toString());
+        assertFalse(error.mayHaveReachedWechatPay());
+        assertEquals("GET", error.method());
+      } finally {
+        for (Socket socket : queued) {
+          socket.close();
+        }
+      }
+    }
+  }
+
+  /** Connects until an attempt times out, so the server's queue is full; false if none does. */
+  private static boolean fill(ServerSocket server, List<Socket> queued) throws IOException {
+    for (int i = 0; i < 64; i++) {
+      Socket socket = new Socket();
+      try {
+        socket.connect(new InetSocketAddress(server.getInetAddress(), server.getLocalPort()), 200);
+        queued.add(socket);
+      } catch (SocketTimeoutException e) {
+        socket.close();
+        return true;
+      }
+    }
+    return false;
+  }
+}
