@@ -9,10 +9,10 @@ import io.github.membercard.wechatpay.auth.Credential;
 import io.github.membercard.wechatpay.auth.SignatureValidator;
 import io.github.membercard.wechatpay.crypto.AeadAes256Gcm;
 import io.github.membercard.wechatpay.crypto.PemKeys;
-import io.github.membercard.wechatpay.http.ApacheHttp5Client;
 import io.github.membercard.wechatpay.http.CertificateDownloader;
 import io.github.membercard.wechatpay.http.ExchangeLog;
 import io.github.membercard.wechatpay.http.LoggingClient;
+import io.github.membercard.wechatpay.http.OkHttpTransport;
 import io.github.membercard.wechatpay.http.RateLimitingClient;
 import io.github.membercard.wechatpay.http.RetryingClient;
 import io.github.membercard.wechatpay.http.SigningClient;
@@ -60,7 +60,7 @@ final class ClientWiring {
     Client http =
         transport.httpClient() != null
             ? transport.httpClient()
-            : ApacheHttp5Client.withDefaults(transport.connectTimeout());
+            : OkHttpTransport.withDefaults(transport.connectTimeout());
     ObjectMapper mapper = WechatPayJson.newObjectMapper();
     AeadAes256Gcm aes = apiV3Key == null ? null : new AeadAes256Gcm(apiV3Key);
     SigningClient signing =

@@ -63,9 +63,9 @@ public final class TransportOptions {
   /**
    * Returns the options a {@link WechatPayClient.Builder} uses when given none.
    *
-   * @return production, 10 s to connect, 30 s to read, Apache HttpClient 5 without retries (see
-   *     {@link io.github.membercard.wechatpay.http.ApacheHttp5Client#withDefaults}), answers of at
-   *     most 1 MiB, redacted logs
+   * @return production, 10 s to connect, 30 s to read, OkHttp without retries (see {@link
+   *     io.github.membercard.wechatpay.http.OkHttpTransport#withDefaults}), answers of at most 1
+   *     MiB, redacted logs
    */
   public static TransportOptions defaults() {
     return new TransportOptions();
@@ -123,8 +123,8 @@ public final class TransportOptions {
    * to sign each request and verify each answer.
    *
    * @param client the Feign HTTP client to send through; it must support PATCH and should not retry
-   *     on its own. Default: Apache HttpClient 5 without retries, see {@link
-   *     io.github.membercard.wechatpay.http.ApacheHttp5Client#withDefaults}
+   *     on its own. Default: OkHttp without retries, see {@link
+   *     io.github.membercard.wechatpay.http.OkHttpTransport#withDefaults}
    * @return options with that client
    */
   public TransportOptions httpClient(Client client) {
@@ -296,7 +296,7 @@ public final class TransportOptions {
         + ", readTimeout="
         + readTimeout
         + ", httpClient="
-        + (httpClient == null ? "ApacheHttp5Client" : httpClient.getClass().getSimpleName())
+        + (httpClient == null ? "OkHttpTransport" : httpClient.getClass().getSimpleName())
         + ", maxAnswerBytes="
         + maxAnswerBytes
         + (unsafeLogUnredacted ? ", UNSAFE: logs unredacted" : "")

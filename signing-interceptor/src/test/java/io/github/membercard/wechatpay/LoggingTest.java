@@ -162,7 +162,10 @@ class LoggingTest {
     List<String> lines;
     try (Capture capture = CapturedLogs.capture(Level.DEBUG)) {
       client(false).confirm(CARD_ID, CODE, profile());
-      lines = capture.lines();
+      lines =
+          capture.lines().stream()
+              .filter(line -> line.startsWith("DEBUG " + ExchangeLog.LOGGER_NAME + ":"))
+              .toList();
     }
 
     assertEquals(1, lines.size(), String.join("\n", lines));

@@ -16,6 +16,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,8 +24,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLHandshakeException;
-import org.apache.hc.client5.http.ConnectTimeoutException;
-import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 
 /**
  * Wraps the HTTP client so that a call ends within its read timeout, body included, reads no more
@@ -154,10 +153,8 @@ public final class TransportClient implements Client {
   /** Classifies a failure before any answer arrived, and whether the request may have been sent. */
   static WechatPayTransportException beforeAnswer(Request request, IOException e) {
     if (e instanceof HttpConnectTimeoutException
-        || e instanceof ConnectTimeoutException
-        || e instanceof ConnectionRequestTimeoutException
         || (e instanceof SocketTimeoutException
-            && String.valueOf(e.getMessage()).contains("connect"))) {
+            && String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("connect"))) {
       return failure(request, Failure.CONNECT_TIMEOUT, false, e);
     }
     if (e instanceof HttpTimeoutException || e instanceof SocketTimeoutException) {

@@ -4,6 +4,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Formatter;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.SimpleFormatter;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.IMarkerFactory;
 import org.slf4j.Marker;
@@ -18,11 +22,16 @@ import org.slf4j.spi.SLF4JServiceProvider;
 /**
  * The SLF4J backend of this module's tests (and of the tests that use its test jar): silent until a
  * test {@link #capture captures}, then every line of every logger at the captured level and above,
- * formatted by SLF4J as a real backend would, exceptions with their messages and stack traces.
+ * formatted by SLF4J as a real backend would, exceptions with their messages and stack traces. A
+ * capture also takes every {@code java.util.logging} record at the matching level (FINE as DEBUG,
+ * FINER and FINEST as TRACE), as an application that bridges it to SLF4J would log it: the HTTP
+ * library logs there.
  */
 public final class CapturedLogs implements SLF4JServiceProvider {
 
   private static final List<String> LINES = new ArrayList<>();
+  private static final java.util.logging.Logger JUL_ROOT = java.util.logging.Logger.getLogger("");
+  private static final Handler JUL_CAPTURE = new JulCapture();
   private static volatile Level threshold; // null: nothing is logged
 
   /** One capture: its lines, and its end when closed. */
@@ -48,6 +57,7 @@ public final class CapturedLogs implements SLF4JServiceProvider {
     @Override
     public void close() {
       threshold = null;
+      JUL_ROOT.removeHandler(JUL_CAPTURE);
     }
   }
 
@@ -62,7 +72,53 @@ public final class CapturedLogs implements SLF4JServiceProvider {
       LINES.clear();
     }
     threshold = level;
+    JUL_ROOT.setLevel(java.util.logging.Level.ALL);
+    JUL_ROOT.addHandler(JUL_CAPTURE);
     return new Capture();
+  }
+
+  private static void add(String line) {
+    synchronized (LINES) {
+      LINES.add(line);
+    }
+  }
+
+  private static boolean enabled(Level level) {
+    Level least = threshold;
+    return least != null && level.toInt() >= least.toInt();
+  }
+
+  /** Takes {@code java.util.logging} records into the capture at their SLF4J level. */
+  private static final class JulCapture extends Handler {
+    private final Formatter formatter = new SimpleFormatter();
+
+    JulCapture() {
+      setLevel(java.util.logging.Level.ALL);
+    }
+
+    @Override
+    public void publish(LogRecord record) {
+      int value = record.getLevel().intValue();
+      Level level =
+          value >= java.util.logging.Level.SEVERE.intValue()
+              ? Level.ERROR
+              : value >= java.util.logging.Level.WARNING.intValue()
+                  ? Level.WARN
+                  : value >= java.util.logging.Level.INFO.intValue()
+                      ? Level.INFO
+                      : value >= java.util.logging.Level.FINE.intValue()
+                          ? Level.DEBUG
+                          : Level.TRACE;
+      if (enabled(level)) {
+        add(level + " " + record.getLoggerName() + ": " + formatter.formatMessage(record));
+      }
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
   }
 
   @Override
@@ -93,11 +149,6 @@ public final class CapturedLogs implements SLF4JServiceProvider {
 
     CapturingLogger(String name) {
       this.name = name;
-    }
-
-    private static boolean enabled(Level level) {
-      Level least = threshold;
-      return least != null && level.toInt() >= least.toInt();
     }
 
     @Override
@@ -141,9 +192,7 @@ public final class CapturedLogs implements SLF4JServiceProvider {
         throwable.printStackTrace(new PrintWriter(trace));
         line.append('\n').append(trace);
       }
-      synchronized (LINES) {
-        LINES.add(line.toString());
-      }
+      add(line.toString());
     }
   }
 }
