@@ -23,7 +23,7 @@ final class MemberCardCalls implements Calls {
 
   static final String NAME = "membercard";
 
-  /** The same client over the JDK's HttpClient, the transport before Apache HttpClient 5. */
+  /** The same client over the JDK's HttpClient, the transport before OkHttp. */
   static final String JDK_NAME = "membercard-jdk";
 
   private final BrandPointsApi points;

@@ -21,8 +21,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Failures particular to the default transport, Apache HttpClient 5, reach the caller classified
- * like the JDK client's: a connection that cannot be made in time was certainly not sent.
+ * Failures particular to the default transport, OkHttp, reach the caller classified like the JDK
+ * client's: a connection that cannot be made in time was certainly not sent.
  */
 class DefaultTransportTest {
 
