@@ -9,8 +9,13 @@ public class InvalidMemberCardPropertyException extends IllegalStateException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The full property name. */
   private final String property;
+
+  /** What is wrong with it. */
   private final String problem;
+
+  /** What to do about it. */
   private final String fix;
 
   /**

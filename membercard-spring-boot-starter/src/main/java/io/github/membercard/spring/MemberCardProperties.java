@@ -91,42 +91,92 @@ public class MemberCardProperties {
     /** No attempt starts later than this after the first. */
     private Duration maxTotal = Duration.ofSeconds(10);
 
+    /**
+     * Returns {@code enabled}.
+     *
+     * @return the value
+     */
     public boolean isEnabled() {
       return enabled;
     }
 
+    /**
+     * Sets {@code enabled}.
+     *
+     * @param enabled the value
+     */
     public void setEnabled(boolean enabled) {
       this.enabled = enabled;
     }
 
+    /**
+     * Returns {@code max-attempts}.
+     *
+     * @return the value
+     */
     public int getMaxAttempts() {
       return maxAttempts;
     }
 
+    /**
+     * Sets {@code max-attempts}.
+     *
+     * @param maxAttempts the value
+     */
     public void setMaxAttempts(int maxAttempts) {
       this.maxAttempts = maxAttempts;
     }
 
+    /**
+     * Returns {@code initial-backoff}.
+     *
+     * @return the value
+     */
     public Duration getInitialBackoff() {
       return initialBackoff;
     }
 
+    /**
+     * Sets {@code initial-backoff}.
+     *
+     * @param initialBackoff the value
+     */
     public void setInitialBackoff(Duration initialBackoff) {
       this.initialBackoff = initialBackoff;
     }
 
+    /**
+     * Returns {@code max-backoff}.
+     *
+     * @return the value
+     */
     public Duration getMaxBackoff() {
       return maxBackoff;
     }
 
+    /**
+     * Sets {@code max-backoff}.
+     *
+     * @param maxBackoff the value
+     */
     public void setMaxBackoff(Duration maxBackoff) {
       this.maxBackoff = maxBackoff;
     }
 
+    /**
+     * Returns {@code max-total}.
+     *
+     * @return the value
+     */
     public Duration getMaxTotal() {
       return maxTotal;
     }
 
+    /**
+     * Sets {@code max-total}.
+     *
+     * @param maxTotal the value
+     */
     public void setMaxTotal(Duration maxTotal) {
       this.maxTotal = maxTotal;
     }
@@ -143,123 +193,273 @@ public class MemberCardProperties {
     /** The path of the endpoint: the notify URL given to WeChat Pay ends with it. */
     private String path = "/wechatpay/notify";
 
+    /**
+     * Returns {@code enabled}.
+     *
+     * @return the value
+     */
     public boolean isEnabled() {
       return enabled;
     }
 
+    /**
+     * Sets {@code enabled}.
+     *
+     * @param enabled the value
+     */
     public void setEnabled(boolean enabled) {
       this.enabled = enabled;
     }
 
+    /**
+     * Returns {@code path}.
+     *
+     * @return the value
+     */
     public String getPath() {
       return path;
     }
 
+    /**
+     * Sets {@code path}.
+     *
+     * @param path the value
+     */
     public void setPath(String path) {
       this.path = path;
     }
   }
 
+  /**
+   * Returns {@code merchant-id}.
+   *
+   * @return the value
+   */
   public String getMerchantId() {
     return merchantId;
   }
 
+  /**
+   * Sets {@code merchant-id}.
+   *
+   * @param merchantId the value
+   */
   public void setMerchantId(String merchantId) {
     this.merchantId = merchantId;
   }
 
+  /**
+   * Returns {@code merchant-serial-number}.
+   *
+   * @return the value
+   */
   public String getMerchantSerialNumber() {
     return merchantSerialNumber;
   }
 
+  /**
+   * Sets {@code merchant-serial-number}.
+   *
+   * @param merchantSerialNumber the value
+   */
   public void setMerchantSerialNumber(String merchantSerialNumber) {
     this.merchantSerialNumber = merchantSerialNumber;
   }
 
+  /**
+   * Returns {@code private-key}.
+   *
+   * @return the value
+   */
   public Resource getPrivateKey() {
     return privateKey;
   }
 
+  /**
+   * Sets {@code private-key}.
+   *
+   * @param privateKey the value
+   */
   public void setPrivateKey(Resource privateKey) {
     this.privateKey = privateKey;
   }
 
+  /**
+   * Returns {@code key-mode}.
+   *
+   * @return the value
+   */
   public KeyMode getKeyMode() {
     return keyMode;
   }
 
+  /**
+   * Sets {@code key-mode}.
+   *
+   * @param keyMode the value
+   */
   public void setKeyMode(KeyMode keyMode) {
     this.keyMode = keyMode;
   }
 
+  /**
+   * Returns {@code public-key-id}.
+   *
+   * @return the value
+   */
   public String getPublicKeyId() {
     return publicKeyId;
   }
 
+  /**
+   * Sets {@code public-key-id}.
+   *
+   * @param publicKeyId the value
+   */
   public void setPublicKeyId(String publicKeyId) {
     this.publicKeyId = publicKeyId;
   }
 
+  /**
+   * Returns {@code public-key}.
+   *
+   * @return the value
+   */
   public Resource getPublicKey() {
     return publicKey;
   }
 
+  /**
+   * Sets {@code public-key}.
+   *
+   * @param publicKey the value
+   */
   public void setPublicKey(Resource publicKey) {
     this.publicKey = publicKey;
   }
 
+  /**
+   * Returns {@code api-v3-key}.
+   *
+   * @return the value
+   */
   public String getApiV3Key() {
     return apiV3Key;
   }
 
+  /**
+   * Sets {@code api-v3-key}.
+   *
+   * @param apiV3Key the value
+   */
   public void setApiV3Key(String apiV3Key) {
     this.apiV3Key = apiV3Key;
   }
 
+  /**
+   * Returns {@code certificate-refresh-interval}.
+   *
+   * @return the value
+   */
   public Duration getCertificateRefreshInterval() {
     return certificateRefreshInterval;
   }
 
+  /**
+   * Sets {@code certificate-refresh-interval}.
+   *
+   * @param certificateRefreshInterval the value
+   */
   public void setCertificateRefreshInterval(Duration certificateRefreshInterval) {
     this.certificateRefreshInterval = certificateRefreshInterval;
   }
 
+  /**
+   * Returns {@code base-url}.
+   *
+   * @return the value
+   */
   public String getBaseUrl() {
     return baseUrl;
   }
 
+  /**
+   * Sets {@code base-url}.
+   *
+   * @param baseUrl the value
+   */
   public void setBaseUrl(String baseUrl) {
     this.baseUrl = baseUrl;
   }
 
+  /**
+   * Returns {@code connect-timeout}.
+   *
+   * @return the value
+   */
   public Duration getConnectTimeout() {
     return connectTimeout;
   }
 
+  /**
+   * Sets {@code connect-timeout}.
+   *
+   * @param connectTimeout the value
+   */
   public void setConnectTimeout(Duration connectTimeout) {
     this.connectTimeout = connectTimeout;
   }
 
+  /**
+   * Returns {@code read-timeout}.
+   *
+   * @return the value
+   */
   public Duration getReadTimeout() {
     return readTimeout;
   }
 
+  /**
+   * Sets {@code read-timeout}.
+   *
+   * @param readTimeout the value
+   */
   public void setReadTimeout(Duration readTimeout) {
     this.readTimeout = readTimeout;
   }
 
+  /**
+   * Returns {@code rate-limited}.
+   *
+   * @return the value
+   */
   public boolean isRateLimited() {
     return rateLimited;
   }
 
+  /**
+   * Sets {@code rate-limited}.
+   *
+   * @param rateLimited the value
+   */
   public void setRateLimited(boolean rateLimited) {
     this.rateLimited = rateLimited;
   }
 
+  /**
+   * Returns {@code retry}.
+   *
+   * @return the value
+   */
   public Retry getRetry() {
     return retry;
   }
 
+  /**
+   * Returns {@code webhook}.
+   *
+   * @return the value
+   */
   public Webhook getWebhook() {
     return webhook;
   }

@@ -11,7 +11,7 @@ import io.github.membercard.wechatpay.notification.NotificationParser;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -30,11 +30,11 @@ class MemberCardAutoConfigurationTest {
       AutoConfigurations.of(
           MemberCardAutoConfiguration.class, MemberCardWebhookAutoConfiguration.class);
 
-  @TempDir Path keyDirectory;
-  private TestKeys keys;
+  @TempDir static Path keyDirectory;
+  private static TestKeys keys;
 
-  @BeforeEach
-  void writeKeys() {
+  @BeforeAll
+  static void writeKeys() {
     keys = new TestKeys(keyDirectory);
   }
 

@@ -1,13 +1,10 @@
 package io.github.membercard.spring;
 
+import io.github.membercard.fake.FakeWechatPay;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.util.Base64;
 
 /** A merchant key and a WeChat Pay key, written as PEM files the properties point at. */
 final class TestKeys {
@@ -21,21 +18,11 @@ final class TestKeys {
   final Path publicKey;
 
   TestKeys(Path directory) {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(2048);
-      KeyPair merchant = generator.generateKeyPair();
-      KeyPair wechatPay = generator.generateKeyPair();
+    // The fake makes a throwaway merchant key and WeChat Pay key when it starts.
+    try (FakeWechatPay fake = FakeWechatPay.start()) {
       privateKey =
-          Files.writeString(
-              directory.resolve("apiclient_key.pem"),
-              pem("PRIVATE KEY", merchant.getPrivate().getEncoded()));
-      publicKey =
-          Files.writeString(
-              directory.resolve("pub_key.pem"),
-              pem("PUBLIC KEY", wechatPay.getPublic().getEncoded()));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
+          Files.writeString(directory.resolve("apiclient_key.pem"), fake.merchantPrivateKeyPem());
+      publicKey = Files.writeString(directory.resolve("pub_key.pem"), fake.wechatPayPublicKeyPem());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -51,15 +38,5 @@ final class TestKeys {
       "membercard.wechatpay.public-key=" + publicKey.toUri(),
       "membercard.wechatpay.api-v3-key=" + API_V3_KEY
     };
-  }
-
-  private static String pem(String type, byte[] der) {
-    return "-----BEGIN "
-        + type
-        + "-----\n"
-        + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-        + "\n-----END "
-        + type
-        + "-----\n";
   }
 }
