@@ -222,6 +222,7 @@ class ContractTest {
             WechatPayApiException.class, () -> points.syncUserPoints(points().brandId(null)));
 
     assertApiError(400, "PARAM_ERROR", error);
+    assertEquals("required property 'brand_id' not found", error.errorMessage());
     assertEquals("/brand_id", error.detail().orElseThrow().field());
     assertEquals("body", error.detail().orElseThrow().location());
   }

@@ -1,0 +1,196 @@
+package io.github.membercard.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.membercard.client.api.BrandPointsApi;
+import io.github.membercard.spring.webhook.MemberCardNotificationListener;
+import io.github.membercard.spring.webhook.MemberCardWebhookAutoConfiguration;
+import io.github.membercard.spring.webhook.NotificationWebhook;
+import io.github.membercard.wechatpay.WechatPayClient;
+import io.github.membercard.wechatpay.notification.NotificationParser;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.mock.env.MockEnvironment;
+
+/** Which beans the auto-configuration makes, and which it leaves to the application. */
+class MemberCardAutoConfigurationTest {
+
+  private static final AutoConfigurations AUTO_CONFIGURATIONS =
+      AutoConfigurations.of(
+          MemberCardAutoConfiguration.class, MemberCardWebhookAutoConfiguration.class);
+
+  @TempDir static Path keyDirectory;
+  private static TestKeys keys;
+
+  @BeforeAll
+  static void writeKeys() {
+    keys = new TestKeys(keyDirectory);
+  }
+
+  private ApplicationContextRunner runner() {
+    return new ApplicationContextRunner()
+        .withConfiguration(AUTO_CONFIGURATIONS)
+        .withPropertyValues(keys.properties());
+  }
+
+  private WebApplicationContextRunner webRunner() {
+    return new WebApplicationContextRunner()
+        .withConfiguration(AUTO_CONFIGURATIONS)
+        .withPropertyValues(keys.properties());
+  }
+
+  @Test
+  void everyGeneratedApiInterfaceBecomesABeanOfTheClient() {
+    List<Class<?>> apis = MemberCardApiRegistrar.apiInterfaces();
+    assertThat(apis).hasSize(13).contains(BrandPointsApi.class);
+
+    runner()
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(WechatPayClient.class);
+              for (Class<?> api : apis) {
+                assertThat(context).hasSingleBean(api);
+              }
+              assertThat(context).hasBean("brandPointsApi");
+            });
+  }
+
+  @Test
+  void theApplicationsClientReplacesTheAutoConfiguredOne() {
+    runner()
+        .withBean(
+            "myClient",
+            WechatPayClient.class,
+            () ->
+                new MemberCardClientFactory(new MockEnvironment())
+                    .create(MemberCardProperties.PREFIX, boundProperties()))
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(WechatPayClient.class);
+              assertThat(context).hasBean("myClient").doesNotHaveBean("wechatPayClient");
+              assertThat(context).hasSingleBean(BrandPointsApi.class);
+            });
+  }
+
+  @Test
+  void theApplicationsApiBeanReplacesTheAutoConfiguredOne() {
+    runner()
+        .withBean(
+            "myPoints",
+            BrandPointsApi.class,
+            () ->
+                new MemberCardClientFactory(new MockEnvironment())
+                    .create(MemberCardProperties.PREFIX, boundProperties())
+                    .create(BrandPointsApi.class))
+        .run(
+            context -> {
+              assertThat(context.getBeansOfType(BrandPointsApi.class)).containsOnlyKeys("myPoints");
+              assertThat(context).hasBean("brandUserCardsApi");
+            });
+  }
+
+  @Test
+  void theWebhookIsOffByDefault() {
+    webRunner()
+        .withBean(MemberCardNotificationListener.class, () -> notification -> {})
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context).doesNotHaveBean(NotificationWebhook.class);
+              assertThat(context).doesNotHaveBean(NotificationParser.class);
+              assertThat(context).doesNotHaveBean("memberCardWebhookRoute");
+            });
+  }
+
+  @Test
+  void theWebhookServesOnceEnabledWithAListener() {
+    webRunner()
+        .withPropertyValues("membercard.wechatpay.webhook.enabled=true")
+        .withBean(MemberCardNotificationListener.class, () -> notification -> {})
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(NotificationWebhook.class);
+              assertThat(context).hasSingleBean(NotificationParser.class);
+              assertThat(context).hasBean("memberCardWebhookRoute");
+            });
+  }
+
+  @Test
+  void theWebhookNeedsAServletWebApplication() {
+    runner()
+        .withPropertyValues("membercard.wechatpay.webhook.enabled=true")
+        .withBean(MemberCardNotificationListener.class, () -> notification -> {})
+        .run(context -> assertThat(context).doesNotHaveBean(NotificationWebhook.class));
+  }
+
+  @Test
+  void twoMerchantsShareTheApplicationAndTheApiBeansUseThePrimary() {
+    List<String> shopB = new ArrayList<>();
+    for (String property : keys.properties()) {
+      shopB.add(property.replace(MemberCardProperties.PREFIX, "shop-b.wechatpay"));
+    }
+    runner()
+        .withPropertyValues(shopB.toArray(String[]::new))
+        .withPropertyValues(
+            "shop-b.wechatpay.merchant-id=1900000002",
+            "shop-b.wechatpay.base-url=https://api2.wechatpay.cn")
+        .withUserConfiguration(TwoMerchants.class)
+        .run(
+            context -> {
+              assertThat(context.getBeansOfType(WechatPayClient.class))
+                  .containsOnlyKeys("wechatPayClient", "shopBClient");
+              assertThat(context.getBean("shopBClient").toString()).contains("api2.wechatpay.cn");
+              assertThat(context.getBean(WechatPayClient.class).toString())
+                  .contains("api.mch.weixin.qq.com");
+              assertThat(context).hasSingleBean(BrandPointsApi.class);
+            });
+  }
+
+  @Test
+  void aSecondMerchantsBadPropertyIsNamedWithItsPrefix() {
+    runner()
+        .withUserConfiguration(TwoMerchants.class)
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageStartingWith("shop-b.wechatpay.merchant-id: is not set"));
+  }
+
+  /** The README's pattern for two merchants. */
+  @Configuration(proxyBeanMethods = false)
+  static class TwoMerchants {
+    @Bean
+    @Primary
+    WechatPayClient wechatPayClient(MemberCardClientFactory clients) {
+      return clients.create(MemberCardProperties.PREFIX);
+    }
+
+    @Bean
+    WechatPayClient shopBClient(MemberCardClientFactory clients) {
+      return clients.create("shop-b.wechatpay");
+    }
+  }
+
+  private MemberCardProperties boundProperties() {
+    MemberCardProperties properties = new MemberCardProperties();
+    properties.setMerchantId(TestKeys.MERCHANT_ID);
+    properties.setMerchantSerialNumber(TestKeys.SERIAL);
+    properties.setPrivateKey(new FileSystemResource(keys.privateKey));
+    properties.setPublicKeyId(TestKeys.PUBLIC_KEY_ID);
+    properties.setPublicKey(new FileSystemResource(keys.publicKey));
+    return properties;
+  }
+}

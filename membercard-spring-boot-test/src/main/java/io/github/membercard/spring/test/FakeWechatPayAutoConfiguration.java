@@ -1,0 +1,72 @@
+package io.github.membercard.spring.test;
+
+import io.github.membercard.fake.FakeWechatPay;
+import io.github.membercard.spring.MemberCardAutoConfiguration;
+import io.github.membercard.spring.MemberCardClientFactory;
+import io.github.membercard.spring.MemberCardProperties;
+import io.github.membercard.wechatpay.WechatPayClient;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * What {@link AutoConfigureFakeWechatPay} imports: a {@link FakeWechatPay} bean and a {@link
+ * WechatPayClient} calling it, ahead of {@link MemberCardAutoConfiguration}, whose client then
+ * stands back.
+ */
+@AutoConfiguration(before = MemberCardAutoConfiguration.class)
+@EnableConfigurationProperties(MemberCardProperties.class)
+public class FakeWechatPayAutoConfiguration {
+
+  /** Creates the auto-configuration; Spring Boot instantiates it. */
+  public FakeWechatPayAutoConfiguration() {}
+
+  /**
+   * Starts the fake on a free port; it stops when the context closes.
+   *
+   * @return the running fake
+   */
+  @Bean(destroyMethod = "close")
+  @ConditionalOnMissingBean
+  public FakeWechatPay fakeWechatPay() {
+    return FakeWechatPay.start();
+  }
+
+  /**
+   * Returns a client calling the fake as its throwaway merchant, with the application's timeouts,
+   * retries and rate limits.
+   *
+   * @param fake the fake
+   * @param properties the application's properties, for the transport
+   * @param environment the application's environment
+   * @return the client every API bean calls through
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public WechatPayClient wechatPayClient(
+      FakeWechatPay fake, MemberCardProperties properties, Environment environment) {
+    return fake.clientBuilder()
+        .transport(
+            new MemberCardClientFactory(environment)
+                .transport(MemberCardProperties.PREFIX, properties)
+                .baseUrl(fake.baseUrl()))
+        .build();
+  }
+
+  /**
+   * Returns the helper that delivers the fake's notifications to the application's webhook.
+   *
+   * @param fake the fake
+   * @param properties the application's properties, for the webhook path
+   * @param environment the application's environment, for the server's port
+   * @return the helper
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public FakeWechatPayWebhook fakeWechatPayWebhook(
+      FakeWechatPay fake, MemberCardProperties properties, Environment environment) {
+    return new FakeWechatPayWebhook(fake, properties.getWebhook().getPath(), environment);
+  }
+}
