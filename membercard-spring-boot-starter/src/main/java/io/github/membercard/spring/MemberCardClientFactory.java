@@ -30,7 +30,8 @@ public class MemberCardClientFactory {
 
   private static final String DURATION_FIX = "Set a positive duration, such as 10s";
   private static final String BASE_URL_FIX =
-      "Set an http(s) URL with a host, or leave it unset for " + TransportOptions.DEFAULT_BASE_URL;
+      "Set an https URL with a host and no query (http only on localhost), or leave it unset for "
+          + TransportOptions.DEFAULT_BASE_URL;
 
   private final Environment environment;
 

@@ -76,8 +76,9 @@ class MemberCardPropertyFailureAnalyzerTest {
             "key-mode=PUBLIC_KEY",
             "key-mode=PLATFORM_CERTIFICATES",
             "api-v3-key="),
-        bad(keys, "base-url", "http(s) URL", "http(s) URL", "base-url=ftp://api.mch.weixin.qq.com"),
-        bad(keys, "base-url", "not a URL", "http(s) URL", "base-url=https://exa mple.com"),
+        bad(keys, "base-url", "https URL", "https URL", "base-url=ftp://api.mch.weixin.qq.com"),
+        bad(keys, "base-url", "not a URL", "https URL", "base-url=https://exa mple.com"),
+        bad(keys, "base-url", "must be https", "https URL", "base-url=http://wechatpay.example"),
         bad(
             keys,
             "retry",
