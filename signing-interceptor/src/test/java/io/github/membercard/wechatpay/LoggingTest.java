@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import feign.Headers;
 import feign.Param;
 import feign.RequestLine;
+import io.github.membercard.wechatpay.auth.WechatPayProtocol;
 import io.github.membercard.wechatpay.crypto.RsaOaep;
 import io.github.membercard.wechatpay.http.ExchangeLog;
 import io.github.membercard.wechatpay.json.Encrypted;
@@ -167,6 +168,20 @@ class LoggingTest {
 
     assertEquals(1, lines.size(), String.join("\n", lines));
     assertTrue(lines.get(0).contains("POST /v3/cards/{card_id}/codes/{code}/confirm -> 200"));
+  }
+
+  @Test
+  void theDefaultTransportLogsNoHeaderAndNoByteOfTheExchange() {
+    String log;
+    try (Capture capture = CapturedLogs.capture(Level.TRACE)) {
+      client(false).confirm(CARD_ID, CODE, profile());
+      log = String.join("\n", capture.lines());
+    }
+
+    assertFalse(log.contains("org.apache.hc.client5.http.headers"), log);
+    assertFalse(log.contains("org.apache.hc.client5.http.wire"), log);
+    assertFalse(log.contains(WechatPayProtocol.SCHEME + " mchid="), log);
+    assertFalse(log.contains(OPENID), log);
   }
 
   @Test

@@ -70,8 +70,9 @@ public final class ApacheHttp5Client implements Client {
 
   /**
    * Creates the runtime's default transport: no retries, no decompression, no redirects, no
-   * cookies, a pool of {@value #MAX_CONNECTIONS} connections, and a caller waits for a pooled
-   * connection no longer than it would wait to connect.
+   * cookies, no header or wire log (which would show signatures and personal data at DEBUG), a pool
+   * of {@value #MAX_CONNECTIONS} connections, and a caller waits for a pooled connection no longer
+   * than it would wait to connect.
    *
    * @param connectTimeout how long to wait for a connection, or for a free one from the pool
    * @return the transport
@@ -82,6 +83,7 @@ public final class ApacheHttp5Client implements Client {
         HttpClients.custom()
             .setConnectionManager(
                 PoolingHttpClientConnectionManagerBuilder.create()
+                    .setConnectionFactory(new UnloggedConnections())
                     .setMaxConnTotal(MAX_CONNECTIONS)
                     .setMaxConnPerRoute(MAX_CONNECTIONS)
                     .setDefaultConnectionConfig(
