@@ -69,7 +69,12 @@ public class CallbackBenchmark {
     theirs =
         new com.wechat.pay.java.core.notification.NotificationParser(
             WechatPayJavaCalls.config(fixture));
-    if (!parse().toString().contains(Shape.CODE)) {
+    // Our models mask personal data in toString, so ours is checked through its plaintext.
+    boolean decrypted =
+        client.equals(MemberCardCalls.NAME)
+            ? ours.parse(delivery.body(), delivery.headers()).resourceJson().contains(Shape.CODE)
+            : parse().toString().contains(Shape.CODE);
+    if (!decrypted) {
       throw new IllegalStateException("the notification did not decrypt for " + client);
     }
   }

@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import feign.Headers;
 import feign.Param;
 import feign.RequestLine;
+import io.github.membercard.wechatpay.auth.WechatPayProtocol;
 import io.github.membercard.wechatpay.crypto.RsaOaep;
 import io.github.membercard.wechatpay.http.ExchangeLog;
 import io.github.membercard.wechatpay.json.Encrypted;
@@ -170,6 +171,23 @@ class LoggingTest {
 
     assertEquals(1, lines.size(), String.join("\n", lines));
     assertTrue(lines.get(0).contains("POST /v3/cards/{card_id}/codes/{code}/confirm -> 200"));
+  }
+
+  @Test
+  void theDefaultTransportLogsNoRequestLineHeaderOrBody() {
+    List<String> transportLines;
+    try (Capture capture = CapturedLogs.capture(Level.TRACE)) {
+      client(false).confirm(CARD_ID, CODE, profile());
+      transportLines =
+          capture.lines().stream()
+              .filter(line -> !line.contains(" " + ExchangeLog.LOGGER_NAME + ": "))
+              .toList();
+    }
+    String log = String.join("\n", transportLines);
+
+    assertFalse(log.contains("/v3/"), log);
+    assertFalse(log.contains(WechatPayProtocol.SCHEME), log);
+    assertFalse(log.contains("nickname"), log);
   }
 
   @Test

@@ -20,6 +20,15 @@ public final class AeadAes256Gcm {
   private static final String TRANSFORMATION = "AES/GCM/NoPadding";
   private static final int TAG_BITS = 128;
 
+  /**
+   * One decrypting engine per thread: the provider lookup of {@link Cipher#getInstance} costs as
+   * much as the decryption of a notification. Every use initialises it afresh, key and nonce
+   * included. (An encrypting engine may not be reused with the same nonce, so encryption, for tests
+   * and fakes, gets a new one.)
+   */
+  private static final ThreadLocal<Cipher> DECRYPTERS =
+      ThreadLocal.withInitial(AeadAes256Gcm::newCipher);
+
   private final SecretKeySpec key;
 
   /**
@@ -52,7 +61,7 @@ public final class AeadAes256Gcm {
    */
   public String decrypt(String nonce, String associatedData, String base64Ciphertext) {
     try {
-      Cipher cipher = cipher(Cipher.DECRYPT_MODE, nonce, associatedData);
+      Cipher cipher = init(DECRYPTERS.get(), Cipher.DECRYPT_MODE, nonce, associatedData);
       byte[] plaintext = cipher.doFinal(Base64.getDecoder().decode(base64Ciphertext));
       return new String(plaintext, StandardCharsets.UTF_8);
     } catch (GeneralSecurityException | RuntimeException e) {
@@ -74,7 +83,7 @@ public final class AeadAes256Gcm {
    */
   public String encrypt(String nonce, String associatedData, String plaintext) {
     try {
-      Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce, associatedData);
+      Cipher cipher = init(newCipher(), Cipher.ENCRYPT_MODE, nonce, associatedData);
       return Base64.getEncoder()
           .encodeToString(cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
@@ -82,9 +91,16 @@ public final class AeadAes256Gcm {
     }
   }
 
-  private Cipher cipher(int mode, String nonce, String associatedData)
+  private static Cipher newCipher() {
+    try {
+      return Cipher.getInstance(TRANSFORMATION);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(TRANSFORMATION + " is missing from this JDK", e);
+    }
+  }
+
+  private Cipher init(Cipher cipher, int mode, String nonce, String associatedData)
       throws GeneralSecurityException {
-    Cipher cipher = Cipher.getInstance(TRANSFORMATION);
     cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce.getBytes(StandardCharsets.UTF_8)));
     if (associatedData != null) {
       cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));

@@ -1,28 +1,29 @@
 package io.github.membercard.wechatpay.crypto;
 
 import io.github.membercard.wechatpay.WechatPayConfigurationException;
-import java.io.IOException;
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
 
 /**
- * Parses PEM key material with Bouncy Castle's PEM reader, converting through the JDK's own
- * providers: no security provider is registered. Every failure names the source and the problem.
+ * Parses PEM key material through the JDK's own providers: no security provider is registered. The
+ * usual forms, an RSA {@code PRIVATE KEY} (PKCS#8), {@code PUBLIC KEY} or {@code CERTIFICATE}, are
+ * read by the JDK alone; anything else (a PKCS#1 {@code RSA PRIVATE KEY}, or input to be refused)
+ * goes to Bouncy Castle's PEM reader, loaded only then, which reads the rest and explains what it
+ * refuses. Every failure names the source and the problem.
  */
 public final class PemKeys {
 
-  private static final JcaPEMKeyConverter KEYS = new JcaPEMKeyConverter();
-  private static final JcaX509CertificateConverter CERTIFICATES = new JcaX509CertificateConverter();
+  private static final String PRIVATE_KEY = "PRIVATE KEY";
+  private static final String PUBLIC_KEY = "PUBLIC KEY";
+  private static final String CERTIFICATE = "CERTIFICATE";
 
   private PemKeys() {}
 
@@ -36,21 +37,18 @@ public final class PemKeys {
    *     {@value RsaKeys#MINIMUM_BITS} bits
    */
   public static PrivateKey privateKey(PemSource source) {
-    Object parsed = parse(source);
-    PrivateKey key;
-    try {
-      if (parsed instanceof PrivateKeyInfo info) {
-        key = KEYS.getPrivateKey(info);
-      } else if (parsed instanceof PEMKeyPair pair) {
-        key = KEYS.getKeyPair(pair).getPrivate();
-      } else {
-        throw wrongType(source, parsed, "a private key (PRIVATE KEY or RSA PRIVATE KEY)");
+    String pem = source.read();
+    byte[] der = der(pem, PRIVATE_KEY);
+    if (der != null) {
+      try {
+        PrivateKey key =
+            KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+        return RsaKeys.requireStrong(key, source.toString());
+      } catch (GeneralSecurityException notRsa) {
+        // Another algorithm's key: Bouncy Castle names it.
       }
-    } catch (IOException e) {
-      throw new WechatPayConfigurationException(
-          source + " holds a private key that cannot be decoded", e);
     }
-    return RsaKeys.requireStrong(key, source.toString());
+    return BouncyCastlePem.privateKey(source, pem);
   }
 
   /**
@@ -62,16 +60,17 @@ public final class PemKeys {
    *     {@value RsaKeys#MINIMUM_BITS} bits
    */
   public static PublicKey publicKey(PemSource source) {
-    Object parsed = parse(source);
-    if (!(parsed instanceof SubjectPublicKeyInfo info)) {
-      throw wrongType(source, parsed, "a public key (PUBLIC KEY)");
+    String pem = source.read();
+    byte[] der = der(pem, PUBLIC_KEY);
+    if (der != null) {
+      try {
+        PublicKey key = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
+        return RsaKeys.requireStrong(key, source.toString());
+      } catch (GeneralSecurityException notRsa) {
+        // Another algorithm's key: Bouncy Castle names it.
+      }
     }
-    try {
-      return RsaKeys.requireStrong(KEYS.getPublicKey(info), source.toString());
-    } catch (IOException e) {
-      throw new WechatPayConfigurationException(
-          source + " holds a public key that cannot be decoded", e);
-    }
+    return BouncyCastlePem.publicKey(source, pem);
   }
 
   /**
@@ -84,52 +83,42 @@ public final class PemKeys {
    * @throws WechatPayConfigurationException if the source holds anything else
    */
   public static X509Certificate certificate(PemSource source) {
-    Object parsed = parse(source);
-    if (!(parsed instanceof X509CertificateHolder holder)) {
-      throw wrongType(source, parsed, "an X.509 certificate (CERTIFICATE)");
+    String pem = source.read();
+    byte[] der = der(pem, CERTIFICATE);
+    if (der != null) {
+      try {
+        X509Certificate certificate =
+            (X509Certificate)
+                CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(der));
+        RsaKeys.requireRsa(certificate.getPublicKey(), source.toString());
+        return certificate;
+      } catch (GeneralSecurityException undecodable) {
+        // Bouncy Castle says what is wrong with it.
+      }
+    }
+    return BouncyCastlePem.certificate(source, pem);
+  }
+
+  /**
+   * Returns the content of the first PEM block if it is a well-formed {@code label} block, or null
+   * for anything else (another label, headers, broken base64), which Bouncy Castle then reads or
+   * explains.
+   */
+  private static byte[] der(String pem, String label) {
+    String begin = "-----BEGIN " + label + "-----";
+    int start = pem.indexOf("-----BEGIN ");
+    if (start < 0 || !pem.startsWith(begin, start)) {
+      return null;
+    }
+    int end = pem.indexOf("-----END " + label + "-----", start + begin.length());
+    if (end < 0) {
+      return null;
     }
     try {
-      X509Certificate certificate = CERTIFICATES.getCertificate(holder);
-      RsaKeys.requireRsa(certificate.getPublicKey(), source.toString());
-      return certificate;
-    } catch (CertificateException e) {
-      throw new WechatPayConfigurationException(
-          source + " holds a certificate that cannot be decoded", e);
+      return Base64.getMimeDecoder().decode(pem.substring(start + begin.length(), end));
+    } catch (IllegalArgumentException notBase64) {
+      return null;
     }
-  }
-
-  private static Object parse(PemSource source) {
-    String pem = source.read();
-    try (PEMParser parser = new PEMParser(new StringReader(pem))) {
-      Object parsed = parser.readObject();
-      if (parsed == null) {
-        throw new WechatPayConfigurationException(
-            source + " is not PEM: no -----BEGIN ...----- block found");
-      }
-      return parsed;
-    } catch (IOException | IllegalArgumentException e) {
-      throw new WechatPayConfigurationException(source + " is not valid PEM: " + e.getMessage(), e);
-    }
-  }
-
-  private static WechatPayConfigurationException wrongType(
-      PemSource source, Object parsed, String expected) {
-    return new WechatPayConfigurationException(
-        source + " holds " + describe(parsed) + ", but " + expected + " is needed");
-  }
-
-  private static String describe(Object parsed) {
-    if (parsed instanceof PrivateKeyInfo || parsed instanceof PEMKeyPair) {
-      return "a private key";
-    }
-    if (parsed instanceof SubjectPublicKeyInfo) {
-      return "a public key";
-    }
-    if (parsed instanceof X509CertificateHolder) {
-      return "a certificate";
-    }
-    return "an unsupported PEM object ("
-        + parsed.getClass().getSimpleName()
-        + "; encrypted keys must be decrypted first)";
   }
 }

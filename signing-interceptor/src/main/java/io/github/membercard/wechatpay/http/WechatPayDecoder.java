@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Response;
 import feign.codec.Decoder;
 import io.github.membercard.wechatpay.WechatPayException;
+import io.github.membercard.wechatpay.json.DecryptingReaders;
 import io.github.membercard.wechatpay.json.FieldCipher;
-import io.github.membercard.wechatpay.json.WechatPayJson;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.util.Objects;
@@ -16,8 +16,7 @@ import java.util.Objects;
  */
 public final class WechatPayDecoder implements Decoder {
 
-  private final ObjectMapper mapper;
-  private final FieldCipher decryptor;
+  private final DecryptingReaders readers;
   private final ExchangeLog log;
 
   /**
@@ -28,8 +27,10 @@ public final class WechatPayDecoder implements Decoder {
    * @param log logs each answer body as its model, masked, at TRACE
    */
   public WechatPayDecoder(ObjectMapper mapper, FieldCipher decryptor, ExchangeLog log) {
-    this.mapper = Objects.requireNonNull(mapper, "mapper");
-    this.decryptor = Objects.requireNonNull(decryptor, "decryptor");
+    this.readers =
+        new DecryptingReaders(
+            Objects.requireNonNull(mapper, "mapper"),
+            Objects.requireNonNull(decryptor, "decryptor"));
     this.log = Objects.requireNonNull(log, "log");
   }
 
@@ -42,7 +43,7 @@ public final class WechatPayDecoder implements Decoder {
     }
     Object model;
     try {
-      model = WechatPayJson.readDecrypting(mapper, decryptor, type, body);
+      model = readers.read(type, body);
     } catch (IOException e) {
       throw new WechatPayException(
           "WeChat Pay's verified answer cannot be read as " + type.getTypeName(), e);

@@ -2,6 +2,7 @@ package io.github.membercard.wechatpay.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import feign.RequestTemplate;
 import feign.codec.Encoder;
 import io.github.membercard.wechatpay.WechatPayException;
@@ -13,6 +14,8 @@ import io.github.membercard.wechatpay.keys.WechatPayKeys;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * Writes request bodies as JSON, encrypting sensitive fields under one WeChat Pay key chosen for
@@ -22,6 +25,7 @@ import java.util.Objects;
 public final class WechatPayEncoder implements Encoder {
 
   private final ObjectMapper mapper;
+  private final ConcurrentMap<Type, ObjectWriter> writers = new ConcurrentHashMap<>();
   private final WechatPayKeys keys;
   private final ExchangeLog log;
 
@@ -43,10 +47,11 @@ public final class WechatPayEncoder implements Encoder {
     log.body("request body", object);
     EncryptionKey key = keys.encryptionKey();
     try {
+      // One writer per type, prefetched once; only the cipher, bound to this request's key, is new.
+      ObjectWriter writer =
+          writers.computeIfAbsent(bodyType, type -> mapper.writerFor(mapper.constructType(type)));
       byte[] json =
-          WechatPayJson.encryptingWriter(
-                  mapper, plaintext -> RsaOaep.encrypt(key.publicKey(), plaintext))
-              .forType(mapper.constructType(bodyType))
+          WechatPayJson.encrypting(writer, plaintext -> RsaOaep.encrypt(key.publicKey(), plaintext))
               .writeValueAsBytes(object);
       template.body(json, StandardCharsets.UTF_8);
     } catch (JsonProcessingException e) {

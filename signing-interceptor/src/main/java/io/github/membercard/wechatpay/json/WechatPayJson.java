@@ -11,7 +11,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.github.membercard.wechatpay.WechatPayException;
 import java.io.IOException;
 import java.lang.reflect.Type;
-import java.util.Optional;
 
 /** The JSON setup APIv3 needs, shared by the client, the notification parser and test fakes. */
 public final class WechatPayJson {
@@ -47,7 +46,19 @@ public final class WechatPayJson {
    * @return a writer that encrypts sensitive fields
    */
   public static ObjectWriter encryptingWriter(ObjectMapper mapper, FieldCipher encryptor) {
-    return mapper.writer().withAttribute(SensitiveFieldModule.ENCRYPTOR, encryptor);
+    return encrypting(mapper.writer(), encryptor);
+  }
+
+  /**
+   * Returns a writer like {@code writer} (same type, same prefetched serializer) that passes each
+   * {@link Encrypted} value through {@code encryptor}.
+   *
+   * @param writer a writer of a mapper from {@link #newObjectMapper()}
+   * @param encryptor encrypts each {@link Encrypted} value
+   * @return a writer that encrypts sensitive fields
+   */
+  public static ObjectWriter encrypting(ObjectWriter writer, FieldCipher encryptor) {
+    return writer.withAttribute(SensitiveFieldModule.ENCRYPTOR, encryptor);
   }
 
   /**
@@ -63,8 +74,9 @@ public final class WechatPayJson {
   }
 
   /**
-   * Reads JSON into a type, decrypting sensitive fields. A field that will not decrypt surfaces as
-   * its own {@link WechatPayException} rather than inside Jackson's.
+   * Reads JSON into a type once, decrypting sensitive fields. A field that will not decrypt
+   * surfaces as its own {@link WechatPayException} rather than inside Jackson's. Where a cipher
+   * serves many reads, keep a {@link DecryptingReaders} instead.
    *
    * @param mapper a mapper from {@link #newObjectMapper()}
    * @param decryptor decrypts each {@link Encrypted} value
@@ -75,16 +87,6 @@ public final class WechatPayJson {
    */
   public static Object readDecrypting(
       ObjectMapper mapper, FieldCipher decryptor, Type type, byte[] json) throws IOException {
-    try {
-      return decryptingReader(mapper, decryptor)
-          .forType(mapper.constructType(type))
-          .readValue(json);
-    } catch (IOException e) {
-      Optional<WechatPayException> typed = WechatPayException.causeOf(e);
-      if (typed.isPresent()) {
-        throw typed.get();
-      }
-      throw e;
-    }
+    return new DecryptingReaders(mapper, decryptor).read(type, json);
   }
 }

@@ -14,6 +14,7 @@ import io.github.membercard.wechatpay.crypto.PemKeys;
 import io.github.membercard.wechatpay.crypto.PemSource;
 import io.github.membercard.wechatpay.crypto.RsaOaep;
 import io.github.membercard.wechatpay.http.BoundedBody;
+import io.github.membercard.wechatpay.json.DecryptingReaders;
 import io.github.membercard.wechatpay.json.FieldCipher;
 import io.github.membercard.wechatpay.json.WechatPayJson;
 import io.github.membercard.wechatpay.keys.WechatPayPublicKey;
@@ -52,7 +53,7 @@ public final class NotificationParser {
   private final SignatureValidator validator;
   private final AeadAes256Gcm aes;
   private final ObjectMapper mapper;
-  private final FieldCipher decryptor;
+  private final DecryptingReaders resourceReaders;
   private final Map<String, Class<?>> resourceTypes;
   private final int maxBodyBytes;
 
@@ -77,7 +78,8 @@ public final class NotificationParser {
     this.validator = Objects.requireNonNull(validator, "validator");
     this.aes = Objects.requireNonNull(aes, "aes");
     this.mapper = Objects.requireNonNull(mapper, "mapper");
-    this.decryptor = Objects.requireNonNull(decryptor, "decryptor");
+    this.resourceReaders =
+        new DecryptingReaders(mapper, Objects.requireNonNull(decryptor, "decryptor"));
     this.resourceTypes = Map.copyOf(resourceTypes);
     this.maxBodyBytes = BoundedBody.checkLimit(maxBodyBytes, "maxBodyBytes");
   }
@@ -221,8 +223,7 @@ public final class NotificationParser {
 
   private Object readResource(String json, Class<?> type) {
     try {
-      return WechatPayJson.readDecrypting(
-          mapper, decryptor, type, json.getBytes(StandardCharsets.UTF_8));
+      return resourceReaders.read(type, json.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new WechatPayNotificationException(
           "The resource cannot be read as " + type.getSimpleName(), e);

@@ -30,6 +30,16 @@ class AeadAes256GcmTest {
   }
 
   @Test
+  void aRejectedCiphertextLeavesTheThreadsEngineFitForTheNext() {
+    assertThrows(WechatPayDecryptionException.class, () -> aes.decrypt(NONCE, AAD, "ulwSiIajGCl="));
+    assertThrows(
+        WechatPayDecryptionException.class,
+        () -> new AeadAes256Gcm("b".repeat(32)).decrypt(NONCE, AAD, CIPHERTEXT));
+    assertEquals("message", aes.decrypt(NONCE, AAD, CIPHERTEXT));
+    assertEquals("message", aes.decrypt(NONCE, AAD, CIPHERTEXT));
+  }
+
+  @Test
   void rejectsAlteredAssociatedData() {
     assertThrows(
         WechatPayDecryptionException.class, () -> aes.decrypt(NONCE, "associatedDatA", CIPHERTEXT));
