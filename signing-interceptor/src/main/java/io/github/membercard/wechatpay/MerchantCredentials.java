@@ -128,6 +128,9 @@ public final class MerchantCredentials {
    * Adds the merchant API certificate from a PEM file, to be checked as {@link
    * #withCertificate(PemSource)} describes.
    *
+   * @param certificatePem the certificate PEM file ({@code apiclient_cert.pem}), read when the
+   *     client is built
+   * @return credentials with the certificate to check
    * @see #withCertificate(PemSource)
    */
   public MerchantCredentials withCertificate(Path certificatePem) {

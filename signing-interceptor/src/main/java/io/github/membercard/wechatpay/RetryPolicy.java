@@ -29,7 +29,11 @@ public final class RetryPolicy {
     this.maxTotal = maxTotal;
   }
 
-  /** Returns the default: every call is sent once. */
+  /**
+   * Returns the default: every call is sent once.
+   *
+   * @return the policy that never retries
+   */
   public static RetryPolicy none() {
     return NONE;
   }
@@ -37,6 +41,8 @@ public final class RetryPolicy {
   /**
    * Returns a policy of at most 3 attempts, waiting about 200 ms and then 400 ms (with jitter), and
    * giving up once 10 s have passed since the first attempt.
+   *
+   * @return the policy of safe retries with those limits
    */
   public static RetryPolicy safeRetries() {
     return of(3, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(10));
@@ -66,7 +72,11 @@ public final class RetryPolicy {
     return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, maxTotal);
   }
 
-  /** Returns the number of attempts in all, the first included. */
+  /**
+   * Returns the number of attempts in all, the first included.
+   *
+   * @return the most attempts a call gets; 1 means no retry
+   */
   public int maxAttempts() {
     return maxAttempts;
   }
@@ -75,13 +85,19 @@ public final class RetryPolicy {
    * Returns the wait before an attempt, before jitter.
    *
    * @param attempt the attempt about to be made, 2 for the first retry
+   * @return the initial backoff doubled for each attempt after the second, at most the longest
+   *     single wait
    */
   public Duration backoffBefore(int attempt) {
     Duration backoff = initialBackoff.multipliedBy(1L << Math.min(attempt - 2, 30));
     return backoff.compareTo(maxBackoff) > 0 ? maxBackoff : backoff;
   }
 
-  /** Returns the time after the first attempt past which no attempt starts. */
+  /**
+   * Returns the time after the first attempt past which no attempt starts.
+   *
+   * @return the cap on total time, counted from the first attempt
+   */
   public Duration maxTotal() {
     return maxTotal;
   }

@@ -30,12 +30,25 @@ public class WechatPayApiException extends WechatPayException {
   /** The longest {@link #errorMessage()} and member of {@link #detail()} kept, in characters. */
   public static final int MAX_TEXT_LENGTH = 512;
 
+  /** The HTTP status WeChat Pay answered with. */
   private final int status;
+
+  /** The error body's {@code code}, cleaned; {@code null} for a non-JSON body. */
   private final String code;
+
+  /** The error body's {@code message}, cleaned; {@code null} for a non-JSON body. */
   private final String errorMessage;
+
+  /** The error body's {@code detail}, or {@code null} when it had none. */
   private final ErrorDetail detail;
+
+  /** The answer's {@code Request-ID}, cleaned, or {@code null} if it had none. */
   private final String requestId;
+
+  /** The answer body exactly as received. */
   private final byte[] rawBody;
+
+  /** Whether the error body ended before its end. */
   private final boolean bodyCutShort;
 
   /**
@@ -188,7 +201,15 @@ public class WechatPayApiException extends WechatPayException {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record ErrorDetail(String field, String value, String issue, String location) {
 
-    /** Cleans each member as untrusted text. */
+    /**
+     * Cleans each member as untrusted text.
+     *
+     * @param field the field: a JSON pointer for body fields, the parameter name otherwise
+     * @param value the value given, as text
+     * @param issue what is wrong with it
+     * @param location where the field is: {@code body}, {@code query}, {@code path} or {@code
+     *     header}
+     */
     public ErrorDetail {
       field = UntrustedText.clean(field, MAX_TEXT_LENGTH);
       value = UntrustedText.clean(value, MAX_TEXT_LENGTH);

@@ -8,6 +8,12 @@ public class WechatPayDecryptionException extends WechatPayException {
 
   private static final long serialVersionUID = 1L;
 
+  /**
+   * Creates the failure with a message and the cipher's exception.
+   *
+   * @param message what could not be decrypted, without the ciphertext or key material
+   * @param cause the cipher's exception
+   */
   public WechatPayDecryptionException(String message, Throwable cause) {
     super(message, cause);
   }

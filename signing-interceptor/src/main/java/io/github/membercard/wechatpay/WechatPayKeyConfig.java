@@ -51,6 +51,9 @@ public final class WechatPayKeyConfig {
    * Public key mode, with the public key read from a PEM file ({@code pub_key.pem}) when the client
    * is built.
    *
+   * @param id the public key id shown in the merchant platform, {@code PUB_KEY_ID_…}
+   * @param pem the public key PEM file ({@code pub_key.pem})
+   * @return the configuration
    * @see #publicKey(String, PemSource)
    */
   public static WechatPayKeyConfig publicKey(String id, Path pem) {

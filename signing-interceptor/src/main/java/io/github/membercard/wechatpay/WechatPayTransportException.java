@@ -36,9 +36,16 @@ public final class WechatPayTransportException extends WechatPayException {
     ANSWER_ENCODED
   }
 
+  /** What went wrong. */
   private final Failure failure;
+
+  /** The request's HTTP method. */
   private final String method;
+
+  /** The request's path template, without parameter values or the query. */
   private final String path;
+
+  /** Whether the request's bytes may have reached WeChat Pay. */
   private final boolean mayHaveReachedWechatPay;
 
   /**
@@ -74,12 +81,20 @@ public final class WechatPayTransportException extends WechatPayException {
     this.mayHaveReachedWechatPay = mayHaveReachedWechatPay;
   }
 
-  /** Returns what went wrong. */
+  /**
+   * Returns what went wrong.
+   *
+   * @return the kind of failure
+   */
   public Failure failure() {
     return failure;
   }
 
-  /** Returns the request's HTTP method. */
+  /**
+   * Returns the request's HTTP method.
+   *
+   * @return the HTTP method, such as {@code POST}
+   */
   public String method() {
     return method;
   }
@@ -88,6 +103,8 @@ public final class WechatPayTransportException extends WechatPayException {
    * Returns the request's path template, such as {@code
    * /v3/marketing/membercard-open/cards/{cardId}/codes/{code}}: the values of path parameters (card
    * codes) and the query are left out, so the message can be logged.
+   *
+   * @return the path template
    */
   public String path() {
     return path;
@@ -96,6 +113,8 @@ public final class WechatPayTransportException extends WechatPayException {
   /**
    * Returns whether the request's bytes may have reached WeChat Pay: false only where that is
    * certain, such as a refused connection. When true, a write may have taken effect.
+   *
+   * @return false only if the request was certainly not sent
    */
   public boolean mayHaveReachedWechatPay() {
     return mayHaveReachedWechatPay;

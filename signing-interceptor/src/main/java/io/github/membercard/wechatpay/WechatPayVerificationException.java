@@ -32,9 +32,19 @@ public class WechatPayVerificationException extends WechatPayException {
     UNSUPPORTED_SIGNATURE_TYPE
   }
 
+  /** The check that failed. */
   private final Reason reason;
+
+  /** The rejected message's {@code Request-ID}, or {@code null} if it had none. */
   private final String requestId;
 
+  /**
+   * Creates the failure of one check.
+   *
+   * @param reason the check that failed
+   * @param detail what the check found, without signatures or key material
+   * @param requestId the rejected message's {@code Request-ID}, or {@code null} if it had none
+   */
   public WechatPayVerificationException(Reason reason, String detail, String requestId) {
     super(reason + ": " + detail + (requestId == null ? "" : " (Request-ID " + requestId + ")"));
     this.reason = reason;

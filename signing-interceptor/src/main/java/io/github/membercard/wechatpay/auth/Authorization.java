@@ -23,6 +23,16 @@ public record Authorization(
 
   private static final Pattern PARAMETER = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
+  /**
+   * Refuses a missing parameter.
+   *
+   * @param merchantId {@code mchid}
+   * @param nonce {@code nonce_str}
+   * @param timestamp {@code timestamp}, seconds since the epoch
+   * @param serialNumber {@code serial_no}, the merchant API certificate's serial
+   * @param signature {@code signature}, Base64 SHA256withRSA over the request message
+   * @throws NullPointerException if a parameter is {@code null}
+   */
   public Authorization {
     Objects.requireNonNull(merchantId, "merchantId");
     Objects.requireNonNull(nonce, "nonce");

@@ -9,6 +9,11 @@ public final class PrivateKeySigner implements Signer {
 
   private final PrivateKey privateKey;
 
+  /**
+   * Creates a signer for one merchant API private key.
+   *
+   * @param privateKey the merchant API private key ({@code apiclient_key.pem})
+   */
   public PrivateKeySigner(PrivateKey privateKey) {
     this.privateKey = Objects.requireNonNull(privateKey, "privateKey");
   }

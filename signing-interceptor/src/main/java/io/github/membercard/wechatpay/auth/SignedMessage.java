@@ -33,6 +33,16 @@ public record SignedMessage(
     WechatPayProtocol.REQUEST_ID
   };
 
+  /**
+   * Takes a {@code null} body as an empty one.
+   *
+   * @param timestamp {@code Wechatpay-Timestamp}
+   * @param nonce {@code Wechatpay-Nonce}
+   * @param signature {@code Wechatpay-Signature}
+   * @param serial {@code Wechatpay-Serial}
+   * @param requestId {@code Request-ID}
+   * @param body the body exactly as received; {@code null} or empty when there is none
+   */
   public SignedMessage {
     body = body == null ? new byte[0] : body;
   }

@@ -18,6 +18,8 @@ public @interface Idempotent {
 
   /**
    * Returns the request property that carries the idempotency key, such as {@code out_request_no}.
+   *
+   * @return the name of the idempotency key property
    */
   String value();
 }

@@ -15,9 +15,17 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface RateLimit {
 
-  /** Returns how many requests a second WeChat Pay accepts. */
+  /**
+   * Returns how many requests a second WeChat Pay accepts.
+   *
+   * @return the allowed requests per second
+   */
   int requestsPerSecond();
 
-  /** Returns what the limit is counted per, as the doc page says. */
+  /**
+   * Returns what the limit is counted per, as the doc page says.
+   *
+   * @return the scope of the limit, in the doc page's words
+   */
   String scope();
 }

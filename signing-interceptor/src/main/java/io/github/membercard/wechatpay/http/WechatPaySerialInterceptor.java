@@ -25,6 +25,11 @@ public final class WechatPaySerialInterceptor implements RequestInterceptor {
 
   private final WechatPayKeys keys;
 
+  /**
+   * Creates the interceptor.
+   *
+   * @param keys the WeChat Pay keys, which pick the current key to name and encrypt under
+   */
   public WechatPaySerialInterceptor(WechatPayKeys keys) {
     this.keys = Objects.requireNonNull(keys, "keys");
   }

@@ -33,6 +33,7 @@ public final class SensitiveFieldModule extends SimpleModule {
   /** The {@code ObjectReader} attribute holding the decrypting {@link FieldCipher}. */
   public static final Object DECRYPTOR = SensitiveFieldModule.class.getName() + ".decryptor";
 
+  /** Creates the module, which {@link WechatPayJson#newObjectMapper()} registers. */
   public SensitiveFieldModule() {
     super("wechatpay-sensitive-fields");
   }

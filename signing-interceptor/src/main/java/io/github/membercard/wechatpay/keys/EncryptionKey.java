@@ -11,6 +11,13 @@ import java.util.Objects;
  * @param publicKey the key
  */
 public record EncryptionKey(String id, PublicKey publicKey) {
+  /**
+   * Refuses a missing id or key.
+   *
+   * @param id a public key id or a platform certificate serial
+   * @param publicKey the key
+   * @throws NullPointerException if either is {@code null}
+   */
   public EncryptionKey {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(publicKey, "publicKey");

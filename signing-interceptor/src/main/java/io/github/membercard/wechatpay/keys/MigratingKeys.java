@@ -13,6 +13,12 @@ public final class MigratingKeys implements WechatPayKeys {
   private final WechatPayPublicKey publicKey;
   private final WechatPayKeys platformCertificates;
 
+  /**
+   * Combines the two modes.
+   *
+   * @param publicKey the WeChat Pay public key, which verifies and encrypts
+   * @param platformCertificates the platform certificates, which only verify
+   */
   public MigratingKeys(WechatPayPublicKey publicKey, WechatPayKeys platformCertificates) {
     this.publicKey = Objects.requireNonNull(publicKey, "publicKey");
     this.platformCertificates =

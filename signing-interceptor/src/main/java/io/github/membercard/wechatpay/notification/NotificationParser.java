@@ -154,6 +154,9 @@ public final class NotificationParser {
    * Verifies and decrypts a notification from the raw body bytes, the form to prefer, since the
    * signature covers them.
    *
+   * @param body the request body exactly as received
+   * @param headers the request headers, any name case
+   * @return the notification
    * @see #parse(String, Map)
    */
   public Notification parse(byte[] body, Map<String, ? extends Collection<String>> headers) {
