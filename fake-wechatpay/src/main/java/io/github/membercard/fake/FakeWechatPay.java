@@ -397,6 +397,10 @@ public final class FakeWechatPay implements AutoCloseable {
   /**
    * Answers one operation with the given status and JSON body (signed, after the usual checks),
    * until {@link #reset()}.
+   *
+   * @param operationId the operation to answer
+   * @param status the HTTP status of the answer
+   * @param jsonBody the JSON body of the answer
    */
   public void respond(String operationId, int status, String jsonBody) {
     stubs.respond(operationId, status, jsonBody);
@@ -405,6 +409,11 @@ public final class FakeWechatPay implements AutoCloseable {
   /**
    * Answers one operation with a WeChat Pay error, such as 429 {@code FREQUENCY_LIMITED}, until
    * {@link #reset()}.
+   *
+   * @param operationId the operation that answers the error
+   * @param status the HTTP status of the error
+   * @param code the error's {@code code}, such as {@code FREQUENCY_LIMITED}
+   * @param message the error's {@code message}
    */
   public void respondWithError(String operationId, int status, String code, String message) {
     stubs.respondWithError(operationId, status, code, message);
@@ -414,6 +423,9 @@ public final class FakeWechatPay implements AutoCloseable {
    * Makes one operation misbehave, until {@link #reset()} or {@link #restore}; on {@link
    * #DOWNLOAD_CERTIFICATES}, {@link AnswerFault#CONNECTION_RESET} takes the certificate endpoint
    * down.
+   *
+   * @param operationId the operation that misbehaves
+   * @param fault how it misbehaves
    */
   public void inject(String operationId, AnswerFault fault) {
     stubs.inject(operationId, fault);
@@ -473,6 +485,9 @@ public final class FakeWechatPay implements AutoCloseable {
   /**
    * Delays one operation's documented answer, to outlast a client's read timeout, until {@link
    * #reset()}.
+   *
+   * @param operationId the operation whose answers are delayed
+   * @param delay how long each answer waits before it goes out
    */
   public void delay(String operationId, Duration delay) {
     stubs.delay(operationId, delay);
@@ -492,6 +507,7 @@ public final class FakeWechatPay implements AutoCloseable {
    * Returns the requests received for one operation since the start or the last {@link #reset()};
    * an id of no operation gives an empty list.
    *
+   * @param operationId the operation whose requests to return
    * @return the requests received for one operation, oldest first
    */
   public List<ReceivedRequest> requests(String operationId) {

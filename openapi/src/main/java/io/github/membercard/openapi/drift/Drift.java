@@ -12,16 +12,27 @@ public record Drift(Kind kind, String where, String detail) implements Comparabl
 
   /** The kinds of difference a reviewer acts on. */
   public enum Kind {
+    /** An operation documented on a page that the spec does not have. */
     OPERATION_ADDED,
+    /** An operation in the spec that no page documents. */
     OPERATION_REMOVED,
+    /** A notification event documented on a page that no schema of the spec is marked with. */
     EVENT_ADDED,
+    /** A notification event of the spec that no page documents. */
     EVENT_REMOVED,
+    /** A field, parameter or JSON body on a page that the spec does not have. */
     FIELD_ADDED,
+    /** A field, parameter or JSON body in the spec that the page does not have. */
     FIELD_REMOVED,
+    /** A field or parameter whose type on the page differs from the spec's. */
     TYPE_CHANGED,
+    /** A field or parameter the page and the spec disagree on being required. */
     REQUIRED_CHANGED,
+    /** A field or parameter whose enum values on the page differ from the spec's. */
     ENUM_CHANGED,
+    /** A field or parameter the page and the spec disagree on being encrypted. */
     ENCRYPTION_CHANGED,
+    /** An operation whose success answer, no content or a JSON body, differs from the spec's. */
     ANSWER_CHANGED
   }
 
