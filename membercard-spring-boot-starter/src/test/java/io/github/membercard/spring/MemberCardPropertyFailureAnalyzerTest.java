@@ -79,6 +79,7 @@ class MemberCardPropertyFailureAnalyzerTest {
         bad(keys, "base-url", "https URL", "https URL", "base-url=ftp://api.mch.weixin.qq.com"),
         bad(keys, "base-url", "not a URL", "https URL", "base-url=https://exa mple.com"),
         bad(keys, "base-url", "must be https", "https URL", "base-url=http://wechatpay.example"),
+        bad(keys, "read-timeout", "must be positive", "positive duration", "read-timeout=0s"),
         bad(
             keys,
             "retry",

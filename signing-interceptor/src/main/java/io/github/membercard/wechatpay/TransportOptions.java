@@ -99,23 +99,34 @@ public final class TransportOptions {
   /**
    * Sets how long to wait for a connection, in a copy of these options; default 10 s.
    *
-   * @param timeout how long to wait for a connection; default 10 s
+   * @param timeout how long to wait for a connection, positive; default 10 s
    * @return options with that timeout
+   * @throws IllegalArgumentException if the timeout is zero or negative
    */
   public TransportOptions connectTimeout(Duration timeout) {
-    Objects.requireNonNull(timeout, "timeout");
-    return with(copy -> copy.connectTimeout = timeout);
+    Duration checked = positive(timeout, "connectTimeout");
+    return with(copy -> copy.connectTimeout = checked);
   }
 
   /**
    * Sets how long to wait for an answer, in a copy of these options; default 30 s.
    *
-   * @param timeout how long to wait for an answer; default 30 s
+   * @param timeout how long to wait for an answer, positive; default 30 s
    * @return options with that timeout
+   * @throws IllegalArgumentException if the timeout is zero or negative
    */
   public TransportOptions readTimeout(Duration timeout) {
-    Objects.requireNonNull(timeout, "timeout");
-    return with(copy -> copy.readTimeout = timeout);
+    Duration checked = positive(timeout, "readTimeout");
+    return with(copy -> copy.readTimeout = checked);
+  }
+
+  /** Refuses a timeout that would mean "wait forever" or "fail at once" to the HTTP client. */
+  private static Duration positive(Duration timeout, String name) {
+    Objects.requireNonNull(timeout, name);
+    if (timeout.isZero() || timeout.isNegative()) {
+      throw new IllegalArgumentException(name + " must be positive, but is " + timeout);
+    }
+    return timeout;
   }
 
   /**

@@ -354,4 +354,21 @@ class ConfigurationTest {
     assertTrue(error.getMessage().contains(expected), error.getMessage());
     assertFalse(error.getMessage().contains("BEGIN"), "no key material in messages");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"PT0S", "PT-1S"})
+  void aTimeoutThatIsNotPositiveIsRefusedNamingIt(String value) {
+    Duration timeout = Duration.parse(value);
+
+    IllegalArgumentException connect =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> TransportOptions.defaults().connectTimeout(timeout));
+    IllegalArgumentException read =
+        assertThrows(
+            IllegalArgumentException.class, () -> TransportOptions.defaults().readTimeout(timeout));
+
+    assertEquals("connectTimeout must be positive, but is " + timeout, connect.getMessage());
+    assertEquals("readTimeout must be positive, but is " + timeout, read.getMessage());
+  }
 }
