@@ -37,9 +37,9 @@ import javax.net.ssl.SSLHandshakeException;
  */
 public final class TransportClient implements Client {
 
-  // One daemon thread for every client: it only closes answers that outlast their deadline.
   private static final String IDENTITY = "identity";
 
+  // One daemon thread for every client: it only closes answers that outlast their deadline.
   private static final ScheduledExecutorService DEADLINES =
       Executors.newSingleThreadScheduledExecutor(
           task -> {
