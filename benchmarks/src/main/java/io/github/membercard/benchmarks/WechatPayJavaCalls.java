@@ -16,7 +16,8 @@ import java.nio.file.Path;
 /**
  * The official wechatpay-java SDK in public key mode, through its generic {@link HttpClient} the
  * way its generated services call it: Gson models, JSON headers, encrypted fields through its
- * {@link PrivacyEncryptor} with {@code Wechatpay-Serial}.
+ * {@link PrivacyEncryptor} with {@code Wechatpay-Serial}, one per thread: a shared one fails under
+ * concurrent use (its single RSA {@code Cipher} is not thread-safe).
  */
 final class WechatPayJavaCalls implements Calls {
 
@@ -24,7 +25,7 @@ final class WechatPayJavaCalls implements Calls {
 
   private final String baseUrl;
   private final HttpClient http;
-  private final PrivacyEncryptor encryptor;
+  private final ThreadLocal<PrivacyEncryptor> encryptors;
 
   WechatPayJavaCalls(String baseUrl, Fixture fixture) {
     this(baseUrl, config(fixture));
@@ -59,7 +60,7 @@ final class WechatPayJavaCalls implements Calls {
   private WechatPayJavaCalls(String baseUrl, RSAPublicKeyConfig config) {
     this.baseUrl = baseUrl;
     this.http = new DefaultHttpClientBuilder().config(config).build();
-    this.encryptor = config.createEncryptor();
+    this.encryptors = ThreadLocal.withInitial(config::createEncryptor);
   }
 
   @Override
@@ -93,6 +94,7 @@ final class WechatPayJavaCalls implements Calls {
         ConfirmUserCard confirm = new ConfirmUserCard();
         confirm.brandId = Shape.BRAND_ID;
         confirm.openid = Shape.OPENID;
+        PrivacyEncryptor encryptor = encryptors.get();
         confirm.phoneNumber = encryptor.encrypt(Shape.PHONE_NUMBER);
         confirm.userCardConfirmState = "CREATE_CARD_SUCCESS";
         headers.addHeader(Constant.WECHAT_PAY_SERIAL, encryptor.getWechatpaySerial());
