@@ -41,7 +41,9 @@ public final class LoggingClient implements Client {
     }
     String method = request.httpMethod().name();
     String path = log.path(request);
-    logger.trace("--> {} {} headers {}", method, path, log.headers(request.headers()));
+    if (logger.isTraceEnabled()) {
+      logger.trace("--> {} {} headers {}", method, path, log.headers(request.headers()));
+    }
     long started = System.nanoTime();
     Response response;
     try {
@@ -58,12 +60,14 @@ public final class LoggingClient implements Client {
         UntrustedText.clean(
             VerifyingClient.requestId(response), WechatPayApiException.MAX_CODE_LENGTH),
         millisSince(started));
-    logger.trace(
-        "<-- {} {} {} headers {}",
-        method,
-        path,
-        response.status(),
-        log.headers(response.headers()));
+    if (logger.isTraceEnabled()) {
+      logger.trace(
+          "<-- {} {} {} headers {}",
+          method,
+          path,
+          response.status(),
+          log.headers(response.headers()));
+    }
     return response;
   }
 
