@@ -12,7 +12,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.membercard.client.api.BrandUserCardsApi;
+import io.github.membercard.client.api.BrandUserCardsApi.ConfirmUserCardParams;
 import io.github.membercard.client.api.MembercardUserCardsApi;
+import io.github.membercard.client.api.MembercardUserCardsApi.UpdateUserCardParams;
 import io.github.membercard.client.model.BalanceInformation;
 import io.github.membercard.client.model.CommonField;
 import io.github.membercard.client.model.CommonFieldName;
@@ -77,9 +79,13 @@ class GeneratedApiTest {
             .filter(method -> method.getName().equals("confirmUserCard"))
             .findFirst()
             .orElseThrow();
+    assertEquals(List.of(ConfirmUserCardParams.class), List.of(confirm.getParameterTypes()));
     assertEquals(
-        List.of(String.class, String.class, ConfirmUserCardRequest.class),
-        List.of(confirm.getParameterTypes()),
+        java.util.Set.of("userCardCode", "cardId", "body"),
+        Arrays.stream(ConfirmUserCardParams.Builder.class.getDeclaredMethods())
+            .filter(method -> method.getReturnType() == ConfirmUserCardParams.Builder.class)
+            .map(Method::getName)
+            .collect(java.util.stream.Collectors.toSet()),
         "user_card_code, card_id and the body; no Wechatpay-Serial");
   }
 
@@ -102,21 +108,26 @@ class GeneratedApiTest {
         client
             .create(BrandUserCardsApi.class)
             .confirmUserCard(
-                "478515832665",
-                "pbLatjvWOibDc5-TBnbUk1pD12o0",
-                new ConfirmUserCardRequest()
-                    .brandId("1004")
-                    .openid("o1")
-                    .phoneNumber("13800138000")
-                    .userInformation(
-                        new UserInformation()
-                            .addCommonFieldListItem(
-                                new CommonField()
-                                    .name(CommonFieldName.USER_FORM_FLAG_SEX)
-                                    .value("男"))
-                            .addCustomFieldListItem(
-                                new CustomField().name("喜欢的运动").addUserChosenValuesItem("游泳")))
-                    .userCardConfirmState(UserCardConfirmState.CREATE_CARD_SUCCESS));
+                ConfirmUserCardParams.builder()
+                    .userCardCode("478515832665")
+                    .cardId("pbLatjvWOibDc5-TBnbUk1pD12o0")
+                    .body(
+                        new ConfirmUserCardRequest()
+                            .brandId("1004")
+                            .openid("o1")
+                            .phoneNumber("13800138000")
+                            .userInformation(
+                                new UserInformation()
+                                    .addCommonFieldListItem(
+                                        new CommonField()
+                                            .name(CommonFieldName.USER_FORM_FLAG_SEX)
+                                            .value("男"))
+                                    .addCustomFieldListItem(
+                                        new CustomField()
+                                            .name("喜欢的运动")
+                                            .addUserChosenValuesItem("游泳")))
+                            .userCardConfirmState(UserCardConfirmState.CREATE_CARD_SUCCESS))
+                    .build());
 
     LoggedRequest request = server.getAllServeEvents().get(0).getRequest();
     assertEquals(
@@ -145,13 +156,19 @@ class GeneratedApiTest {
     client
         .create(MembercardUserCardsApi.class)
         .updateUserCard(
-            "pbLatjvWOibDc5-TBnbUk1pD12o0",
-            "478515832665",
-            new UpdateUserCardRequest()
-                .level("钻石会员")
-                .needInformLevel(true)
-                .balanceInformation(
-                    new BalanceInformation().beforeBalance(888L).balance(988L).addBalance(100L)));
+            UpdateUserCardParams.builder()
+                .cardId("pbLatjvWOibDc5-TBnbUk1pD12o0")
+                .code("478515832665")
+                .body(
+                    new UpdateUserCardRequest()
+                        .level("钻石会员")
+                        .needInformLevel(true)
+                        .balanceInformation(
+                            new BalanceInformation()
+                                .beforeBalance(888L)
+                                .balance(988L)
+                                .addBalance(100L)))
+                .build());
 
     LoggedRequest request = server.getAllServeEvents().get(0).getRequest();
     assertEquals("PATCH", request.getMethod().getName());

@@ -58,7 +58,7 @@ class GeneratedModelTest {
         json.readValue(
             "{\"user_card_status\":\"FROZEN\",\"code\":\"1\"}", MembercardUserCard.class);
 
-    assertEquals("FROZEN", card.getUserCardStatus().value());
+    assertEquals("FROZEN", card.getUserCardStatus().asString());
     assertFalse(card.getUserCardStatus().isKnown());
     assertEquals("{\"code\":\"1\",\"user_card_status\":\"FROZEN\"}", json.writeValueAsString(card));
   }
@@ -72,7 +72,7 @@ class GeneratedModelTest {
     assertTrue(card.getUserCardStatus().isKnown());
     assertEquals(
         List.of("UNACTIVATED", "EFFECTIVE", "EXPIRED", "INVALID"),
-        UserCardState.knownValues().stream().map(UserCardState::value).toList());
+        UserCardState.knownValues().stream().map(UserCardState::asString).toList());
   }
 
   @Test
@@ -82,7 +82,7 @@ class GeneratedModelTest {
             .contains(MembercardCommonFieldName.USER_FORM_FLAG_MOBILE));
     assertFalse(
         CommonFieldName.knownValues().stream()
-            .anyMatch(name -> name.value().equals("USER_FORM_FLAG_MOBILE")));
+            .anyMatch(name -> name.asString().equals("USER_FORM_FLAG_MOBILE")));
   }
 
   @Test

@@ -1,16 +1,19 @@
 package io.github.membercard.wechatpay;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Feign;
 import io.github.membercard.wechatpay.auth.Credential;
 import io.github.membercard.wechatpay.auth.NonceGenerator;
 import io.github.membercard.wechatpay.auth.SignatureValidator;
 import io.github.membercard.wechatpay.crypto.AeadAes256Gcm;
+import io.github.membercard.wechatpay.http.RawRequests;
 import io.github.membercard.wechatpay.json.FieldCipher;
 import io.github.membercard.wechatpay.notification.NotificationParser;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -35,6 +38,7 @@ public final class WechatPayClient {
   private final AeadAes256Gcm aes;
   private final ObjectMapper mapper;
   private final FieldCipher decryptor;
+  private final RawRequests rawRequests;
 
   WechatPayClient(
       Feign.Builder feign,
@@ -49,6 +53,7 @@ public final class WechatPayClient {
     this.aes = aes;
     this.mapper = mapper;
     this.decryptor = decryptor;
+    this.rawRequests = new RawRequests(feign, baseUrl);
   }
 
   /**
@@ -71,6 +76,22 @@ public final class WechatPayClient {
    */
   public <T> T create(Class<T> api) {
     return feign.target(api, baseUrl);
+  }
+
+  /**
+   * Calls an operation this version's spec does not describe yet: signed, sent and verified like a
+   * generated call, with its path values and query values encoded the same way, and failing with
+   * the same exceptions. Sensitive fields are left as they are: encrypt and decrypt them yourself.
+   *
+   * @param request the method, path template, path values, query values and JSON body
+   * @return the verified answer's JSON, or empty for an answer without a body (204)
+   * @throws WechatPayRequestException if a path value is missing or cannot be one segment
+   * @throws WechatPayApiException if WeChat Pay answers 4xx or 5xx
+   * @throws WechatPayVerificationException if the answer's signature does not verify
+   * @throws WechatPayTransportException if the request or its answer did not make it
+   */
+  public Optional<JsonNode> rawRequest(RawRequest request) {
+    return rawRequests.send(Objects.requireNonNull(request, "request"));
   }
 
   /**

@@ -336,8 +336,11 @@ public final class DocDrift {
                   + flag(encrypted, "encrypted")));
     }
     Schema<?> values = "array".equals(schema.getType()) ? schema.getItems() : schema;
+    // A property the spec types as an enum the page leaves a plain string compares as that string.
+    boolean typedAsEnum =
+        schema.getExtensions() != null && schema.getExtensions().containsKey("x-wechatpay-typed-as");
     List<String> specEnum =
-        values.getEnum() == null
+        values.getEnum() == null || typedAsEnum
             ? List.of()
             : values.getEnum().stream().map(String::valueOf).toList();
     // An envelope's event_type lists every event in the spec, and one on each page.

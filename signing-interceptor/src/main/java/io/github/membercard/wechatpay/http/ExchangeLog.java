@@ -70,8 +70,8 @@ public final class ExchangeLog {
   /**
    * Returns the path template of the operation a request was made through, such as {@code
    * /v3/members/{code}}: what a log line or exception message may say of its path, since the values
-   * of path parameters (card codes) are personal data. A request built by hand, with no operation
-   * behind it, gives its own path. Never the query.
+   * of path parameters (card codes) are personal data. A raw request gives {@code (raw request)}; a
+   * request built by hand, with no operation behind it, gives its own path. Never the query.
    *
    * @param request the request
    * @return its path template, or its path when it has none
@@ -79,7 +79,12 @@ public final class ExchangeLog {
   public static String templatePath(Request request) {
     RequestTemplate template = request.requestTemplate();
     MethodMetadata metadata = template == null ? null : template.methodMetadata();
-    return metadata == null ? URI.create(request.url()).getRawPath() : metadata.template().path();
+    if (metadata == null) {
+      return URI.create(request.url()).getRawPath();
+    }
+    return metadata.method().getDeclaringClass() == RawRequests.Operations.class
+        ? "(raw request)"
+        : metadata.template().path();
   }
 
   /** Writes the headers a log line may show: all but those carrying signatures. */

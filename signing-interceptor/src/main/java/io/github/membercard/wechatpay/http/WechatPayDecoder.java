@@ -1,6 +1,8 @@
 package io.github.membercard.wechatpay.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import feign.Response;
 import feign.codec.Decoder;
 import io.github.membercard.wechatpay.WechatPayException;
@@ -37,6 +39,9 @@ public final class WechatPayDecoder implements Decoder {
   @Override
   public Object decode(Response response, Type type) throws IOException {
     byte[] body = VerifyingClient.readBody(response);
+    if (body.length == 0 && type == JsonNode.class) {
+      return MissingNode.getInstance(); // a raw request's answer may have no body
+    }
     if (body.length == 0) {
       throw new WechatPayException(
           "WeChat Pay answered " + response.status() + " with no body where JSON was expected");

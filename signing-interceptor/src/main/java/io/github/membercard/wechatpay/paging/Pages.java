@@ -1,5 +1,7 @@
 package io.github.membercard.wechatpay.paging;
 
+import io.github.membercard.wechatpay.WechatPayRequestException;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Spliterator;
@@ -54,23 +56,38 @@ public final class Pages {
   private Pages() {}
 
   /**
-   * Streams every item of a list operation, fetching each page when the stream reaches it.
+   * Streams every item of a list operation from a first offset on, fetching each page when the
+   * stream reaches it.
    *
+   * @param operation the list operation, named in a failure
+   * @param firstOffset the {@code offset} of the first call, at least 0; {@code null} starts at the
+   *     beginning
    * @param pageSize the {@code limit} of each call, at least 1
    * @param unit what the operation's {@code offset} counts
    * @param fetcher calls the operation
    * @param <T> the item type
    * @return every item of every page, in order, fetched as the stream is consumed
-   * @throws IllegalArgumentException if {@code pageSize} is below 1
+   * @throws WechatPayRequestException if {@code firstOffset} is negative or {@code pageSize} below
+   *     1
    */
-  public static <T> Stream<T> stream(int pageSize, OffsetUnit unit, PageFetcher<T> fetcher) {
-    if (pageSize < 1) {
-      throw new IllegalArgumentException("pageSize must be at least 1, but is " + pageSize);
+  public static <T> Stream<T> stream(
+      String operation, int firstOffset, int pageSize, OffsetUnit unit, PageFetcher<T> fetcher) {
+    List<String> problems = new ArrayList<>();
+    if (firstOffset < 0) {
+      problems.add("offset (query): below 0");
     }
-    return StreamSupport.stream(new Walk<>(pageSize, unit, fetcher), false);
+    if (pageSize < 1) {
+      problems.add("limit (query): below 1, so no page could hold an item");
+    }
+    if (!problems.isEmpty()) {
+      throw new WechatPayRequestException(operation, problems);
+    }
+    return StreamSupport.stream(new Walk<>(firstOffset, pageSize, unit, fetcher), false);
   }
 
   private static final class Walk<T> extends Spliterators.AbstractSpliterator<T> {
+    private final int firstOffset;
+    private final long itemsSkipped;
     private final int pageSize;
     private final OffsetUnit unit;
     private final PageFetcher<T> fetcher;
@@ -79,8 +96,10 @@ public final class Pages {
     private long itemsFetched;
     private boolean finished;
 
-    Walk(int pageSize, OffsetUnit unit, PageFetcher<T> fetcher) {
+    Walk(int firstOffset, int pageSize, OffsetUnit unit, PageFetcher<T> fetcher) {
       super(Long.MAX_VALUE, Spliterator.ORDERED);
+      this.firstOffset = firstOffset;
+      this.itemsSkipped = unit == OffsetUnit.PAGE ? (long) firstOffset * pageSize : firstOffset;
       this.pageSize = pageSize;
       this.unit = unit;
       this.fetcher = fetcher;
@@ -99,14 +118,16 @@ public final class Pages {
     }
 
     private void fetchNextPage() {
-      int offset = Math.toIntExact(unit == OffsetUnit.PAGE ? pagesFetched : itemsFetched);
+      int offset =
+          Math.toIntExact(firstOffset + (unit == OffsetUnit.PAGE ? pagesFetched : itemsFetched));
       Page<T> page = fetcher.fetch(offset, pageSize);
       List<T> items = page.items() == null ? List.of() : page.items();
       pagesFetched++;
       itemsFetched += items.size();
       finished =
           items.isEmpty()
-              || (page.totalCount() != null && itemsFetched >= page.totalCount().longValue());
+              || (page.totalCount() != null
+                  && itemsSkipped + itemsFetched >= page.totalCount().longValue());
       current = items.iterator();
     }
   }

@@ -3,6 +3,7 @@ package io.github.membercard.wechatpay.paging;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.membercard.wechatpay.WechatPayRequestException;
 import io.github.membercard.wechatpay.paging.Pages.OffsetUnit;
 import io.github.membercard.wechatpay.paging.Pages.Page;
 import java.util.ArrayList;
@@ -42,7 +43,8 @@ class PagesTest {
   void walksItemOffsetsUntilTheTotal() {
     NumberedList list = new NumberedList(7, OffsetUnit.ITEM, 7);
 
-    assertEquals(List.of(0, 1, 2, 3, 4, 5, 6), Pages.stream(3, OffsetUnit.ITEM, list).toList());
+    assertEquals(
+        List.of(0, 1, 2, 3, 4, 5, 6), Pages.stream("list", 0, 3, OffsetUnit.ITEM, list).toList());
     assertEquals(List.of(0, 3, 6), list.offsets);
   }
 
@@ -50,19 +52,21 @@ class PagesTest {
   void walksPageIndexesUntilTheTotal() {
     NumberedList list = new NumberedList(6, OffsetUnit.PAGE, 6);
 
-    assertEquals(List.of(0, 1, 2, 3, 4, 5), Pages.stream(2, OffsetUnit.PAGE, list).toList());
+    assertEquals(
+        List.of(0, 1, 2, 3, 4, 5), Pages.stream("list", 0, 2, OffsetUnit.PAGE, list).toList());
     assertEquals(List.of(0, 1, 2), list.offsets, "no fourth call once total_count items were read");
   }
 
   @Test
   void stopsAtAnEmptyPageWhenTheTotalIsMissingOrWrong() {
     NumberedList unknownTotal = new NumberedList(4, OffsetUnit.ITEM, null);
-    assertEquals(List.of(0, 1, 2, 3), Pages.stream(3, OffsetUnit.ITEM, unknownTotal).toList());
+    assertEquals(
+        List.of(0, 1, 2, 3), Pages.stream("list", 0, 3, OffsetUnit.ITEM, unknownTotal).toList());
     assertEquals(
         List.of(0, 3, 4), unknownTotal.offsets, "the next offset follows the items received");
 
     NumberedList overstated = new NumberedList(2, OffsetUnit.PAGE, 100);
-    assertEquals(List.of(0, 1), Pages.stream(5, OffsetUnit.PAGE, overstated).toList());
+    assertEquals(List.of(0, 1), Pages.stream("list", 0, 5, OffsetUnit.PAGE, overstated).toList());
     assertEquals(List.of(0, 1), overstated.offsets);
   }
 
@@ -72,7 +76,7 @@ class PagesTest {
 
     assertEquals(
         "0,1,2,3",
-        Pages.stream(3, OffsetUnit.ITEM, list)
+        Pages.stream("list", 0, 3, OffsetUnit.ITEM, list)
             .limit(4)
             .map(String::valueOf)
             .collect(Collectors.joining(",")));
@@ -83,7 +87,7 @@ class PagesTest {
   void anEmptyListIsOneCall() {
     NumberedList empty = new NumberedList(0, OffsetUnit.PAGE, 0);
 
-    assertEquals(List.of(), Pages.stream(10, OffsetUnit.PAGE, empty).toList());
+    assertEquals(List.of(), Pages.stream("list", 0, 10, OffsetUnit.PAGE, empty).toList());
     assertEquals(List.of(0), empty.offsets);
   }
 
@@ -98,14 +102,31 @@ class PagesTest {
         "call 0 failed",
         assertThrows(
                 IllegalStateException.class,
-                () -> Pages.stream(3, OffsetUnit.ITEM, failing).toList())
+                () -> Pages.stream("list", 0, 3, OffsetUnit.ITEM, failing).toList())
             .getMessage());
   }
 
   @Test
-  void refusesAPageSizeBelowOne() {
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> Pages.stream(0, OffsetUnit.ITEM, new NumberedList(1, OffsetUnit.ITEM, 1)));
+  void refusesAPageSizeBelowOneAndANegativeOffsetNamingBoth() {
+    WechatPayRequestException refused =
+        assertThrows(
+            WechatPayRequestException.class,
+            () ->
+                Pages.stream(
+                    "listThings", -1, 0, OffsetUnit.ITEM, new NumberedList(1, OffsetUnit.ITEM, 1)));
+    assertEquals(
+        List.of("offset (query): below 0", "limit (query): below 1, so no page could hold an item"),
+        refused.members());
+  }
+
+  @Test
+  void startsAtTheFirstOffsetAndStopsAtTheTotalCountedFromTheStart() {
+    NumberedList byItem = new NumberedList(7, OffsetUnit.ITEM, 7);
+    assertEquals(List.of(4, 5, 6), Pages.stream("list", 4, 2, OffsetUnit.ITEM, byItem).toList());
+    assertEquals(List.of(4, 6), byItem.offsets, "no call past the total");
+
+    NumberedList byPage = new NumberedList(7, OffsetUnit.PAGE, 7);
+    assertEquals(List.of(4, 5, 6), Pages.stream("list", 2, 2, OffsetUnit.PAGE, byPage).toList());
+    assertEquals(List.of(2, 3), byPage.offsets, "no call past the total");
   }
 }
