@@ -3,7 +3,10 @@ package io.github.membercard.demo;
 import io.github.membercard.client.MemberCardNotifications;
 import io.github.membercard.client.api.BrandPointsApi;
 import io.github.membercard.client.api.BrandUserCardsApi;
+import io.github.membercard.client.api.BrandUserCardsApi.ConfirmUserCardParams;
 import io.github.membercard.client.api.MembercardUserCardsApi;
+import io.github.membercard.client.api.MembercardUserCardsApi.GetUserCardParams;
+import io.github.membercard.client.api.MembercardUserCardsApi.UpdateUserCardParams;
 import io.github.membercard.client.model.BalanceInformation;
 import io.github.membercard.client.model.ConfirmUserCardRequest;
 import io.github.membercard.client.model.PointExchangeCouponResult;
@@ -71,15 +74,19 @@ final class MemberCardFlow {
         "card " + code + ", phone ***, CREATE_CARD_SUCCESS",
         () ->
             brandUserCards.confirmUserCard(
-                code,
-                cardId,
-                new ConfirmUserCardRequest()
-                    .brandId(brandId)
-                    .openid(openid)
-                    .phoneNumber("13800138000")
-                    .level("银卡会员")
-                    .validDateInformation(new ValidDateInformation().type(ValidDateType.PERMANENT))
-                    .userCardConfirmState(UserCardConfirmState.CREATE_CARD_SUCCESS)));
+                ConfirmUserCardParams.builder()
+                    .userCardCode(code)
+                    .cardId(cardId)
+                    .body(
+                        new ConfirmUserCardRequest()
+                            .brandId(brandId)
+                            .openid(openid)
+                            .phoneNumber("13800138000")
+                            .level("银卡会员")
+                            .validDateInformation(
+                                new ValidDateInformation().type(ValidDateType.PERMANENT))
+                            .userCardConfirmState(UserCardConfirmState.CREATE_CARD_SUCCESS))
+                    .build()));
     rest();
   }
 
@@ -143,13 +150,19 @@ final class MemberCardFlow {
         "level 钻石会员, balance 888 -> 988",
         () -> {
           membercard.updateUserCard(
-              cardId,
-              code,
-              new UpdateUserCardRequest()
-                  .level("钻石会员")
-                  .outRequestNo("demo-update-" + System.currentTimeMillis())
-                  .balanceInformation(
-                      new BalanceInformation().beforeBalance(888L).balance(988L).addBalance(100L)));
+              UpdateUserCardParams.builder()
+                  .cardId(cardId)
+                  .code(code)
+                  .body(
+                      new UpdateUserCardRequest()
+                          .level("钻石会员")
+                          .outRequestNo("demo-update-" + System.currentTimeMillis())
+                          .balanceInformation(
+                              new BalanceInformation()
+                                  .beforeBalance(888L)
+                                  .balance(988L)
+                                  .addBalance(100L)))
+                  .build());
           return "204 No Content";
         });
     step(
@@ -174,7 +187,7 @@ final class MemberCardFlow {
         number,
         "getUserCard",
         "card " + cardId + " / " + code,
-        () -> membercard.getUserCard(cardId, code));
+        () -> membercard.getUserCard(GetUserCardParams.builder().cardId(cardId).code(code).build()));
   }
 
   private void step(int number, String operation, String summary, Supplier<Object> call) {

@@ -1,6 +1,7 @@
 package io.github.membercard.demo;
 
 import io.github.membercard.client.api.BrandUserCardsApi;
+import io.github.membercard.client.api.BrandUserCardsApi.ConfirmUserCardParams;
 import io.github.membercard.client.model.ConfirmUserCardRequest;
 import io.github.membercard.client.model.UserCard;
 import io.github.membercard.client.model.UserCardConfirmState;
@@ -46,15 +47,18 @@ final class NewMemberConfirmer implements WebhookEndpoint.Handler {
     try {
       confirmed.accept(
           userCards.confirmUserCard(
-              card.getUserCardCode(),
-              card.getCardId(),
-              new ConfirmUserCardRequest()
-                  .brandId(card.getBrandId())
-                  .openid(card.getOpenid())
-                  .phoneNumber(card.getPhoneNumber())
-                  .level(card.getLevel())
-                  .validDateInformation(card.getValidDateInformation())
-                  .userCardConfirmState(UserCardConfirmState.CREATE_CARD_SUCCESS)));
+              ConfirmUserCardParams.builder()
+                  .userCardCode(card.getUserCardCode())
+                  .cardId(card.getCardId())
+                  .body(
+                      new ConfirmUserCardRequest()
+                          .brandId(card.getBrandId())
+                          .openid(card.getOpenid())
+                          .phoneNumber(card.getPhoneNumber())
+                          .level(card.getLevel())
+                          .validDateInformation(card.getValidDateInformation())
+                          .userCardConfirmState(UserCardConfirmState.CREATE_CARD_SUCCESS))
+                  .build()));
       return Acknowledgement.success();
     } catch (WechatPayException e) {
       handled.remove(notification.id());

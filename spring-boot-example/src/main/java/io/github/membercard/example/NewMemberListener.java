@@ -1,6 +1,7 @@
 package io.github.membercard.example;
 
 import io.github.membercard.client.api.BrandUserCardsApi;
+import io.github.membercard.client.api.BrandUserCardsApi.ConfirmUserCardParams;
 import io.github.membercard.client.model.ConfirmUserCardRequest;
 import io.github.membercard.client.model.UserCardConfirmState;
 import io.github.membercard.client.model.UserCardEvent;
@@ -38,13 +39,16 @@ class NewMemberListener implements MemberCardNotificationListener {
       return;
     }
     userCards.confirmUserCard(
-        card.getUserCardCode(),
-        card.getCardId(),
-        new ConfirmUserCardRequest()
-            .brandId(card.getBrandId())
-            .openid(card.getOpenid())
-            .phoneNumber(card.getPhoneNumber())
-            .userCardConfirmState(UserCardConfirmState.CREATE_CARD_SUCCESS));
+        ConfirmUserCardParams.builder()
+            .userCardCode(card.getUserCardCode())
+            .cardId(card.getCardId())
+            .body(
+                new ConfirmUserCardRequest()
+                    .brandId(card.getBrandId())
+                    .openid(card.getOpenid())
+                    .phoneNumber(card.getPhoneNumber())
+                    .userCardConfirmState(UserCardConfirmState.CREATE_CARD_SUCCESS))
+            .build());
     handled.add(notification.id());
     System.out.println("  confirmed card " + card.getUserCardCode() + " of a new member");
   }

@@ -94,7 +94,7 @@ final class RequestTarget {
     }
     String decoded = value.replace("%2e", ".").replace("%2E", ".");
     if (decoded.equals(".") || decoded.equals("..")) {
-      return "a dot segment, which cannot be one path segment";
+      return "a dot segment (. or .., or their percent-encoded forms), which URL resolution folds away";
     }
     return null;
   }
