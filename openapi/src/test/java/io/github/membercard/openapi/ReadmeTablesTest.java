@@ -17,13 +17,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the README's tables of operations and notification events equal to the spec: on a mismatch
- * the failure shows the table to paste between the README's markers.
+ * Keeps the tables of operations ({@code docs/operations.md}) and notification events (the README)
+ * equal to the spec: on a mismatch the failure shows the table to paste between the page's markers.
  */
 class ReadmeTablesTest {
 
   private static OpenAPI spec;
   private static String readme;
+  private static String operationsPage;
 
   @BeforeAll
   static void load() throws IOException {
@@ -31,6 +32,7 @@ class ReadmeTablesTest {
     readme =
         Files.readString(
             Path.of(System.getProperty("readme", "../README.md")), StandardCharsets.UTF_8);
+    operationsPage = Files.readString(Path.of("../docs/operations.md"), StandardCharsets.UTF_8);
   }
 
   @Test
@@ -61,7 +63,7 @@ class ReadmeTablesTest {
                             }
                           }));
     }
-    assertEquals(table.toString(), between("operations"));
+    assertEquals(table.toString(), between(operationsPage, "operations"));
   }
 
   @Test
@@ -82,7 +84,7 @@ class ReadmeTablesTest {
           .append(resourceModel(eventType))
           .append("` |\n");
     }
-    assertEquals(table.toString(), between("events"));
+    assertEquals(table.toString(), between(readme, "events"));
   }
 
   @SuppressWarnings({"rawtypes", "unchecked"})
@@ -98,14 +100,14 @@ class ReadmeTablesTest {
     return "JsonNode";
   }
 
-  private static String between(String table) {
+  private static String between(String page, String table) {
     String begin =
         "<!-- " + table + " table: generated from the spec, checked by ReadmeTablesTest -->\n";
     String end = "<!-- end of " + table + " table -->";
-    int start = readme.indexOf(begin);
-    int stop = readme.indexOf(end);
+    int start = page.indexOf(begin);
+    int stop = page.indexOf(end);
     return start < 0 || stop < start
-        ? "the README has no " + begin.trim() + " ... " + end
-        : readme.substring(start + begin.length(), stop);
+        ? "the page has no " + begin.trim() + " ... " + end
+        : page.substring(start + begin.length(), stop);
   }
 }
