@@ -270,7 +270,14 @@ final class SpecDraft {
     if (parameter) {
       Yaml schema = new Yaml().line(property.size(), "schema:");
       schema.append(
-          type(row, property.size() + 1, name(owner) + pascal(row.name()), examples, at, edits));
+          type(
+              row,
+              property.size() + 1,
+              name(owner) + pascal(row.name()),
+              examples,
+              at,
+              true,
+              edits));
       edits.add(0, replace(append(property, "schema"), schema));
     } else {
       edits.add(
@@ -332,7 +339,7 @@ final class SpecDraft {
       List<SpecEdit> edits) {
     return new Yaml()
         .line(depth, row.name() + ":")
-        .append(type(row, depth + 1, owner + pascal(row.name()), examples, at, edits));
+        .append(type(row, depth + 1, owner + pascal(row.name()), examples, at, false, edits));
   }
 
   /** The schema of a row's value: a named schema for an object or an enum, else inline. */
@@ -342,6 +349,7 @@ final class SpecDraft {
       String name,
       Map<String, String> examples,
       String at,
+      boolean parameter,
       List<SpecEdit> edits) {
     Yaml yaml = new Yaml();
     boolean array = row.type().endsWith("[]");
@@ -364,14 +372,17 @@ final class SpecDraft {
     } else if (!array && example != null && DATE_TIME.matcher(example).matches()) {
       yaml.line(depth, "format: date-time");
     }
-    yaml.line(depth, "description: " + Yaml.gloss(row.description()));
-    if (row.encrypted()) {
-      yaml.line(depth, ENCRYPTED + ": true");
+    if (!parameter) {
+      // A parameter's description and marker stand beside its schema, not in it.
+      yaml.line(depth, "description: " + Yaml.gloss(row.description()));
+      if (row.encrypted()) {
+        yaml.line(depth, ENCRYPTED + ": true");
+      }
     }
     if (array) {
       yaml.line(depth, "items:");
       yaml.line(depth + 1, named != null ? "$ref: '" + SCHEMAS + named + "'" : "type: " + element);
-    } else if (row.encrypted()) {
+    } else if (row.encrypted() && !parameter) {
       yaml.line(depth, "# example: the page's sample is ciphertext; give a plaintext one");
     } else if (example == null) {
       yaml.line(depth, "# example: none on the page");
@@ -396,7 +407,7 @@ final class SpecDraft {
       yaml.line(depth + 1, ENCRYPTED + ": true");
     }
     yaml.line(depth + 1, "schema:");
-    return yaml.append(type(row, depth + 2, pascal(row.name()), examples, at, edits));
+    return yaml.append(type(row, depth + 2, pascal(row.name()), examples, at, true, edits));
   }
 
   private static Yaml body(int depth, String name) {
