@@ -44,10 +44,9 @@ public final class DocDrift {
       "io/github/membercard/openapi/wechatpay-membercard.yaml";
 
   /**
-   * The extension on a property the docs type as a plain string and the spec as a string enum of
-   * the same resource (written {@code allOf: [{$ref: ...}]}, since OpenAPI 3.0 ignores a bare
-   * {@code $ref}'s siblings); its value names the enum schema. The report compares such a property
-   * as the docs' plain string.
+   * The extension beside the {@code $ref} (or the {@code allOf: [{$ref: ...}]}) of a property the
+   * docs type as a plain string and the spec as a string enum of the same resource; its value names
+   * the enum schema. The report compares such a property as the docs' plain string.
    */
   public static final String TYPED_AS = "x-wechatpay-typed-as";
 
@@ -56,6 +55,7 @@ public final class DocDrift {
   private static final String SCHEMAS = "#/components/schemas/";
 
   private final OpenAPI spec;
+  private final SpecTree tree;
   private final SpecDraft draft;
   private final List<Pending> drifts = new ArrayList<>();
 
@@ -79,8 +79,9 @@ public final class DocDrift {
     }
   }
 
-  private DocDrift(OpenAPI spec, DocScope scope) {
+  private DocDrift(OpenAPI spec, SpecTree tree, DocScope scope) {
     this.spec = spec;
+    this.tree = tree;
     this.draft = new SpecDraft(spec, scope);
   }
 
@@ -109,7 +110,7 @@ public final class DocDrift {
               + "; is this the docs checkout's root (the folder holding openapi/ and webhook/)?",
           null);
     }
-    DocDrift drift = new DocDrift(spec, scope);
+    DocDrift drift = new DocDrift(spec, SpecTree.read(specLocation), scope);
     drift.operations(pages.operations());
     drift.events(pages.events());
     List<Drift> drifts =
@@ -178,11 +179,11 @@ public final class DocDrift {
             + pages.events().size()
             + " events on "
             + pages.compared()
-            + " pages in scope (skipped: "
-            + pages.redirects()
-            + " redirect pages in scope, "
-            + pages.outside()
-            + " pages of other products)";
+            + " pages in scope; skipped "
+            + count(pages.redirects(), "redirect page")
+            + " in scope and "
+            + count(pages.outside(), "page")
+            + " of other products";
     if (report.drifts().isEmpty()) {
       out.println("No drift: the spec matches " + read + ".");
       return 0;
@@ -636,7 +637,7 @@ public final class DocDrift {
   private String typedAs(Node declared, String where) {
     Object named =
         declared.schema().getExtensions() == null
-            ? null
+            ? tree.extension(declared.anchor(), TYPED_AS)
             : declared.schema().getExtensions().get(TYPED_AS);
     if (named == null) {
       return null;
@@ -656,11 +657,10 @@ public final class DocDrift {
               + TYPED_AS
               + ": "
               + named
-              + ", which must name the string enum schema the property refers to"
-              + " (allOf: [{$ref: '"
+              + ", which must name the string enum schema the property refers to ($ref: '"
               + SCHEMAS
               + named
-              + "'}])");
+              + "')");
     }
     return String.valueOf(named);
   }
@@ -787,6 +787,10 @@ public final class DocDrift {
 
   private static boolean encrypted(Map<String, Object> extensions) {
     return extensions != null && Boolean.TRUE.equals(extensions.get(ENCRYPTED));
+  }
+
+  private static String count(int count, String noun) {
+    return count + " " + noun + (count == 1 ? "" : "s");
   }
 
   private static String flag(boolean set, String name) {

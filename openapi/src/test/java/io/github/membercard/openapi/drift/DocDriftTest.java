@@ -37,7 +37,14 @@ class DocDriftTest {
       "POST /v3/brand/partner/card-member/user-cards/{user_card_code}/confirm";
   private static final String FAMILY = "57 documented operations and 7 events on 51 pages in scope";
   private static final String SKIPPED =
-      "(skipped: 2 redirect pages in scope, 8 pages of other products)";
+      "skipped 2 redirect pages in scope and 8 pages of other products";
+  private static final List<String> FAMILY_PAGES =
+      List.of(
+          "openapi/v3/brand/partner/card-member/",
+          "openapi/v3/marketing/membercard-open/",
+          "openapi/v3/marketing/membercard-activity/",
+          "webhook/v3/BRAND_MEMBER_CARD_SP.",
+          "webhook/v3/MEMBERCARD.");
   private static final String REDIRECT =
       """
       ---
@@ -63,11 +70,14 @@ class DocDriftTest {
     assumeTrue(
         dir != null && Files.isDirectory(Path.of(dir, "openapi")),
         "WeChat Pay doc pages not found");
+    // The family's pages, from the mirror or from a checkout of the whole site.
     Path source = Path.of(dir);
     try (Stream<Path> files = Files.walk(source)) {
       files
           .filter(Files::isRegularFile)
-          .forEach(file -> copy(file, site.resolve(source.relativize(file).toString())));
+          .map(file -> source.relativize(file).toString().replace('\\', '/'))
+          .filter(page -> FAMILY_PAGES.stream().anyMatch(page::startsWith))
+          .forEach(page -> copy(source.resolve(page), site.resolve(page)));
     }
     // Other products' pages, which the family's spec does not cover.
     write("index.md", "# WeChat Pay docs\n");
@@ -101,7 +111,7 @@ class DocDriftTest {
   @Test
   void onTheWholeSiteOnlyTheFamilyIsComparedAndItHasNoDrift() {
     assertEquals(0, run(site.toString()), report() + err());
-    assertEquals("No drift: the spec matches " + FAMILY + " " + SKIPPED + ".\n", report());
+    assertEquals("No drift: the spec matches " + FAMILY + "; " + SKIPPED + ".\n", report());
   }
 
   @Test
@@ -171,8 +181,8 @@ class DocDriftTest {
         report()
             .endsWith(
                 "12 difference(s) between the spec and 57 documented operations and 7 events on"
-                    + " 51 pages in scope (skipped: 2 redirect pages in scope, 10 pages of other"
-                    + " products).\n"),
+                    + " 51 pages in scope; skipped 2 redirect pages in scope and 10 pages of other"
+                    + " products.\n"),
         report());
   }
 
@@ -360,6 +370,15 @@ class DocDriftTest {
     assertTrue(text.contains(plain));
 
     Files.writeString(spec, text.replace(plain, typed.formatted("MembercardActivityStatus")));
+    assertEquals(0, run(site.toString(), spec.toString()), report() + err());
+    // The parser drops a bare $ref's siblings; the mark beside one counts all the same.
+    Files.writeString(
+        spec,
+        text.replace(
+            plain,
+            "        activity_status:\n"
+                + "          $ref: '#/components/schemas/MembercardActivityStatus'\n"
+                + "          x-wechatpay-typed-as: MembercardActivityStatus\n"));
     assertEquals(0, run(site.toString(), spec.toString()), report() + err());
 
     Files.writeString(
