@@ -160,9 +160,12 @@ public final class DocDrift {
           compare(
               Path.of(rest.get(0)),
               rest.size() == 2 ? Path.of(rest.get(1)).toAbsolutePath().toString() : packagedSpec());
-    } catch (RuntimeException e) {
-      // Every failure is the input's (a page, a spec, a directory): say which, not where in here.
+    } catch (DocPageException | IllegalArgumentException | IllegalStateException e) {
+      // The input's fault (a page, a spec, a directory): the message names it.
       err.println("Cannot compare: " + e.getMessage());
+      return 2;
+    } catch (RuntimeException e) {
+      err.println("Cannot compare: the report failed on its own (" + e + "); please report it");
       return 2;
     }
     for (Drift drift : report.drifts()) {

@@ -284,6 +284,7 @@ final class SpecDraft {
           0,
           replace(property, property(row, property.size() - 1, name(owner), examples, at, edits)));
     }
+    edits.add(note("keep the English gloss and the markers of what it replaces"));
     return edits;
   }
 
@@ -312,7 +313,7 @@ final class SpecDraft {
       edits.add(replace(anchor, list));
     }
     List<String> eventTypes = List.of("components", "schemas", "NotificationEventType");
-    Schema<?> enumSchema = schemaAt(eventTypes);
+    Schema<?> enumSchema = spec.getComponents().getSchemas().get(eventTypes.get(2));
     if (enumSchema != null && enumSchema.getEnum() != null) {
       List<String> values =
           new ArrayList<>(current(append(eventTypes, "enum"), strings(enumSchema.getEnum())));
@@ -512,10 +513,6 @@ final class SpecDraft {
 
   private List<String> current(List<String> anchor, List<String> fromSpec) {
     return lists.containsKey(anchor) ? lists.get(anchor) : fromSpec;
-  }
-
-  private Schema<?> schemaAt(List<String> anchor) {
-    return spec.getComponents().getSchemas().get(anchor.get(2));
   }
 
   private static String name(List<String> owner) {
