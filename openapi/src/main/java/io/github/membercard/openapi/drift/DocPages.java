@@ -149,41 +149,54 @@ public final class DocPages {
     }
     List<Operation> operations = new ArrayList<>();
     List<Event> events = new ArrayList<>();
-    int compared = 0;
-    int redirects = 0;
-    int outside = 0;
+    Tally tally = new Tally();
     for (Path file : markdown(docs, "openapi")) {
       String relative = relative(docs, file);
       String path = relative.substring("openapi".length(), relative.length() - ".md".length());
-      if (!scope.coversPath(path)) {
-        outside++;
-        continue;
+      List<String> lines = tally.toCompare(file, relative, scope.coversPath(path));
+      if (lines != null) {
+        operations.addAll(new PageReader(relative, lines).operations(path));
       }
-      List<String> lines = lines(file, relative);
-      if (isRedirect(lines)) {
-        redirects++;
-        continue;
-      }
-      compared++;
-      operations.addAll(new PageReader(relative, lines).operations(path));
     }
     for (Path file : markdown(docs, "webhook")) {
       String relative = relative(docs, file);
       String name = file.getFileName().toString();
       String eventType = name.substring(0, name.length() - ".md".length());
-      if (!scope.coversEvent(eventType)) {
+      List<String> lines = tally.toCompare(file, relative, scope.coversEvent(eventType));
+      if (lines != null) {
+        events.add(new PageReader(relative, lines).event(eventType));
+      }
+    }
+    return new DocPages(
+        List.copyOf(operations),
+        List.copyOf(events),
+        tally.compared,
+        tally.redirects,
+        tally.outside);
+  }
+
+  /**
+   * What became of the pages: compared, skipped as redirects, or outside the scope and not read.
+   */
+  private static final class Tally {
+    private int compared;
+    private int redirects;
+    private int outside;
+
+    /** The page's lines when it is to be compared, else {@code null}; counted either way. */
+    List<String> toCompare(Path file, String relative, boolean inScope) {
+      if (!inScope) {
         outside++;
-        continue;
+        return null;
       }
       List<String> lines = lines(file, relative);
       if (isRedirect(lines)) {
         redirects++;
-        continue;
+        return null;
       }
       compared++;
-      events.add(new PageReader(relative, lines).event(eventType));
+      return lines;
     }
-    return new DocPages(List.copyOf(operations), List.copyOf(events), compared, redirects, outside);
   }
 
   /**
