@@ -366,32 +366,22 @@ public final class DocDrift {
           name,
           new Node(
               parameter.getSchema(),
-              SpecDraft.append(
-                  SpecDraft.append(owner, "parameters"), "name: " + parameter.getName())));
+              SpecDraft.append(owner, "parameters", "name: " + parameter.getName())));
     }
   }
 
   private Node body(RequestBody requestBody, List<String> at) {
     RequestBody body = requestBody;
+    List<String> declared = SpecDraft.append(at, "requestBody");
     if (body != null && body.get$ref() != null) {
-      body =
-          spec.getComponents()
-              .getRequestBodies()
-              .get(body.get$ref().substring(body.get$ref().lastIndexOf('/') + 1));
+      String name = body.get$ref().substring(body.get$ref().lastIndexOf('/') + 1);
+      body = spec.getComponents().getRequestBodies().get(name);
+      declared = List.of("components", "requestBodies", name);
     }
     Schema<?> schema = body == null ? null : jsonSchema(body.getContent());
     return schema == null
         ? null
-        : new Node(
-            schema,
-            List.of(
-                at.get(0),
-                at.get(1),
-                at.get(2),
-                "requestBody",
-                "content",
-                "application/json",
-                "schema"));
+        : new Node(schema, SpecDraft.append(declared, "content", "application/json", "schema"));
   }
 
   private void answer(String key, DocPages.Operation page, Operation operation, List<String> at) {
@@ -428,16 +418,7 @@ public final class DocDrift {
                   ? List.of(SpecDraft.note("give the operation a '200' answer"))
                   : draft.answerBody(page, at, code));
     } else {
-      List<String> schemaAt =
-          List.of(
-              at.get(0),
-              at.get(1),
-              at.get(2),
-              "responses",
-              code,
-              "content",
-              "application/json",
-              "schema");
+      List<String> schemaAt = SpecDraft.append(at, code, "content", "application/json", "schema");
       fields(
           key + " answer",
           page.response(),
@@ -519,8 +500,7 @@ public final class DocDrift {
             () -> draft.addedField(row, object.anchor(), schema, examples, rowPath));
         continue;
       }
-      List<String> anchor =
-          SpecDraft.append(SpecDraft.append(object.anchor(), "properties"), row.name());
+      List<String> anchor = SpecDraft.append(object.anchor(), "properties", row.name());
       boolean required = schema.getRequired() != null && schema.getRequired().contains(row.name());
       Node node = new Node(property, anchor);
       compareField(
@@ -554,9 +534,7 @@ public final class DocDrift {
                     () -> {
                       List<SpecEdit> edits = new ArrayList<>();
                       edits.add(
-                          SpecDraft.delete(
-                              SpecDraft.append(
-                                  SpecDraft.append(object.anchor(), "properties"), name)));
+                          SpecDraft.delete(SpecDraft.append(object.anchor(), "properties", name)));
                       if (schema.getRequired() != null && schema.getRequired().contains(name)) {
                         edits.add(draft.required(object.anchor(), schema, name, false));
                       }
@@ -733,10 +711,7 @@ public final class DocDrift {
         continue;
       }
       Node value =
-          target(
-              new Node(
-                  property,
-                  SpecDraft.append(SpecDraft.append(object.anchor(), "properties"), row.name())));
+          target(new Node(property, SpecDraft.append(object.anchor(), "properties", row.name())));
       if (row.isObject()) {
         widen.addAll(enumsToWiden(row.children(), value));
       } else if (value.schema().getEnum() != null

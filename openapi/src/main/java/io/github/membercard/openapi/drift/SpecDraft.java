@@ -535,9 +535,9 @@ final class SpecDraft {
     return pascal.toString();
   }
 
-  static List<String> append(List<String> anchor, String key) {
+  static List<String> append(List<String> anchor, String... keys) {
     List<String> longer = new ArrayList<>(anchor);
-    longer.add(key);
+    longer.addAll(List.of(keys));
     return List.copyOf(longer);
   }
 
