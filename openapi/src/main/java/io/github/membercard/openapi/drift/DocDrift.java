@@ -514,13 +514,7 @@ public final class DocDrift {
           () -> List.of(draft.required(object.anchor(), schema, row.name(), row.required())),
           () -> draft.retyped(row, anchor, examples, rowPath, false));
       if (row.isObject()) {
-        Node value = target(node);
-        if ("array".equals(value.schema().getType()) && value.schema().getItems() != null) {
-          value =
-              target(
-                  new Node(value.schema().getItems(), SpecDraft.append(value.anchor(), "items")));
-        }
-        fields(at, row.children(), value, examples, rowPath, sharedEnums);
+        fields(at, row.children(), element(target(node)), examples, rowPath, sharedEnums);
       }
     }
     properties.keySet().stream()
@@ -553,18 +547,10 @@ public final class DocDrift {
       Supplier<List<SpecEdit>> requiredFix,
       Supplier<List<SpecEdit>> typeFix) {
     Node value = target(declared);
-    Node values = value;
-    String specType;
-    if (typedAs(declared, where) != null) {
-      specType = "string";
-      values = null;
-    } else if ("array".equals(value.schema().getType()) && value.schema().getItems() != null) {
-      values =
-          target(new Node(value.schema().getItems(), SpecDraft.append(value.anchor(), "items")));
-      specType = values.schema().getType() + "[]";
-    } else {
-      specType = value.schema().getType();
-    }
+    // A property typed as an enum where the docs say string has no values to compare.
+    Node values = typedAs(declared, where) != null ? null : element(value);
+    String specType =
+        values == null ? "string" : values.schema().getType() + (values == value ? "" : "[]");
     if (!row.type().equals(specType)) {
       report(Kind.TYPE_CHANGED, where, "page " + row.type() + ", spec " + specType, typeFix);
     }
@@ -600,18 +586,30 @@ public final class DocDrift {
           Kind.ENUM_CHANGED,
           where,
           "page " + row.enumValues() + ", spec " + specEnum,
-          () ->
-              wanted.isEmpty()
-                  ? List.of(
-                      SpecDraft.note(
-                          "the page lists no values: type it as a plain string, or keep the enum"
-                              + " schema and mark the property "
-                              + TYPED_AS
-                              + " (see the spec's description)"))
-                  : sharedEnums
-                      ? draft.widenEnum(holder.anchor(), holder.schema(), wanted)
-                      : draft.enumValues(holder.anchor(), holder.schema(), wanted));
+          () -> enumFix(holder, wanted, sharedEnums));
     }
+  }
+
+  /** The edit giving the enum at {@code holder} the page's values, or advice where it cannot. */
+  private List<SpecEdit> enumFix(Node holder, List<String> wanted, boolean sharedEnums) {
+    if (holder == null) {
+      return List.of(
+          SpecDraft.note(
+              "the page now lists the values: remove "
+                  + TYPED_AS
+                  + " and compare the property with its enum"));
+    }
+    if (wanted.isEmpty()) {
+      return List.of(
+          SpecDraft.note(
+              "the page lists no values: type it as a plain string, or keep the enum schema and"
+                  + " mark the property "
+                  + TYPED_AS
+                  + " (see the spec's description)"));
+    }
+    return sharedEnums
+        ? draft.widenEnum(holder.anchor(), holder.schema(), wanted)
+        : draft.enumValues(holder.anchor(), holder.schema(), wanted);
   }
 
   /** The enum a property marked {@link #TYPED_AS} names, after checking the mark is right. */
@@ -731,6 +729,13 @@ public final class DocDrift {
       throw new IllegalArgumentException("the spec has no components.schemas." + name);
     }
     return new Node(schema, List.of("components", "schemas", name));
+  }
+
+  /** An array's element schema, or the schema itself when it is no array. */
+  private Node element(Node value) {
+    return "array".equals(value.schema().getType()) && value.schema().getItems() != null
+        ? target(new Node(value.schema().getItems(), SpecDraft.append(value.anchor(), "items")))
+        : value;
   }
 
   /** The schema a declaration stands for: a {@code $ref}'s (or a lone {@code allOf}'s) target. */

@@ -355,6 +355,25 @@ class DocDriftTest {
                 + "          x-wechatpay-typed-as: MembercardActivityStatus\n"));
     assertEquals(0, run(site.toString(), spec.toString()), report() + err());
 
+    // Once the docs list the values, the mark has done its work.
+    String page = "openapi/v3/marketing/membercard-activity/activities/{activity_id}.md";
+    edit(
+        page,
+        "| activity_status | string | 活动的当前状态\n",
+        "| activity_status | string | 活动的当前状态<br/>`CREATED` \\| `ONGOING` \\| `TERMINATED` \\|"
+            + " `OVER_TIME` 枚举值之一\n");
+    assertEquals(1, run("--draft", site.toString(), spec.toString()), report());
+    assertReports(
+        "ENUM_CHANGED",
+        "GET /v3/marketing/membercard-activity/activities/{activity_id} answer.activity_status:"
+            + " page [CREATED, ONGOING, TERMINATED, OVER_TIME], spec []");
+    assertDraft("# note: the page now lists the values: remove x-wechatpay-typed-as");
+    edit(
+        page,
+        "活动的当前状态<br/>`CREATED` \\| `ONGOING` \\| `TERMINATED` \\| `OVER_TIME` 枚举值之一",
+        "活动的当前状态");
+
+    out = new ByteArrayOutputStream();
     Files.writeString(
         spec,
         text.replace(
