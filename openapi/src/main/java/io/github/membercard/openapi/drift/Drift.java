@@ -1,5 +1,7 @@
 package io.github.membercard.openapi.drift;
 
+import java.util.List;
+
 /**
  * One difference between the doc pages and the spec, read as "the docs changed": {@code ADDED} is
  * on a page but not in the spec, {@code REMOVED} is in the spec but on no page.
@@ -7,8 +9,22 @@ package io.github.membercard.openapi.drift;
  * @param kind what kind of difference
  * @param where the operation or event, then the field: {@code POST /v3/... body.brand_id}
  * @param detail what the page says against what the spec says
+ * @param draft the spec edit that would remove the difference, drafted for review
  */
-public record Drift(Kind kind, String where, String detail) implements Comparable<Drift> {
+public record Drift(Kind kind, String where, String detail, List<SpecEdit> draft)
+    implements Comparable<Drift> {
+
+  /**
+   * Copies the draft.
+   *
+   * @param kind what kind of difference
+   * @param where the operation or event, then the field
+   * @param detail what the page says against what the spec says
+   * @param draft the spec edit that would remove the difference
+   */
+  public Drift {
+    draft = List.copyOf(draft);
+  }
 
   /** The kinds of difference a reviewer acts on. */
   public enum Kind {
@@ -42,6 +58,11 @@ public record Drift(Kind kind, String where, String detail) implements Comparabl
     return byPlace != 0 ? byPlace : kind.compareTo(other.kind);
   }
 
+  /**
+   * Returns the report's line for the difference, without its draft.
+   *
+   * @return the kind, the place and the detail on one line
+   */
   @Override
   public String toString() {
     return String.format("%-18s %s: %s", kind, where, detail);
