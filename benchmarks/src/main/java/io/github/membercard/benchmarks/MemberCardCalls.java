@@ -1,5 +1,8 @@
 package io.github.membercard.benchmarks;
 
+import io.github.membercard.client.api.BrandUserCardsApi.ConfirmUserCardParams;
+import io.github.membercard.client.api.MembercardUserCardsApi.GetUserCardParams;
+import io.github.membercard.client.api.MembercardUserCardsApi.UpdateUserCardParams;
 import feign.Client;
 import feign.http2client.Http2Client;
 import io.github.membercard.client.api.BrandPointsApi;
@@ -88,23 +91,17 @@ final class MemberCardCalls implements Calls {
                   .openid(Shape.OPENID)
                   .userCardCode(Shape.CODE)
                   .pointBalance(1200L));
-      case GET -> membercard.getUserCard(Shape.CARD_ID, Shape.CODE);
+      case GET -> membercard.getUserCard(GetUserCardParams.builder().cardId(Shape.CARD_ID).code(Shape.CODE).build());
       case PATCH_204 -> {
-        membercard.updateUserCard(
-            Shape.CARD_ID,
-            Shape.CODE,
-            new UpdateUserCardRequest().level("钻石会员").needInformLevel(true));
+        membercard.updateUserCard(UpdateUserCardParams.builder().cardId(Shape.CARD_ID).code(Shape.CODE).body(new UpdateUserCardRequest().level("钻石会员").needInformLevel(true)).build());
         yield null;
       }
       case POST_ENCRYPTED ->
-          brandUserCards.confirmUserCard(
-              Shape.CODE,
-              Shape.CARD_ID,
-              new ConfirmUserCardRequest()
+          brandUserCards.confirmUserCard(ConfirmUserCardParams.builder().userCardCode(Shape.CODE).cardId(Shape.CARD_ID).body(new ConfirmUserCardRequest()
                   .brandId(Shape.BRAND_ID)
                   .openid(Shape.OPENID)
                   .phoneNumber(Shape.PHONE_NUMBER)
-                  .userCardConfirmState(UserCardConfirmState.CREATE_CARD_SUCCESS));
+                  .userCardConfirmState(UserCardConfirmState.CREATE_CARD_SUCCESS)).build());
     };
   }
 }

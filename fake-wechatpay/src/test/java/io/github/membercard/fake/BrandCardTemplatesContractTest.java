@@ -1,5 +1,10 @@
 package io.github.membercard.fake;
 
+import io.github.membercard.client.api.BrandCardTemplatesApi.DeleteBrandCardTemplateParams;
+import io.github.membercard.client.api.BrandCardTemplatesApi.GetBrandCardTemplateParams;
+import io.github.membercard.client.api.BrandCardTemplatesApi.InvalidateBrandCardTemplateParams;
+import io.github.membercard.client.api.BrandCardTemplatesApi.ListBrandCardTemplatesParams;
+import io.github.membercard.client.api.BrandCardTemplatesApi.UpdateBrandCardTemplateParams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -99,7 +104,7 @@ class BrandCardTemplatesContractTest extends ContractTestBase {
   @Covers("listBrandCardTemplates")
   void listBrandCardTemplatesSendsTheFiltersAndPageAndAnswersOnePage() {
     BrandCardTemplatePage page =
-        templates.listBrandCardTemplates(BRAND_ID, BrandCardTemplateState.CARD_EFFECTIVE, 0, 20);
+        templates.listBrandCardTemplates(ListBrandCardTemplatesParams.builder().brandId(BRAND_ID).state(BrandCardTemplateState.CARD_EFFECTIVE).offset(0).limit(20).build());
 
     ReceivedRequest received = onlyRequest("listBrandCardTemplates");
     assertEquals("GET", received.method());
@@ -123,7 +128,7 @@ class BrandCardTemplatesContractTest extends ContractTestBase {
     wechatPay.listSize("listBrandCardTemplates", 7);
 
     List<BrandCardTemplateSettings> all =
-        templates.listBrandCardTemplatesStream(BRAND_ID, null, 3).collect(Collectors.toList());
+        templates.listBrandCardTemplatesStream(ListBrandCardTemplatesParams.builder().brandId(BRAND_ID).limit(3).build()).collect(Collectors.toList());
 
     assertEquals(7, all.size());
     List<ReceivedRequest> received = wechatPay.requests("listBrandCardTemplates");
@@ -141,7 +146,7 @@ class BrandCardTemplatesContractTest extends ContractTestBase {
   @Test
   @Covers("getBrandCardTemplate")
   void getBrandCardTemplateSendsTheIdInThePathAndTheBrandInTheQuery() {
-    BrandCardTemplate template = templates.getBrandCardTemplate(TEMPLATE_ID, BRAND_ID);
+    BrandCardTemplate template = templates.getBrandCardTemplate(GetBrandCardTemplateParams.builder().cardId(TEMPLATE_ID).brandId(BRAND_ID).build());
 
     ReceivedRequest received = onlyRequest("getBrandCardTemplate");
     assertEquals("GET", received.method());
@@ -158,9 +163,7 @@ class BrandCardTemplatesContractTest extends ContractTestBase {
   @Covers("updateBrandCardTemplate")
   void updateBrandCardTemplatePatchesTheChangesAndAnswersTheTemplate() {
     BrandCardTemplate updated =
-        templates.updateBrandCardTemplate(
-            TEMPLATE_ID,
-            new BrandCardTemplateUpdateRequest()
+        templates.updateBrandCardTemplate(UpdateBrandCardTemplateParams.builder().cardId(TEMPLATE_ID).body(new BrandCardTemplateUpdateRequest()
                 .brandId(BRAND_ID)
                 .cardTitle("钻石会员卡")
                 .cardColor("#FFFF00")
@@ -173,7 +176,7 @@ class BrandCardTemplatesContractTest extends ContractTestBase {
                 .balanceInformation(
                     new BrandCardTemplateJumpInformation()
                         .jumpAppid("wxea9c30a90fs8d3fe")
-                        .jumpPath("/pages/balance/balance")));
+                        .jumpPath("/pages/balance/balance"))).build());
 
     ReceivedRequest received = onlyRequest("updateBrandCardTemplate");
     assertEquals("PATCH", received.method());
@@ -199,7 +202,7 @@ class BrandCardTemplatesContractTest extends ContractTestBase {
   @Test
   @Covers("deleteBrandCardTemplate")
   void deleteBrandCardTemplateSendsTheIdAndBrandAndAnswersTheDeletedTemplate() {
-    BrandCardTemplate deleted = templates.deleteBrandCardTemplate(TEMPLATE_ID, BRAND_ID);
+    BrandCardTemplate deleted = templates.deleteBrandCardTemplate(DeleteBrandCardTemplateParams.builder().cardId(TEMPLATE_ID).brandId(BRAND_ID).build());
 
     ReceivedRequest received = onlyRequest("deleteBrandCardTemplate");
     assertEquals("DELETE", received.method());
@@ -215,7 +218,7 @@ class BrandCardTemplatesContractTest extends ContractTestBase {
   @Covers("invalidateBrandCardTemplate")
   void invalidateBrandCardTemplatePostsTheBrandAndAnswersTheInvalidatedTemplate() {
     BrandCardTemplateInvalidation invalidated =
-        templates.invalidateBrandCardTemplate(TEMPLATE_ID, new BrandRequest().brandId(BRAND_ID));
+        templates.invalidateBrandCardTemplate(InvalidateBrandCardTemplateParams.builder().cardId(TEMPLATE_ID).body(new BrandRequest().brandId(BRAND_ID)).build());
 
     ReceivedRequest received = onlyRequest("invalidateBrandCardTemplate");
     assertEquals("POST", received.method());

@@ -1,5 +1,9 @@
 package io.github.membercard.fake;
 
+import io.github.membercard.client.api.BrandMembershipActivitiesApi.GetMembershipActivityParams;
+import io.github.membercard.client.api.BrandMembershipActivitiesApi.ListMembershipActivitiesParams;
+import io.github.membercard.client.api.BrandMembershipActivitiesApi.TerminateMembershipActivityParams;
+import io.github.membercard.client.api.BrandMembershipActivitiesApi.UpdateMembershipActivityParams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -85,8 +89,7 @@ class BrandMembershipActivitiesContractTest extends ContractTestBase {
   @Covers("listMembershipActivities")
   void listMembershipActivitiesSendsTheFiltersAndPageAndAnswersOnePage() {
     BrandMembershipActivityPage page =
-        activities.listMembershipActivities(
-            BRAND_ID, 0, 5, CARD_ID, BrandMembershipActivityState.MEMBERSHIP_ACTIVITY_EFFECTIVE);
+        activities.listMembershipActivities(ListMembershipActivitiesParams.builder().brandId(BRAND_ID).offset(0).limit(5).cardId(CARD_ID).activityState(BrandMembershipActivityState.MEMBERSHIP_ACTIVITY_EFFECTIVE).build());
 
     ReceivedRequest received = onlyRequest("listMembershipActivities");
     assertEquals("GET", received.method());
@@ -115,7 +118,7 @@ class BrandMembershipActivitiesContractTest extends ContractTestBase {
 
     List<BrandMembershipActivity> all =
         activities
-            .listMembershipActivitiesStream(BRAND_ID, CARD_ID, null, 3)
+            .listMembershipActivitiesStream(ListMembershipActivitiesParams.builder().brandId(BRAND_ID).cardId(CARD_ID).limit(3).build())
             .collect(Collectors.toList());
 
     assertEquals(7, all.size());
@@ -136,14 +139,12 @@ class BrandMembershipActivitiesContractTest extends ContractTestBase {
   void updateMembershipActivityPatchesTheChangesAndAnswersTheActivity() {
     OffsetDateTime newEnd = OffsetDateTime.parse("2020-02-29T23:59:59.000+08:00");
     BrandMembershipActivity updated =
-        activities.updateMembershipActivity(
-            ACTIVITY_ID,
-            new BrandMembershipActivityUpdateRequest()
+        activities.updateMembershipActivity(UpdateMembershipActivityParams.builder().activityId(ACTIVITY_ID).body(new BrandMembershipActivityUpdateRequest()
                 .brandId(BRAND_ID)
                 .title("开卡礼")
                 .subTitle("5张满减券")
                 .beginTime(BEGIN)
-                .endTime(newEnd));
+                .endTime(newEnd)).build());
 
     ReceivedRequest received = onlyRequest("updateMembershipActivity");
     assertEquals("PATCH", received.method());
@@ -168,7 +169,7 @@ class BrandMembershipActivitiesContractTest extends ContractTestBase {
   @Test
   @Covers("getMembershipActivity")
   void getMembershipActivitySendsTheIdInThePathAndTheBrandInTheQuery() {
-    BrandMembershipActivity activity = activities.getMembershipActivity(ACTIVITY_ID, BRAND_ID);
+    BrandMembershipActivity activity = activities.getMembershipActivity(GetMembershipActivityParams.builder().activityId(ACTIVITY_ID).brandId(BRAND_ID).build());
 
     ReceivedRequest received = onlyRequest("getMembershipActivity");
     assertEquals("GET", received.method());
@@ -185,7 +186,7 @@ class BrandMembershipActivitiesContractTest extends ContractTestBase {
   @Covers("terminateMembershipActivity")
   void terminateMembershipActivityPostsTheBrandAndAnswersTheActivity() {
     BrandMembershipActivity terminated =
-        activities.terminateMembershipActivity(ACTIVITY_ID, new BrandRequest().brandId(BRAND_ID));
+        activities.terminateMembershipActivity(TerminateMembershipActivityParams.builder().activityId(ACTIVITY_ID).body(new BrandRequest().brandId(BRAND_ID)).build());
 
     ReceivedRequest received = onlyRequest("terminateMembershipActivity");
     assertEquals("POST", received.method());

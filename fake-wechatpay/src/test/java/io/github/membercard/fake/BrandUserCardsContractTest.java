@@ -1,5 +1,9 @@
 package io.github.membercard.fake;
 
+import io.github.membercard.client.api.BrandUserCardsApi.GetBrandUserCardParams;
+import io.github.membercard.client.api.BrandUserCardsApi.InvalidateBrandUserCardParams;
+import io.github.membercard.client.api.BrandUserCardsApi.ListBrandUserCardsParams;
+import io.github.membercard.client.api.BrandUserCardsApi.UpdateBrandUserCardParams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -42,7 +46,7 @@ class BrandUserCardsContractTest extends ContractTestBase {
   @Covers("listBrandUserCards")
   void listBrandUserCardsSendsTheFilterAndAnswersOnePage() {
     BrandUserCardPage page =
-        userCards.listBrandUserCards(BRAND_ID, OPENID, 0, 20, UserCardState.UNACTIVATED);
+        userCards.listBrandUserCards(ListBrandUserCardsParams.builder().brandId(BRAND_ID).openid(OPENID).offset(0).limit(20).userCardState(UserCardState.UNACTIVATED).build());
 
     ReceivedRequest received = onlyRequest("listBrandUserCards");
     assertEquals("GET", received.method());
@@ -73,7 +77,7 @@ class BrandUserCardsContractTest extends ContractTestBase {
     wechatPay.listSize("listBrandUserCards", 7);
 
     List<UserCard> cards =
-        userCards.listBrandUserCardsStream(BRAND_ID, OPENID, UserCardState.EFFECTIVE, 3).toList();
+        userCards.listBrandUserCardsStream(ListBrandUserCardsParams.builder().brandId(BRAND_ID).openid(OPENID).userCardState(UserCardState.EFFECTIVE).limit(3).build()).toList();
 
     assertEquals(7, cards.size());
     List<ReceivedRequest> received = wechatPay.requests("listBrandUserCards");
@@ -92,7 +96,7 @@ class BrandUserCardsContractTest extends ContractTestBase {
   @Test
   @Covers("getBrandUserCard")
   void getBrandUserCardEchoesItsParametersAndDecryptsTheAnswer() {
-    UserCard card = userCards.getBrandUserCard(CODE, BRAND_ID, CARD_ID, OPENID);
+    UserCard card = userCards.getBrandUserCard(GetBrandUserCardParams.builder().userCardCode(CODE).brandId(BRAND_ID).cardId(CARD_ID).openid(OPENID).build());
 
     ReceivedRequest received = onlyRequest("getBrandUserCard");
     assertEquals("GET", received.method());
@@ -106,8 +110,8 @@ class BrandUserCardsContractTest extends ContractTestBase {
     assertEquals(BRAND_ID, card.getBrandId());
     assertEquals(CARD_ID, card.getCardId());
     assertEquals(OPENID, card.getOpenid());
-    assertTrue(card.getCardType().isKnown(), card.getCardType().value());
-    assertTrue(card.getUserCardState().isKnown(), card.getUserCardState().value());
+    assertTrue(card.getCardType().isKnown(), card.getCardType().asString());
+    assertTrue(card.getUserCardState().isKnown(), card.getUserCardState().asString());
     assertEquals(
         "13800138000",
         card.getPhoneNumber(),
@@ -121,10 +125,7 @@ class BrandUserCardsContractTest extends ContractTestBase {
   @Covers("updateBrandUserCard")
   void updateBrandUserCardEncryptsThePhoneNumberAndTheUserInformation() {
     UserCard card =
-        userCards.updateBrandUserCard(
-            CODE,
-            CARD_ID,
-            new BrandUserCardUpdateRequest()
+        userCards.updateBrandUserCard(UpdateBrandUserCardParams.builder().userCardCode(CODE).cardId(CARD_ID).body(new BrandUserCardUpdateRequest()
                 .brandId(BRAND_ID)
                 .openid(OPENID)
                 .cardColor("#FFFF00")
@@ -138,7 +139,7 @@ class BrandUserCardsContractTest extends ContractTestBase {
                         .availableEndTime(END_TIME))
                 .pickupTime(PICKUP_TIME)
                 .userInformation(userInformation())
-                .attach("自定义数据说明"));
+                .attach("自定义数据说明")).build());
 
     ReceivedRequest received = onlyRequest("updateBrandUserCard");
     assertEquals("PATCH", received.method());
@@ -178,11 +179,7 @@ class BrandUserCardsContractTest extends ContractTestBase {
   @Covers("invalidateBrandUserCard")
   void invalidateBrandUserCardSendsTheReason() {
     UserCard card =
-        userCards.invalidateBrandUserCard(
-            CODE,
-            BRAND_ID,
-            CARD_ID,
-            new BrandUserCardInvalidateRequest().openid(OPENID).invalidReason("传入的自定义作废原因"));
+        userCards.invalidateBrandUserCard(InvalidateBrandUserCardParams.builder().userCardCode(CODE).brandId(BRAND_ID).cardId(CARD_ID).body(new BrandUserCardInvalidateRequest().openid(OPENID).invalidReason("传入的自定义作废原因")).build());
 
     ReceivedRequest received = onlyRequest("invalidateBrandUserCard");
     assertEquals("POST", received.method());

@@ -1,5 +1,8 @@
 package io.github.membercard.fake;
 
+import io.github.membercard.client.api.BrandUserCardsApi.ConfirmUserCardParams;
+import io.github.membercard.client.api.MembercardUserCardsApi.GetUserCardParams;
+import io.github.membercard.client.api.MembercardUserCardsApi.UpdateUserCardParams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -105,10 +108,7 @@ class ContractTest {
   @Covers("confirmUserCard")
   void confirmUserCardSendsEncryptedFieldsThatDecryptToWhatTheCallerSet() {
     UserCard card =
-        userCards.confirmUserCard(
-            CODE,
-            CARD_ID,
-            new ConfirmUserCardRequest()
+        userCards.confirmUserCard(ConfirmUserCardParams.builder().userCardCode(CODE).cardId(CARD_ID).body(new ConfirmUserCardRequest()
                 .brandId("1004")
                 .openid("obLatjnx9gnqzS4myYGmLZ7LgLBA")
                 .phoneNumber("13800138000")
@@ -119,7 +119,7 @@ class ContractTest {
                             new CommonField().name(CommonFieldName.USER_FORM_FLAG_NAME).value("张三"))
                         .addCustomFieldListItem(
                             new CustomField().name("喜欢的运动").userChosenValues(List.of("游泳", "跑步"))))
-                .userCardConfirmState(UserCardConfirmState.CREATE_CARD_SUCCESS));
+                .userCardConfirmState(UserCardConfirmState.CREATE_CARD_SUCCESS)).build());
 
     ReceivedRequest received = wechatPay.requests("confirmUserCard").get(0);
     assertEquals(FakeWechatPay.PUBLIC_KEY_ID, received.wechatpaySerial());
@@ -144,7 +144,7 @@ class ContractTest {
   @Test
   @Covers("getUserCard")
   void getUserCard() {
-    MembercardUserCard card = membercard.getUserCard(CARD_ID, CODE);
+    MembercardUserCard card = membercard.getUserCard(GetUserCardParams.builder().cardId(CARD_ID).code(CODE).build());
 
     assertEquals(CODE, card.getCode());
     assertEquals(CARD_ID, card.getCardId());
@@ -155,13 +155,10 @@ class ContractTest {
   @Test
   @Covers("updateUserCard")
   void updateUserCardAnswers204() {
-    membercard.updateUserCard(
-        CARD_ID,
-        CODE,
-        new UpdateUserCardRequest()
+    membercard.updateUserCard(UpdateUserCardParams.builder().cardId(CARD_ID).code(CODE).body(new UpdateUserCardRequest()
             .level("钻石会员")
             .balanceInformation(
-                new BalanceInformation().beforeBalance(888L).balance(988L).addBalance(100L)));
+                new BalanceInformation().beforeBalance(888L).balance(988L).addBalance(100L))).build());
 
     ReceivedRequest received = wechatPay.requests("updateUserCard").get(0);
     assertEquals("PATCH", received.method());
@@ -172,7 +169,7 @@ class ContractTest {
   void aGivenAnswerReplacesTheDocumentedOne() {
     wechatPay.respond("getUserCard", 200, "{\"code\":\"X1\",\"bonus_value\":7}");
 
-    assertEquals(7L, membercard.getUserCard(CARD_ID, CODE).getBonusValue());
+    assertEquals(7L, membercard.getUserCard(GetUserCardParams.builder().cardId(CARD_ID).code(CODE).build()).getBonusValue());
   }
 
   @Test
@@ -188,14 +185,14 @@ class ContractTest {
     assertApiError(
         404,
         "RESOURCE_NOT_EXISTS",
-        assertThrows(WechatPayApiException.class, () -> membercard.getUserCard(CARD_ID, CODE)));
+        assertThrows(WechatPayApiException.class, () -> membercard.getUserCard(GetUserCardParams.builder().cardId(CARD_ID).code(CODE).build())));
     assertApiError(
         500,
         "SYSTEM_ERROR",
         assertThrows(
             WechatPayApiException.class,
             () ->
-                membercard.updateUserCard(CARD_ID, CODE, new UpdateUserCardRequest().level("金卡"))));
+                membercard.updateUserCard(UpdateUserCardParams.builder().cardId(CARD_ID).code(CODE).body(new UpdateUserCardRequest().level("金卡")).build())));
   }
 
   @Test
@@ -253,14 +250,11 @@ class ContractTest {
         assertThrows(
             WechatPayApiException.class,
             () ->
-                wrongKey.confirmUserCard(
-                    CODE,
-                    CARD_ID,
-                    new ConfirmUserCardRequest()
+                wrongKey.confirmUserCard(ConfirmUserCardParams.builder().userCardCode(CODE).cardId(CARD_ID).body(new ConfirmUserCardRequest()
                         .brandId("1004")
                         .openid("o")
                         .phoneNumber("13800138000")
-                        .userCardConfirmState(UserCardConfirmState.CREATE_CARD_SUCCESS)));
+                        .userCardConfirmState(UserCardConfirmState.CREATE_CARD_SUCCESS)).build()));
 
     assertApiError(400, "PARAM_ERROR", error);
     assertEquals("Wechatpay-Serial", error.detail().orElseThrow().field());
@@ -282,7 +276,7 @@ class ContractTest {
         assertThrows(
             WechatPayVerificationException.class,
             () ->
-                membercard.updateUserCard(CARD_ID, CODE, new UpdateUserCardRequest().level("金卡")));
+                membercard.updateUserCard(UpdateUserCardParams.builder().cardId(CARD_ID).code(CODE).body(new UpdateUserCardRequest().level("金卡")).build()));
     assertEquals(Reason.BAD_SIGNATURE, error.reason());
     assertNotEquals(null, error.requestId());
   }
@@ -292,7 +286,7 @@ class ContractTest {
     wechatPay.inject("getUserCard", AnswerFault.MALFORMED_BODY);
 
     WechatPayException error =
-        assertThrows(WechatPayException.class, () -> membercard.getUserCard(CARD_ID, CODE));
+        assertThrows(WechatPayException.class, () -> membercard.getUserCard(GetUserCardParams.builder().cardId(CARD_ID).code(CODE).build()));
     assertTrue(error.getMessage().contains("cannot be read as"), error.getMessage());
   }
 
@@ -318,7 +312,7 @@ class ContractTest {
 
     WechatPayTransportException error =
         assertThrows(
-            WechatPayTransportException.class, () -> membercard.getUserCard(CARD_ID, CODE));
+            WechatPayTransportException.class, () -> membercard.getUserCard(GetUserCardParams.builder().cardId(CARD_ID).code(CODE).build()));
     assertEquals(WechatPayTransportException.Failure.TIMED_OUT, error.failure());
     assertTrue(
         error.getCause() instanceof java.net.SocketTimeoutException,
@@ -329,7 +323,7 @@ class ContractTest {
     wechatPay.reset();
     wechatPay.inject("getUserCard", fault);
     return assertThrows(
-        WechatPayVerificationException.class, () -> membercard.getUserCard(CARD_ID, CODE));
+        WechatPayVerificationException.class, () -> membercard.getUserCard(GetUserCardParams.builder().cardId(CARD_ID).code(CODE).build()));
   }
 
   private static void assertApiError(int status, String code, WechatPayApiException error) {

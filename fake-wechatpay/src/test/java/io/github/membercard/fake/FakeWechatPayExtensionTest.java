@@ -1,5 +1,6 @@
 package io.github.membercard.fake;
 
+import io.github.membercard.client.api.MembercardUserCardsApi.GetUserCardParams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -48,7 +49,7 @@ class FakeWechatPayExtensionTest {
     @Order(1)
     void aTestGetsTheClassesFakeAndAMatchingClient(FakeWechatPay fake) {
       assertSame(wechatPay.fake(), fake);
-      assertEquals(CODE, userCards(fake).getUserCard(CARD_ID, CODE).getCode());
+      assertEquals(CODE, userCards(fake).getUserCard(GetUserCardParams.builder().cardId(CARD_ID).code(CODE).build()).getCode());
       assertEquals(1, fake.requests().size());
 
       fake.respondWithError("getUserCard", 404, "RESOURCE_NOT_EXISTS", "用户卡不存在");
@@ -64,7 +65,7 @@ class FakeWechatPayExtensionTest {
       assertEquals(0, fake.requests().size());
       assertEquals(
           CODE,
-          userCards(fake).getUserCard(CARD_ID, CODE).getCode(),
+          userCards(fake).getUserCard(GetUserCardParams.builder().cardId(CARD_ID).code(CODE).build()).getCode(),
           "the error answer is forgotten");
     }
   }
@@ -87,7 +88,7 @@ class FakeWechatPayExtensionTest {
     @Order(1)
     void aTestGetsAFakeOfItsOwn(FakeWechatPay fake) {
       assertSame(wechatPay.fake(), fake);
-      assertEquals(CODE, userCards(fake).getUserCard(CARD_ID, CODE).getCode());
+      assertEquals(CODE, userCards(fake).getUserCard(GetUserCardParams.builder().cardId(CARD_ID).code(CODE).build()).getCode());
       assertEquals(1, fake.requests().size());
       firstTestsFake = fake;
     }
@@ -100,7 +101,7 @@ class FakeWechatPayExtensionTest {
       assertNotSame(firstTestsFake, fake);
       assertNotEquals(firstTestsFake.merchantSerialNumber(), fake.merchantSerialNumber());
       assertEquals(0, fake.requests().size());
-      assertEquals(CODE, userCards(fake).getUserCard(CARD_ID, CODE).getCode());
+      assertEquals(CODE, userCards(fake).getUserCard(GetUserCardParams.builder().cardId(CARD_ID).code(CODE).build()).getCode());
     }
   }
 
@@ -116,7 +117,7 @@ class FakeWechatPayExtensionTest {
     @RepeatedTest(2)
     void eachTestsFakeListensThereInTurn(FakeWechatPay fake) {
       assertEquals(PORT, URI.create(fake.baseUrl()).getPort());
-      assertEquals(CODE, userCards(fake).getUserCard(CARD_ID, CODE).getCode());
+      assertEquals(CODE, userCards(fake).getUserCard(GetUserCardParams.builder().cardId(CARD_ID).code(CODE).build()).getCode());
     }
   }
 

@@ -1,5 +1,7 @@
 package io.github.membercard.fake;
 
+import io.github.membercard.client.api.MembercardUserCardsApi.GetUserCardParams;
+import io.github.membercard.client.api.MembercardUserCardsApi.UpdateUserCardParams;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -102,7 +104,7 @@ class FaultSuiteTest {
     GET("getUserCard", "GET", USER_CARD_PATH, USER_CARD_TEMPLATE) {
       @Override
       Object call(WechatPayClient client) {
-        return client.create(MembercardUserCardsApi.class).getUserCard(CARD_ID, CODE);
+        return client.create(MembercardUserCardsApi.class).getUserCard(GetUserCardParams.builder().cardId(CARD_ID).code(CODE).build());
       }
     },
     POST_JSON("syncUserPoints", "POST", SYNC_POINTS_PATH, SYNC_POINTS_PATH) {
@@ -125,7 +127,7 @@ class FaultSuiteTest {
       Object call(WechatPayClient client) {
         client
             .create(MembercardUserCardsApi.class)
-            .updateUserCard(CARD_ID, CODE, new UpdateUserCardRequest().level("金卡"));
+            .updateUserCard(UpdateUserCardParams.builder().cardId(CARD_ID).code(CODE).body(new UpdateUserCardRequest().level("金卡")).build());
         return null;
       }
     };

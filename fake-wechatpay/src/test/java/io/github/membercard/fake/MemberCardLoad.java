@@ -1,5 +1,8 @@
 package io.github.membercard.fake;
 
+import io.github.membercard.client.api.BrandUserCardsApi.ConfirmUserCardParams;
+import io.github.membercard.client.api.MembercardUserCardsApi.GetUserCardParams;
+import io.github.membercard.client.api.MembercardUserCardsApi.UpdateUserCardParams;
 import io.github.membercard.client.api.BrandPointsApi;
 import io.github.membercard.client.api.BrandUserCardsApi;
 import io.github.membercard.client.api.MembercardUserCardsApi;
@@ -217,7 +220,7 @@ final class MemberCardLoad implements AutoCloseable {
     String code = Long.toString(FIRST_CODE + call);
     switch (call % 4) {
       case 0 -> {
-        MembercardUserCard card = membercard.getUserCard(CARD_ID, code);
+        MembercardUserCard card = membercard.getUserCard(GetUserCardParams.builder().cardId(CARD_ID).code(code).build());
         expect(code, card.getCode(), "getUserCard code");
       }
       case 1 -> {
@@ -233,19 +236,15 @@ final class MemberCardLoad implements AutoCloseable {
         expect((long) call, balance.getPointBalance(), "syncUserPoints point_balance");
       }
       case 2 ->
-          membercard.updateUserCard(
-              CARD_ID, code, new UpdateUserCardRequest().level("金卡").needInformLevel(false));
+          membercard.updateUserCard(UpdateUserCardParams.builder().cardId(CARD_ID).code(code).body(new UpdateUserCardRequest().level("金卡").needInformLevel(false)).build());
       default -> {
         String phone = String.format("138%08d", call % 100_000_000);
         UserCard card =
-            userCards.confirmUserCard(
-                code,
-                CARD_ID,
-                new ConfirmUserCardRequest()
+            userCards.confirmUserCard(ConfirmUserCardParams.builder().userCardCode(code).cardId(CARD_ID).body(new ConfirmUserCardRequest()
                     .brandId("1004")
                     .openid("obLatjnx9gnqzS4myYGmLZ7LgLBA")
                     .phoneNumber(phone)
-                    .userCardConfirmState(UserCardConfirmState.CREATE_CARD_SUCCESS));
+                    .userCardConfirmState(UserCardConfirmState.CREATE_CARD_SUCCESS)).build());
         expect(phone, card.getPhoneNumber(), "confirmUserCard phone_number");
         expect(code, card.getUserCardCode(), "confirmUserCard user_card_code");
       }

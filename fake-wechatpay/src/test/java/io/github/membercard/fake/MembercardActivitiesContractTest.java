@@ -1,5 +1,8 @@
 package io.github.membercard.fake;
 
+import io.github.membercard.client.api.MembercardActivitiesApi.GetMembercardActivityParams;
+import io.github.membercard.client.api.MembercardActivitiesApi.ListMembercardActivitiesParams;
+import io.github.membercard.client.api.MembercardActivitiesApi.TerminateMembercardActivityParams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -119,12 +122,7 @@ class MembercardActivitiesContractTest extends ContractTestBase {
     wechatPay.listSize("listMembercardActivities", 12);
 
     MembercardActivityPage page =
-        activities.listMembercardActivities(
-            MembercardActivityType.NON_MEMBER_AFTERPAY,
-            5,
-            10,
-            CARD_ID,
-            MembercardActivityStatus.ONGOING);
+        activities.listMembercardActivities(ListMembercardActivitiesParams.builder().activityType(MembercardActivityType.NON_MEMBER_AFTERPAY).limit(5).offset(10).cardId(CARD_ID).activityStatus(MembercardActivityStatus.ONGOING).build());
 
     ReceivedRequest received = onlyRequest("listMembercardActivities");
     assertEquals("GET", received.method());
@@ -153,11 +151,7 @@ class MembercardActivitiesContractTest extends ContractTestBase {
 
     List<MembercardActivity> all =
         activities
-            .listMembercardActivitiesStream(
-                MembercardActivityType.MEMBER_AFTERPAY,
-                CARD_ID,
-                MembercardActivityStatus.ONGOING,
-                3)
+            .listMembercardActivitiesStream(ListMembercardActivitiesParams.builder().activityType(MembercardActivityType.MEMBER_AFTERPAY).cardId(CARD_ID).activityStatus(MembercardActivityStatus.ONGOING).limit(3).build())
             .toList();
 
     assertEquals(7, all.size());
@@ -174,7 +168,7 @@ class MembercardActivitiesContractTest extends ContractTestBase {
   @Test
   @Covers("getMembercardActivity")
   void getMembercardActivityEchoesTheActivityId() {
-    MembercardActivity activity = activities.getMembercardActivity(ACTIVITY_ID);
+    MembercardActivity activity = activities.getMembercardActivity(GetMembercardActivityParams.builder().activityId(ACTIVITY_ID).build());
 
     ReceivedRequest received = onlyRequest("getMembercardActivity");
     assertEquals("GET", received.method());
@@ -190,7 +184,7 @@ class MembercardActivitiesContractTest extends ContractTestBase {
   @Test
   @Covers("terminateMembercardActivity")
   void terminateMembercardActivityPostsWithoutABody() {
-    MembercardActivityTermination termination = activities.terminateMembercardActivity(ACTIVITY_ID);
+    MembercardActivityTermination termination = activities.terminateMembercardActivity(TerminateMembercardActivityParams.builder().activityId(ACTIVITY_ID).build());
 
     ReceivedRequest received = onlyRequest("terminateMembercardActivity");
     assertEquals("POST", received.method());
@@ -211,12 +205,7 @@ class MembercardActivitiesContractTest extends ContractTestBase {
         assertThrows(
             WechatPayApiException.class,
             () ->
-                activities.listMembercardActivities(
-                    MembercardActivityType.of("NOT_A_VALUE"),
-                    5,
-                    0,
-                    CARD_ID,
-                    MembercardActivityStatus.ONGOING));
+                activities.listMembercardActivities(ListMembercardActivitiesParams.builder().activityType(MembercardActivityType.of("NOT_A_VALUE")).limit(5).offset(0).cardId(CARD_ID).activityStatus(MembercardActivityStatus.ONGOING).build()));
 
     assertParamError(error, "activity_type", "query");
   }

@@ -1,5 +1,7 @@
 package io.github.membercard.fake;
 
+import io.github.membercard.client.api.MembercardBonusApi.CommitBonusParams;
+import io.github.membercard.client.api.MembercardBonusApi.PrepareBonusParams;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,7 +26,7 @@ class MembercardBonusContractTest extends ContractTestBase {
   @Test
   @Covers("prepareBonus")
   void prepareBonusPostsTheOrderAndItsPoints() {
-    assertDoesNotThrow(() -> bonus.prepareBonus(CARD_ID, CODE, order()));
+    assertDoesNotThrow(() -> bonus.prepareBonus(PrepareBonusParams.builder().cardId(CARD_ID).code(CODE).body(order()).build()));
 
     ReceivedRequest received = onlyRequest("prepareBonus");
     assertEquals("POST", received.method());
@@ -35,7 +37,7 @@ class MembercardBonusContractTest extends ContractTestBase {
   @Test
   @Covers("commitBonus")
   void commitBonusPostsTheOrderWhosePointsAreCredited() {
-    assertDoesNotThrow(() -> bonus.commitBonus(CARD_ID, CODE, order()));
+    assertDoesNotThrow(() -> bonus.commitBonus(CommitBonusParams.builder().cardId(CARD_ID).code(CODE).body(order()).build()));
 
     ReceivedRequest received = onlyRequest("commitBonus");
     assertEquals("POST", received.method());
@@ -48,7 +50,7 @@ class MembercardBonusContractTest extends ContractTestBase {
     WechatPayApiException error =
         assertThrows(
             WechatPayApiException.class,
-            () -> bonus.prepareBonus(CARD_ID, CODE, order().bonusValue(null)));
+            () -> bonus.prepareBonus(PrepareBonusParams.builder().cardId(CARD_ID).code(CODE).body(order().bonusValue(null)).build()));
 
     assertParamError(error, "/bonus_value", "body");
   }

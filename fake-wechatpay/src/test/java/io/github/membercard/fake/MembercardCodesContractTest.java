@@ -1,5 +1,9 @@
 package io.github.membercard.fake;
 
+import io.github.membercard.client.api.MembercardCodesApi.CreatePermissionTokenParams;
+import io.github.membercard.client.api.MembercardCodesApi.CreateQrCodeParams;
+import io.github.membercard.client.api.MembercardCodesApi.DecryptCodeParams;
+import io.github.membercard.client.api.MembercardCodesApi.DepositCodesParams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -40,9 +44,7 @@ class MembercardCodesContractTest extends ContractTestBase {
   @Covers("depositCodes")
   void depositCodesPostsTheCodesOfTheCard() {
     MembercardCodeDeposit deposit =
-        codes.depositCodes(
-            CARD_ID,
-            new MembercardCodeDepositRequest().addCodeItem(CODE).addCodeItem("478515832666"));
+        codes.depositCodes(DepositCodesParams.builder().cardId(CARD_ID).body(new MembercardCodeDepositRequest().addCodeItem(CODE).addCodeItem("478515832666")).build());
 
     ReceivedRequest received = onlyRequest("depositCodes");
     assertEquals("POST", received.method());
@@ -64,8 +66,7 @@ class MembercardCodesContractTest extends ContractTestBase {
             + "{\"code\":\"478515832666\",\"result\":\"DUPLICATE\"}]}");
 
     MembercardCodeDeposit deposit =
-        codes.depositCodes(
-            CARD_ID, new MembercardCodeDepositRequest().code(List.of(CODE, "478515832666")));
+        codes.depositCodes(DepositCodesParams.builder().cardId(CARD_ID).body(new MembercardCodeDepositRequest().code(List.of(CODE, "478515832666"))).build());
 
     assertEquals(
         List.of(CODE, "478515832666"), textValues(onlyRequest("depositCodes").body().get("code")));
@@ -79,7 +80,7 @@ class MembercardCodesContractTest extends ContractTestBase {
   @Test
   @Covers("decryptCode")
   void decryptCodeSendsTheEncryptedCodeAsSent() {
-    MembercardCode code = codes.decryptCode(CARD_ID, ENCRYPT_CODE);
+    MembercardCode code = codes.decryptCode(DecryptCodeParams.builder().cardId(CARD_ID).encryptCode(ENCRYPT_CODE).build());
 
     ReceivedRequest received = onlyRequest("decryptCode");
     assertEquals("GET", received.method());
@@ -94,14 +95,12 @@ class MembercardCodesContractTest extends ContractTestBase {
   @Covers("createQrCode")
   void createQrCodeForJumpActivation() {
     MembercardQrCode qrCode =
-        codes.createQrCode(
-            CARD_ID,
-            new MembercardQrCodeRequest()
+        codes.createQrCode(CreateQrCodeParams.builder().cardId(CARD_ID).body(new MembercardQrCodeRequest()
                 .activateType(MembercardQrCodeActivateType.JUMP_ACTIVATE)
                 .activateUrl(ACTIVATE_URL)
                 .activateAppid(ACTIVATE_APPID)
                 .activatePath(ACTIVATE_PATH)
-                .outerStr(OUTER_STR));
+                .outerStr(OUTER_STR)).build());
 
     ReceivedRequest received = onlyRequest("createQrCode");
     assertEquals("POST", received.method());
@@ -120,12 +119,10 @@ class MembercardCodesContractTest extends ContractTestBase {
   @Covers("createPermissionToken")
   void createPermissionTokenForAutoActivation() {
     MembercardPermissionToken token =
-        codes.createPermissionToken(
-            CARD_ID,
-            new MembercardPermissionTokenRequest()
+        codes.createPermissionToken(CreatePermissionTokenParams.builder().cardId(CARD_ID).body(new MembercardPermissionTokenRequest()
                 .activateType("AUTO_ACTIVATE")
                 .navigateBackPreviousPage(true)
-                .outerStr(OUTER_STR));
+                .outerStr(OUTER_STR)).build());
 
     ReceivedRequest received = onlyRequest("createPermissionToken");
     assertEquals("POST", received.method());
@@ -151,10 +148,8 @@ class MembercardCodesContractTest extends ContractTestBase {
         assertThrows(
             WechatPayApiException.class,
             () ->
-                codes.createQrCode(
-                    CARD_ID,
-                    new MembercardQrCodeRequest()
-                        .activateType(MembercardQrCodeActivateType.of("NOT_A_VALUE"))));
+                codes.createQrCode(CreateQrCodeParams.builder().cardId(CARD_ID).body(new MembercardQrCodeRequest()
+                        .activateType(MembercardQrCodeActivateType.of("NOT_A_VALUE"))).build()));
 
     assertParamError(error, "/activate_type", "body");
   }
@@ -165,8 +160,7 @@ class MembercardCodesContractTest extends ContractTestBase {
         assertThrows(
             WechatPayApiException.class,
             () ->
-                codes.createPermissionToken(
-                    CARD_ID, new MembercardPermissionTokenRequest().outerStr(OUTER_STR)));
+                codes.createPermissionToken(CreatePermissionTokenParams.builder().cardId(CARD_ID).body(new MembercardPermissionTokenRequest().outerStr(OUTER_STR)).build()));
 
     assertParamError(error, "/activate_type", "body");
   }

@@ -1,5 +1,8 @@
 package io.github.membercard.fake;
 
+import io.github.membercard.client.api.MembercardImportsApi.ImportUserCardByOpenidParams;
+import io.github.membercard.client.api.MembercardImportsApi.ImportUserCardByPhoneParams;
+import io.github.membercard.client.api.MembercardImportsApi.SearchPhoneNumberMemberParams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -14,7 +17,9 @@ import io.github.membercard.client.model.MembercardPhoneNumberImportRequest;
 import io.github.membercard.client.model.MembercardPhoneNumberMember;
 import io.github.membercard.client.model.MembercardPhoneNumberMemberInformation;
 import io.github.membercard.client.model.MembercardPhoneNumberReceiveStatus;
+import io.github.membercard.wechatpay.RawRequest;
 import io.github.membercard.wechatpay.WechatPayApiException;
+import io.github.membercard.wechatpay.WechatPayRequestException;
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +35,7 @@ class MembercardImportsContractTest extends ContractTestBase {
   @Test
   @Covers("searchPhoneNumberMember")
   void searchPhoneNumberMemberEncryptsTheQueryParameter() {
-    MembercardPhoneNumberMember member = imports.searchPhoneNumberMember(CARD_ID, PHONE);
+    MembercardPhoneNumberMember member = imports.searchPhoneNumberMember(SearchPhoneNumberMemberParams.builder().cardId(CARD_ID).phoneNumber(PHONE).build());
 
     ReceivedRequest received = onlyRequest("searchPhoneNumberMember");
     assertEquals(FakeWechatPay.PUBLIC_KEY_ID, received.wechatpaySerial());
@@ -58,7 +63,7 @@ class MembercardImportsContractTest extends ContractTestBase {
   void searchPhoneNumberMemberDeliversAPlusAndASpaceExactly() {
     String phone = "+86 13800138000";
 
-    imports.searchPhoneNumberMember(CARD_ID, phone);
+    imports.searchPhoneNumberMember(SearchPhoneNumberMemberParams.builder().cardId(CARD_ID).phoneNumber(phone).build());
 
     ReceivedRequest received = onlyRequest("searchPhoneNumberMember");
     assertFalse(received.url().contains("13800138000"), received.url());
@@ -70,12 +75,10 @@ class MembercardImportsContractTest extends ContractTestBase {
   @Covers("importUserCardByPhone")
   void importUserCardByPhoneEncryptsThePhoneNumber() {
     MembercardCode code =
-        imports.importUserCardByPhone(
-            CARD_ID,
-            new MembercardImportByPhoneRequest()
-                .encryptedPhoneNumber(PHONE)
+        imports.importUserCardByPhone(ImportUserCardByPhoneParams.builder().cardId(CARD_ID).body(new MembercardImportByPhoneRequest()
+                .phoneNumber(PHONE)
                 .code(CODE)
-                .outRequestNo(OUT_REQUEST_NO));
+                .outRequestNo(OUT_REQUEST_NO)).build());
 
     ReceivedRequest received = onlyRequest("importUserCardByPhone");
     assertEquals("POST", received.method());
@@ -95,12 +98,10 @@ class MembercardImportsContractTest extends ContractTestBase {
     String importedCode = "478515832667";
 
     MembercardCode code =
-        imports.importUserCardByOpenid(
-            CARD_ID,
-            new MembercardImportByOpenidRequest()
+        imports.importUserCardByOpenid(ImportUserCardByOpenidParams.builder().cardId(CARD_ID).body(new MembercardImportByOpenidRequest()
                 .openid(OPENID)
                 .code(importedCode)
-                .outRequestNo(OUT_REQUEST_NO));
+                .outRequestNo(OUT_REQUEST_NO)).build());
 
     ReceivedRequest received = onlyRequest("importUserCardByOpenid");
     assertEquals("POST", received.method());
@@ -123,7 +124,7 @@ class MembercardImportsContractTest extends ContractTestBase {
                     .code(CODE)
                     .membershipNumber("316510891298")
                     .registrationTime(REGISTRATION_TIME))
-            .encryptedPhoneNumber(PHONE)
+            .phoneNumber(PHONE)
             .outerStr("my_card_CARD"));
 
     ReceivedRequest received = onlyRequest("importPhoneNumbers");
@@ -149,9 +150,7 @@ class MembercardImportsContractTest extends ContractTestBase {
         assertThrows(
             WechatPayApiException.class,
             () ->
-                imports.importUserCardByOpenid(
-                    CARD_ID,
-                    new MembercardImportByOpenidRequest().code(CODE).outRequestNo(OUT_REQUEST_NO)));
+                imports.importUserCardByOpenid(ImportUserCardByOpenidParams.builder().cardId(CARD_ID).body(new MembercardImportByOpenidRequest().code(CODE).outRequestNo(OUT_REQUEST_NO)).build()));
 
     assertParamError(error, "/openid", "body");
   }
@@ -166,16 +165,34 @@ class MembercardImportsContractTest extends ContractTestBase {
                     new MembercardPhoneNumberImportRequest()
                         .memberInformation(
                             new MembercardPhoneNumberMemberInformation().cardId(CARD_ID).code(CODE))
-                        .encryptedPhoneNumber(PHONE)));
+                        .phoneNumber(PHONE)));
 
     assertParamError(error, "/member_information/registration_time", "body");
+  }
+
+  @Test
+  void aMissingQueryParameterIsRefusedBeforeSending() {
+    WechatPayRequestException error =
+        assertThrows(
+            WechatPayRequestException.class,
+            () -> SearchPhoneNumberMemberParams.builder().phoneNumber(PHONE).build());
+
+    assertTrue(error.members().stream().anyMatch(m -> m.contains("cardId")), error.getMessage());
+    assertTrue(wechatPay.requests().isEmpty(), "nothing is sent");
   }
 
   @Test
   void aMissingQueryParameterGets400WithItsName() {
     WechatPayApiException error =
         assertThrows(
-            WechatPayApiException.class, () -> imports.searchPhoneNumberMember(null, PHONE));
+            WechatPayApiException.class,
+            () ->
+                client.rawRequest(
+                    RawRequest.builder(
+                            RawRequest.Method.GET,
+                            "/v3/marketing/membercard-open/phonenumber-member/search")
+                        .queryValue("encrypted_phone_number", "not-reached")
+                        .build()));
 
     assertParamError(error, "card_id", "query");
     assertNull(onlyRequest("searchPhoneNumberMember").query().get("card_id"));

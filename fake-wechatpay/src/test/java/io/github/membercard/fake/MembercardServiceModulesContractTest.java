@@ -1,5 +1,9 @@
 package io.github.membercard.fake;
 
+import io.github.membercard.client.api.MembercardServiceModulesApi.AddServiceModuleParams;
+import io.github.membercard.client.api.MembercardServiceModulesApi.RemoveServiceModuleParams;
+import io.github.membercard.client.api.MembercardServiceModulesApi.SetServiceModuleDataParams;
+import io.github.membercard.client.api.MembercardServiceModulesApi.UpdateServiceModuleParams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -37,11 +41,9 @@ class MembercardServiceModulesContractTest extends ContractTestBase {
   @Covers("addServiceModule")
   void addServiceModuleSendsTheModuleAndAnswersItOnTheCard() {
     MembercardServiceModule added =
-        modules.addServiceModule(
-            CARD_ID,
-            new MembercardServiceModuleAddRequest()
+        modules.addServiceModule(AddServiceModuleParams.builder().cardId(CARD_ID).body(new MembercardServiceModuleAddRequest()
                 .serviceModuleId(SERVICE_MODULE_ID)
-                .jumpMiniprogram(miniprogram("pages/hotel/checkin")));
+                .jumpMiniprogram(miniprogram("pages/hotel/checkin"))).build());
 
     ReceivedRequest received = onlyRequest("addServiceModule");
     assertEquals("POST", received.method());
@@ -60,11 +62,8 @@ class MembercardServiceModulesContractTest extends ContractTestBase {
   @Covers("updateServiceModule")
   void updateServiceModuleSendsTheNewMiniprogramAndAnswersTheModule() {
     MembercardServiceModule updated =
-        modules.updateServiceModule(
-            CARD_ID,
-            SERVICE_MODULE_ID,
-            new MembercardServiceModuleUpdateRequest()
-                .jumpMiniprogram(miniprogram("pages/hotel/order")));
+        modules.updateServiceModule(UpdateServiceModuleParams.builder().cardId(CARD_ID).serviceModuleId(SERVICE_MODULE_ID).body(new MembercardServiceModuleUpdateRequest()
+                .jumpMiniprogram(miniprogram("pages/hotel/order"))).build());
 
     ReceivedRequest received = onlyRequest("updateServiceModule");
     assertEquals("PATCH", received.method());
@@ -82,7 +81,7 @@ class MembercardServiceModulesContractTest extends ContractTestBase {
   @Test
   @Covers("removeServiceModule")
   void removeServiceModuleSendsADeleteAndAnswers204() {
-    modules.removeServiceModule(CARD_ID, SERVICE_MODULE_ID);
+    modules.removeServiceModule(RemoveServiceModuleParams.builder().cardId(CARD_ID).serviceModuleId(SERVICE_MODULE_ID).build());
 
     ReceivedRequest received = onlyRequest("removeServiceModule");
     assertEquals("DELETE", received.method());
@@ -93,7 +92,7 @@ class MembercardServiceModulesContractTest extends ContractTestBase {
   @Test
   @Covers("setServiceModuleData")
   void setServiceModuleDataSendsTheMembersStateAndAnswers204() {
-    modules.setServiceModuleData(CARD_ID, CODE, memberData());
+    modules.setServiceModuleData(SetServiceModuleDataParams.builder().cardId(CARD_ID).code(CODE).body(memberData()).build());
 
     ReceivedRequest received = onlyRequest("setServiceModuleData");
     assertEquals("POST", received.method());
@@ -139,7 +138,7 @@ class MembercardServiceModulesContractTest extends ContractTestBase {
     WechatPayApiException error =
         assertThrows(
             WechatPayApiException.class,
-            () -> modules.setServiceModuleData(CARD_ID, CODE, request));
+            () -> modules.setServiceModuleData(SetServiceModuleDataParams.builder().cardId(CARD_ID).code(CODE).body(request).build()));
 
     assertParamError(error, "/state_setting/state_id", "body");
   }

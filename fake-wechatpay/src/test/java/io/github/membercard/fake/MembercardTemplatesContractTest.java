@@ -1,5 +1,11 @@
 package io.github.membercard.fake;
 
+import io.github.membercard.client.api.MembercardTemplatesApi.DeleteCardTemplateParams;
+import io.github.membercard.client.api.MembercardTemplatesApi.GetCardTemplateParams;
+import io.github.membercard.client.api.MembercardTemplatesApi.ListCardTemplatesParams;
+import io.github.membercard.client.api.MembercardTemplatesApi.SetCardTemplateRightsParams;
+import io.github.membercard.client.api.MembercardTemplatesApi.UpdateCardTemplateParams;
+import io.github.membercard.client.api.MembercardTemplatesApi.UpgradeCardTemplateParams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -108,7 +114,7 @@ class MembercardTemplatesContractTest extends ContractTestBase {
   @Test
   @Covers("listCardTemplates")
   void listCardTemplatesSendsTheBrandAndPageAndAnswersOnePage() {
-    MembercardTemplatePage page = templates.listCardTemplates(0, 20, TEMPLATE_BRAND_ID, APPID);
+    MembercardTemplatePage page = templates.listCardTemplates(ListCardTemplatesParams.builder().offset(0).limit(20).brandId(TEMPLATE_BRAND_ID).appid(APPID).build());
 
     ReceivedRequest received = onlyRequest("listCardTemplates");
     assertEquals("GET", received.method());
@@ -135,7 +141,7 @@ class MembercardTemplatesContractTest extends ContractTestBase {
     wechatPay.listSize("listCardTemplates", 7);
 
     List<MembercardTemplate> all =
-        templates.listCardTemplatesStream(TEMPLATE_BRAND_ID, APPID, 3).toList();
+        templates.listCardTemplatesStream(ListCardTemplatesParams.builder().brandId(TEMPLATE_BRAND_ID).appid(APPID).limit(3).build()).toList();
 
     assertEquals(7, all.size());
     List<ReceivedRequest> received = wechatPay.requests("listCardTemplates");
@@ -151,7 +157,7 @@ class MembercardTemplatesContractTest extends ContractTestBase {
   @Test
   @Covers("getCardTemplate")
   void getCardTemplateAnswersTheTemplateOfThePath() {
-    MembercardTemplate template = templates.getCardTemplate(OTHER_CARD_ID);
+    MembercardTemplate template = templates.getCardTemplate(GetCardTemplateParams.builder().cardId(OTHER_CARD_ID).build());
 
     ReceivedRequest received = onlyRequest("getCardTemplate");
     assertEquals("GET", received.method());
@@ -160,16 +166,14 @@ class MembercardTemplatesContractTest extends ContractTestBase {
 
     assertEquals(OTHER_CARD_ID, template.getCardId(), "card_id echoed from the path");
     assertEquals(MembercardTemplateStatus.APPROVED, template.getStatus());
-    assertTrue(template.getCodeType().isKnown(), template.getCodeType().value());
+    assertTrue(template.getCodeType().isKnown(), template.getCodeType().asString());
     assertEquals(4999000L, template.getRemainQuantity());
   }
 
   @Test
   @Covers("updateCardTemplate")
   void updateCardTemplateSendsTheChangesAndAnswers204() {
-    templates.updateCardTemplate(
-        CARD_ID,
-        new MembercardTemplateUpdateRequest()
+    templates.updateCardTemplate(UpdateCardTemplateParams.builder().cardId(CARD_ID).body(new MembercardTemplateUpdateRequest()
             .title("微信支付会员卡")
             .servicePhone("010-88771234")
             .totalQuantity(6000000L)
@@ -190,7 +194,7 @@ class MembercardTemplatesContractTest extends ContractTestBase {
                     .title("xxx会员卡使用须知")
                     .url("https://xxx.111.com"))
             .codeType(MembercardTemplateCodeType.QRCODE)
-            .needDynamicCode(true));
+            .needDynamicCode(true)).build());
 
     ReceivedRequest received = onlyRequest("updateCardTemplate");
     assertEquals("PATCH", received.method());
@@ -215,7 +219,7 @@ class MembercardTemplatesContractTest extends ContractTestBase {
   @Test
   @Covers("deleteCardTemplate")
   void deleteCardTemplateSendsADeleteAndAnswers204() {
-    templates.deleteCardTemplate(CARD_ID);
+    templates.deleteCardTemplate(DeleteCardTemplateParams.builder().cardId(CARD_ID).build());
 
     ReceivedRequest received = onlyRequest("deleteCardTemplate");
     assertEquals("DELETE", received.method());
@@ -226,9 +230,7 @@ class MembercardTemplatesContractTest extends ContractTestBase {
   @Test
   @Covers("upgradeCardTemplate")
   void upgradeCardTemplateBindsTheLegacyCardToTheBrandAndAnswers204() {
-    templates.upgradeCardTemplate(
-        OTHER_CARD_ID,
-        new MembercardTemplateUpgradeRequest().brandId(TEMPLATE_BRAND_ID).appid(APPID));
+    templates.upgradeCardTemplate(UpgradeCardTemplateParams.builder().cardId(OTHER_CARD_ID).body(new MembercardTemplateUpgradeRequest().brandId(TEMPLATE_BRAND_ID).appid(APPID)).build());
 
     ReceivedRequest received = onlyRequest("upgradeCardTemplate");
     assertEquals("POST", received.method());
@@ -240,9 +242,7 @@ class MembercardTemplatesContractTest extends ContractTestBase {
   @Test
   @Covers("setCardTemplateRights")
   void setCardTemplateRightsSendsEveryModuleAndAnswers204() {
-    templates.setCardTemplateRights(
-        CARD_ID,
-        new MembercardTemplateRightsRequest()
+    templates.setCardTemplateRights(SetCardTemplateRightsParams.builder().cardId(CARD_ID).body(new MembercardTemplateRightsRequest()
             .showBonus(true)
             .bonus(
                 new MembercardTemplateRightsBonus()
@@ -274,7 +274,7 @@ class MembercardTemplatesContractTest extends ContractTestBase {
                     .staffName("酒店管家-何小明")
                     .contactInformationName("微信号")
                     .contactInformationValue("weixin123")
-                    .phoneNumber("0755-12345677")));
+                    .phoneNumber("0755-12345677"))).build());
 
     ReceivedRequest received = onlyRequest("setCardTemplateRights");
     assertEquals("PATCH", received.method());

@@ -1,5 +1,10 @@
 package io.github.membercard.fake;
 
+import io.github.membercard.client.api.MembercardUserCardsApi.ActivateUserCardParams;
+import io.github.membercard.client.api.MembercardUserCardsApi.GetActivateInformationParams;
+import io.github.membercard.client.api.MembercardUserCardsApi.InvalidateUserCardParams;
+import io.github.membercard.client.api.MembercardUserCardsApi.ListUserCardsParams;
+import io.github.membercard.client.api.MembercardUserCardsApi.SetUserCardRightsParams;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -39,7 +44,7 @@ class MembercardUserCardsContractTest extends ContractTestBase {
   @Test
   @Covers("listUserCards")
   void listUserCardsQueriesTheUsersCardsPageByPage() {
-    MembercardUserCardPage page = userCards.listUserCards(OPENID, 0, 10, APPID);
+    MembercardUserCardPage page = userCards.listUserCards(ListUserCardsParams.builder().openid(OPENID).offset(0).limit(10).appid(APPID).build());
 
     ReceivedRequest received = onlyRequest("listUserCards");
     assertEquals("GET", received.method());
@@ -66,7 +71,7 @@ class MembercardUserCardsContractTest extends ContractTestBase {
     wechatPay.listSize("listUserCards", 7);
 
     List<MembercardUserCardSummary> cards =
-        userCards.listUserCardsStream(OPENID, APPID, 3).toList();
+        userCards.listUserCardsStream(ListUserCardsParams.builder().openid(OPENID).appid(APPID).limit(3).build()).toList();
 
     assertEquals(7, cards.size());
     List<ReceivedRequest> received = wechatPay.requests("listUserCards");
@@ -84,10 +89,7 @@ class MembercardUserCardsContractTest extends ContractTestBase {
   void activateUserCardPostsTheMembershipNumber() {
     assertDoesNotThrow(
         () ->
-            userCards.activateUserCard(
-                CARD_ID,
-                CODE,
-                new MembercardActivationRequest().membershipNumber(MEMBERSHIP_NUMBER)));
+            userCards.activateUserCard(ActivateUserCardParams.builder().cardId(CARD_ID).code(CODE).body(new MembercardActivationRequest().membershipNumber(MEMBERSHIP_NUMBER)).build()));
 
     ReceivedRequest received = onlyRequest("activateUserCard");
     assertEquals("POST", received.method());
@@ -101,8 +103,7 @@ class MembercardUserCardsContractTest extends ContractTestBase {
   void invalidateUserCardPostsTheReason() {
     assertDoesNotThrow(
         () ->
-            userCards.invalidateUserCard(
-                CARD_ID, CODE, new MembercardUserCardInvalidationRequest().reason("用户违反会员条例")));
+            userCards.invalidateUserCard(InvalidateUserCardParams.builder().cardId(CARD_ID).code(CODE).body(new MembercardUserCardInvalidationRequest().reason("用户违反会员条例")).build()));
 
     ReceivedRequest received = onlyRequest("invalidateUserCard");
     assertEquals("POST", received.method());
@@ -113,7 +114,7 @@ class MembercardUserCardsContractTest extends ContractTestBase {
   @Test
   @Covers("setUserCardRights")
   void setUserCardRightsPatchesPointsWordingAndGuide() {
-    assertDoesNotThrow(() -> userCards.setUserCardRights(CARD_ID, CODE, rights()));
+    assertDoesNotThrow(() -> userCards.setUserCardRights(SetUserCardRightsParams.builder().cardId(CARD_ID).code(CODE).body(rights()).build()));
 
     ReceivedRequest received = onlyRequest("setUserCardRights");
     assertEquals("PATCH", received.method());
@@ -138,7 +139,7 @@ class MembercardUserCardsContractTest extends ContractTestBase {
   @Test
   @Covers("getActivateInformation")
   void getActivateInformationReadsWhatTheUserGaveByTicket() {
-    MembercardActivationInformation information = userCards.getActivateInformation(ACTIVATE_TICKET);
+    MembercardActivationInformation information = userCards.getActivateInformation(GetActivateInformationParams.builder().activateTicket(ACTIVATE_TICKET).build());
 
     ReceivedRequest received = onlyRequest("getActivateInformation");
     assertEquals("GET", received.method());
@@ -164,7 +165,7 @@ class MembercardUserCardsContractTest extends ContractTestBase {
     WechatPayApiException error =
         assertThrows(
             WechatPayApiException.class,
-            () -> userCards.setUserCardRights(CARD_ID, CODE, rights().outRequestNo(null)));
+            () -> userCards.setUserCardRights(SetUserCardRightsParams.builder().cardId(CARD_ID).code(CODE).body(rights().outRequestNo(null)).build()));
 
     assertParamError(error, "/out_request_no", "body");
     assertEquals(1, wechatPay.requests("setUserCardRights").size());

@@ -1,5 +1,6 @@
 package io.github.membercard.fake;
 
+import io.github.membercard.client.api.BrandUserCardsApi.ConfirmUserCardParams;
 import static io.github.membercard.fake.PlatformCertificateModeTest.CARD_ID;
 import static io.github.membercard.fake.PlatformCertificateModeTest.CODE;
 import static io.github.membercard.fake.PlatformCertificateModeTest.PHONE;
@@ -46,7 +47,7 @@ class MigrationModeTest {
   void aClientFromTheFakeCallsAnOperation() {
     BrandUserCardsApi userCards = wechatPay.clientBuilder().build(BrandUserCardsApi.class);
 
-    assertEquals(PHONE, userCards.confirmUserCard(CODE, CARD_ID, confirmation()).getPhoneNumber());
+    assertEquals(PHONE, userCards.confirmUserCard(ConfirmUserCardParams.builder().userCardCode(CODE).cardId(CARD_ID).body(confirmation()).build()).getPhoneNumber());
 
     assertEquals(wechatPay.certificateSerials().get(0), wechatPay.signingKeyId());
     assertEquals(1, wechatPay.requests(FakeWechatPay.DOWNLOAD_CERTIFICATES).size());
@@ -66,7 +67,7 @@ class MigrationModeTest {
     WechatPayApiException error =
         assertThrows(
             WechatPayApiException.class,
-            () -> certificateClient.confirmUserCard(CODE, CARD_ID, confirmation()));
+            () -> certificateClient.confirmUserCard(ConfirmUserCardParams.builder().userCardCode(CODE).cardId(CARD_ID).body(confirmation()).build()));
     ContractTestBase.assertParamError(error, WechatPayProtocol.WECHATPAY_SERIAL, "header");
   }
 
@@ -83,6 +84,6 @@ class MigrationModeTest {
                     FakeWechatPay.PUBLIC_KEY_ID, PemSource.text(wechatPay.wechatPayPublicKeyPem())))
             .build(BrandUserCardsApi.class);
     assertEquals(
-        PHONE, publicKeyClient.confirmUserCard(CODE, CARD_ID, confirmation()).getPhoneNumber());
+        PHONE, publicKeyClient.confirmUserCard(ConfirmUserCardParams.builder().userCardCode(CODE).cardId(CARD_ID).body(confirmation()).build()).getPhoneNumber());
   }
 }

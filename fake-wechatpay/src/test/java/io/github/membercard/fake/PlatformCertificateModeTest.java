@@ -1,5 +1,6 @@
 package io.github.membercard.fake;
 
+import io.github.membercard.client.api.BrandUserCardsApi.ConfirmUserCardParams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -57,7 +58,7 @@ class PlatformCertificateModeTest {
     assertEquals(KeyMode.PLATFORM_CERTIFICATES, fake.keyMode());
     BrandUserCardsApi userCards = fake.clientBuilder().build(BrandUserCardsApi.class);
 
-    UserCard card = userCards.confirmUserCard(CODE, CARD_ID, confirmation());
+    UserCard card = userCards.confirmUserCard(ConfirmUserCardParams.builder().userCardCode(CODE).cardId(CARD_ID).body(confirmation()).build());
 
     String serial = fake.certificateSerials().get(0);
     assertEquals(serial, fake.signingKeyId());
@@ -127,7 +128,7 @@ class PlatformCertificateModeTest {
     WechatPayApiException error =
         assertThrows(
             WechatPayApiException.class,
-            () -> publicKeyClient.confirmUserCard(CODE, CARD_ID, confirmation()));
+            () -> publicKeyClient.confirmUserCard(ConfirmUserCardParams.builder().userCardCode(CODE).cardId(CARD_ID).body(confirmation()).build()));
     ContractTestBase.assertParamError(error, WechatPayProtocol.WECHATPAY_SERIAL, "header");
     assertThrows(IllegalStateException.class, fake::wechatPayPublicKeyPem);
   }
@@ -169,7 +170,7 @@ class PlatformCertificateModeTest {
     assertThrows(RuntimeException.class, () -> fake.clientBuilder().build());
     assertEquals(
         CODE,
-        builtBefore.confirmUserCard(CODE, CARD_ID, confirmation()).getUserCardCode(),
+        builtBefore.confirmUserCard(ConfirmUserCardParams.builder().userCardCode(CODE).cardId(CARD_ID).body(confirmation()).build()).getUserCardCode(),
         "a client that has the certificate needs no download");
 
     fake.restore(FakeWechatPay.DOWNLOAD_CERTIFICATES);
@@ -186,7 +187,7 @@ class PlatformCertificateModeTest {
         assertThrows(WechatPayApiException.class, () -> fake.clientBuilder().build()).status());
     fake.clientBuilder()
         .build(BrandUserCardsApi.class)
-        .confirmUserCard(CODE, CARD_ID, confirmation());
+        .confirmUserCard(ConfirmUserCardParams.builder().userCardCode(CODE).cardId(CARD_ID).body(confirmation()).build());
   }
 
   static ConfirmUserCardRequest confirmation() {

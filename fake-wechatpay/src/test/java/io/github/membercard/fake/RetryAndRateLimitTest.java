@@ -1,5 +1,7 @@
 package io.github.membercard.fake;
 
+import io.github.membercard.client.api.BrandUserCardsApi.ConfirmUserCardParams;
+import io.github.membercard.client.api.MembercardUserCardsApi.GetUserCardParams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,7 +43,7 @@ class RetryAndRateLimitTest extends ContractTestBase {
     WechatPayApiException error =
         assertThrows(
             WechatPayApiException.class,
-            () -> client.create(MembercardUserCardsApi.class).getUserCard(CARD_ID, CODE));
+            () -> client.create(MembercardUserCardsApi.class).getUserCard(GetUserCardParams.builder().cardId(CARD_ID).code(CODE).build()));
 
     assertEquals(503, error.status());
     assertEquals(1, wechatPay.requests("getUserCard").size());
@@ -51,7 +53,7 @@ class RetryAndRateLimitTest extends ContractTestBase {
   void aGetIsRetriedAfter5xxWithAFreshSignatureEachTime() {
     wechatPay.serverError("getUserCard", 503, 2);
 
-    retrying(FAST).create(MembercardUserCardsApi.class).getUserCard(CARD_ID, CODE);
+    retrying(FAST).create(MembercardUserCardsApi.class).getUserCard(GetUserCardParams.builder().cardId(CARD_ID).code(CODE).build());
 
     assertEquals(3, wechatPay.requests("getUserCard").size());
     assertEquals(
@@ -85,7 +87,7 @@ class RetryAndRateLimitTest extends ContractTestBase {
         500,
         assertThrows(
                 WechatPayApiException.class,
-                () -> userCards.confirmUserCard(CODE, CARD_ID, confirm()))
+                () -> userCards.confirmUserCard(ConfirmUserCardParams.builder().userCardCode(CODE).cardId(CARD_ID).body(confirm()).build()))
             .status());
     assertEquals(1, wechatPay.requests("confirmUserCard").size());
 
@@ -93,7 +95,7 @@ class RetryAndRateLimitTest extends ContractTestBase {
     wechatPay.inject("confirmUserCard", AnswerFault.CONNECTION_RESET);
     assertThrows(
         WechatPayTransportException.class,
-        () -> userCards.confirmUserCard(CODE, CARD_ID, confirm()));
+        () -> userCards.confirmUserCard(ConfirmUserCardParams.builder().userCardCode(CODE).cardId(CARD_ID).body(confirm()).build()));
     assertEquals(1, wechatPay.requests("confirmUserCard").size());
   }
 
@@ -105,7 +107,7 @@ class RetryAndRateLimitTest extends ContractTestBase {
 
     assertThrows(
         WechatPayApiException.class,
-        () -> retrying(shortLived).create(MembercardUserCardsApi.class).getUserCard(CARD_ID, CODE));
+        () -> retrying(shortLived).create(MembercardUserCardsApi.class).getUserCard(GetUserCardParams.builder().cardId(CARD_ID).code(CODE).build()));
 
     int attempts = wechatPay.requests("getUserCard").size();
     assertTrue(attempts >= 2 && attempts < 10, attempts + " attempts");
