@@ -1,15 +1,15 @@
 package io.github.membercard.fake;
 
-import io.github.membercard.client.api.BrandMembershipActivitiesApi.GetMembershipActivityParams;
-import io.github.membercard.client.api.BrandMembershipActivitiesApi.ListMembershipActivitiesParams;
-import io.github.membercard.client.api.BrandMembershipActivitiesApi.TerminateMembershipActivityParams;
-import io.github.membercard.client.api.BrandMembershipActivitiesApi.UpdateMembershipActivityParams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.membercard.client.api.BrandMembershipActivitiesApi;
+import io.github.membercard.client.api.BrandMembershipActivitiesApi.GetMembershipActivityParams;
+import io.github.membercard.client.api.BrandMembershipActivitiesApi.ListMembershipActivitiesParams;
+import io.github.membercard.client.api.BrandMembershipActivitiesApi.TerminateMembershipActivityParams;
+import io.github.membercard.client.api.BrandMembershipActivitiesApi.UpdateMembershipActivityParams;
 import io.github.membercard.client.model.BrandMembershipActivity;
 import io.github.membercard.client.model.BrandMembershipActivityChannel;
 import io.github.membercard.client.model.BrandMembershipActivityCouponStock;
@@ -89,7 +89,14 @@ class BrandMembershipActivitiesContractTest extends ContractTestBase {
   @Covers("listMembershipActivities")
   void listMembershipActivitiesSendsTheFiltersAndPageAndAnswersOnePage() {
     BrandMembershipActivityPage page =
-        activities.listMembershipActivities(ListMembershipActivitiesParams.builder().brandId(BRAND_ID).offset(0).limit(5).cardId(CARD_ID).activityState(BrandMembershipActivityState.MEMBERSHIP_ACTIVITY_EFFECTIVE).build());
+        activities.listMembershipActivities(
+            ListMembershipActivitiesParams.builder()
+                .brandId(BRAND_ID)
+                .offset(0)
+                .limit(5)
+                .cardId(CARD_ID)
+                .activityState(BrandMembershipActivityState.MEMBERSHIP_ACTIVITY_EFFECTIVE)
+                .build());
 
     ReceivedRequest received = onlyRequest("listMembershipActivities");
     assertEquals("GET", received.method());
@@ -118,7 +125,13 @@ class BrandMembershipActivitiesContractTest extends ContractTestBase {
 
     List<BrandMembershipActivity> all =
         activities
-            .listMembershipActivitiesStream(ListMembershipActivitiesParams.builder().brandId(BRAND_ID).cardId(CARD_ID).limit(3).build())
+            .listMembershipActivitiesStream(
+                ListMembershipActivitiesParams.builder()
+                    .brandId(BRAND_ID)
+                    .cardId(CARD_ID)
+                    .offset(0)
+                    .limit(3)
+                    .build())
             .collect(Collectors.toList());
 
     assertEquals(7, all.size());
@@ -139,12 +152,17 @@ class BrandMembershipActivitiesContractTest extends ContractTestBase {
   void updateMembershipActivityPatchesTheChangesAndAnswersTheActivity() {
     OffsetDateTime newEnd = OffsetDateTime.parse("2020-02-29T23:59:59.000+08:00");
     BrandMembershipActivity updated =
-        activities.updateMembershipActivity(UpdateMembershipActivityParams.builder().activityId(ACTIVITY_ID).body(new BrandMembershipActivityUpdateRequest()
-                .brandId(BRAND_ID)
-                .title("开卡礼")
-                .subTitle("5张满减券")
-                .beginTime(BEGIN)
-                .endTime(newEnd)).build());
+        activities.updateMembershipActivity(
+            UpdateMembershipActivityParams.builder()
+                .activityId(ACTIVITY_ID)
+                .body(
+                    new BrandMembershipActivityUpdateRequest()
+                        .brandId(BRAND_ID)
+                        .title("开卡礼")
+                        .subTitle("5张满减券")
+                        .beginTime(BEGIN)
+                        .endTime(newEnd))
+                .build());
 
     ReceivedRequest received = onlyRequest("updateMembershipActivity");
     assertEquals("PATCH", received.method());
@@ -169,7 +187,12 @@ class BrandMembershipActivitiesContractTest extends ContractTestBase {
   @Test
   @Covers("getMembershipActivity")
   void getMembershipActivitySendsTheIdInThePathAndTheBrandInTheQuery() {
-    BrandMembershipActivity activity = activities.getMembershipActivity(GetMembershipActivityParams.builder().activityId(ACTIVITY_ID).brandId(BRAND_ID).build());
+    BrandMembershipActivity activity =
+        activities.getMembershipActivity(
+            GetMembershipActivityParams.builder()
+                .activityId(ACTIVITY_ID)
+                .brandId(BRAND_ID)
+                .build());
 
     ReceivedRequest received = onlyRequest("getMembershipActivity");
     assertEquals("GET", received.method());
@@ -186,7 +209,11 @@ class BrandMembershipActivitiesContractTest extends ContractTestBase {
   @Covers("terminateMembershipActivity")
   void terminateMembershipActivityPostsTheBrandAndAnswersTheActivity() {
     BrandMembershipActivity terminated =
-        activities.terminateMembershipActivity(TerminateMembershipActivityParams.builder().activityId(ACTIVITY_ID).body(new BrandRequest().brandId(BRAND_ID)).build());
+        activities.terminateMembershipActivity(
+            TerminateMembershipActivityParams.builder()
+                .activityId(ACTIVITY_ID)
+                .body(new BrandRequest().brandId(BRAND_ID))
+                .build());
 
     ReceivedRequest received = onlyRequest("terminateMembershipActivity");
     assertEquals("POST", received.method());

@@ -1,7 +1,5 @@
 package io.github.membercard.fake;
 
-import io.github.membercard.client.api.MembercardUserCardsApi.GetUserCardParams;
-import io.github.membercard.client.api.MembercardUserCardsApi.UpdateUserCardParams;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.membercard.client.api.BrandPointsApi;
 import io.github.membercard.client.api.MembercardUserCardsApi;
+import io.github.membercard.client.api.MembercardUserCardsApi.GetUserCardParams;
+import io.github.membercard.client.api.MembercardUserCardsApi.UpdateUserCardParams;
 import io.github.membercard.client.model.MembercardUserCard;
 import io.github.membercard.client.model.UpdateUserCardRequest;
 import io.github.membercard.client.model.UserPointBalance;
@@ -104,7 +104,9 @@ class FaultSuiteTest {
     GET("getUserCard", "GET", USER_CARD_PATH, USER_CARD_TEMPLATE) {
       @Override
       Object call(WechatPayClient client) {
-        return client.create(MembercardUserCardsApi.class).getUserCard(GetUserCardParams.builder().cardId(CARD_ID).code(CODE).build());
+        return client
+            .create(MembercardUserCardsApi.class)
+            .getUserCard(GetUserCardParams.builder().cardId(CARD_ID).code(CODE).build());
       }
     },
     POST_JSON("syncUserPoints", "POST", SYNC_POINTS_PATH, SYNC_POINTS_PATH) {
@@ -127,7 +129,12 @@ class FaultSuiteTest {
       Object call(WechatPayClient client) {
         client
             .create(MembercardUserCardsApi.class)
-            .updateUserCard(UpdateUserCardParams.builder().cardId(CARD_ID).code(CODE).body(new UpdateUserCardRequest().level("金卡")).build());
+            .updateUserCard(
+                UpdateUserCardParams.builder()
+                    .cardId(CARD_ID)
+                    .code(CODE)
+                    .body(new UpdateUserCardRequest().level("金卡"))
+                    .build());
         return null;
       }
     };

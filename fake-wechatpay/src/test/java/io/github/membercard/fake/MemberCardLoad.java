@@ -1,11 +1,11 @@
 package io.github.membercard.fake;
 
-import io.github.membercard.client.api.BrandUserCardsApi.ConfirmUserCardParams;
-import io.github.membercard.client.api.MembercardUserCardsApi.GetUserCardParams;
-import io.github.membercard.client.api.MembercardUserCardsApi.UpdateUserCardParams;
 import io.github.membercard.client.api.BrandPointsApi;
 import io.github.membercard.client.api.BrandUserCardsApi;
+import io.github.membercard.client.api.BrandUserCardsApi.ConfirmUserCardParams;
 import io.github.membercard.client.api.MembercardUserCardsApi;
+import io.github.membercard.client.api.MembercardUserCardsApi.GetUserCardParams;
+import io.github.membercard.client.api.MembercardUserCardsApi.UpdateUserCardParams;
 import io.github.membercard.client.model.ConfirmUserCardRequest;
 import io.github.membercard.client.model.MembercardUserCard;
 import io.github.membercard.client.model.UpdateUserCardRequest;
@@ -220,7 +220,8 @@ final class MemberCardLoad implements AutoCloseable {
     String code = Long.toString(FIRST_CODE + call);
     switch (call % 4) {
       case 0 -> {
-        MembercardUserCard card = membercard.getUserCard(GetUserCardParams.builder().cardId(CARD_ID).code(code).build());
+        MembercardUserCard card =
+            membercard.getUserCard(GetUserCardParams.builder().cardId(CARD_ID).code(code).build());
         expect(code, card.getCode(), "getUserCard code");
       }
       case 1 -> {
@@ -236,15 +237,26 @@ final class MemberCardLoad implements AutoCloseable {
         expect((long) call, balance.getPointBalance(), "syncUserPoints point_balance");
       }
       case 2 ->
-          membercard.updateUserCard(UpdateUserCardParams.builder().cardId(CARD_ID).code(code).body(new UpdateUserCardRequest().level("金卡").needInformLevel(false)).build());
+          membercard.updateUserCard(
+              UpdateUserCardParams.builder()
+                  .cardId(CARD_ID)
+                  .code(code)
+                  .body(new UpdateUserCardRequest().level("金卡").needInformLevel(false))
+                  .build());
       default -> {
         String phone = String.format("138%08d", call % 100_000_000);
         UserCard card =
-            userCards.confirmUserCard(ConfirmUserCardParams.builder().userCardCode(code).cardId(CARD_ID).body(new ConfirmUserCardRequest()
-                    .brandId("1004")
-                    .openid("obLatjnx9gnqzS4myYGmLZ7LgLBA")
-                    .phoneNumber(phone)
-                    .userCardConfirmState(UserCardConfirmState.CREATE_CARD_SUCCESS)).build());
+            userCards.confirmUserCard(
+                ConfirmUserCardParams.builder()
+                    .userCardCode(code)
+                    .cardId(CARD_ID)
+                    .body(
+                        new ConfirmUserCardRequest()
+                            .brandId("1004")
+                            .openid("obLatjnx9gnqzS4myYGmLZ7LgLBA")
+                            .phoneNumber(phone)
+                            .userCardConfirmState(UserCardConfirmState.CREATE_CARD_SUCCESS))
+                    .build());
         expect(phone, card.getPhoneNumber(), "confirmUserCard phone_number");
         expect(code, card.getUserCardCode(), "confirmUserCard user_card_code");
       }

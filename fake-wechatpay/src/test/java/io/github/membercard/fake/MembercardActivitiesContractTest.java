@@ -1,8 +1,5 @@
 package io.github.membercard.fake;
 
-import io.github.membercard.client.api.MembercardActivitiesApi.GetMembercardActivityParams;
-import io.github.membercard.client.api.MembercardActivitiesApi.ListMembercardActivitiesParams;
-import io.github.membercard.client.api.MembercardActivitiesApi.TerminateMembercardActivityParams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.membercard.client.api.MembercardActivitiesApi;
+import io.github.membercard.client.api.MembercardActivitiesApi.GetMembercardActivityParams;
+import io.github.membercard.client.api.MembercardActivitiesApi.ListMembercardActivitiesParams;
+import io.github.membercard.client.api.MembercardActivitiesApi.TerminateMembercardActivityParams;
 import io.github.membercard.client.model.MembercardActivity;
 import io.github.membercard.client.model.MembercardActivityActivateMiniprogram;
 import io.github.membercard.client.model.MembercardActivityActivateSetting;
@@ -91,7 +91,7 @@ class MembercardActivitiesContractTest extends ContractTestBase {
         "371067", activity.getActivityId(), "the spec's example: the request has no activity id");
     assertEquals(CARD_ID, activity.getCardId());
     assertEquals("良品铺子回馈活动", activity.getActivityName());
-    assertEquals("NON_MEMBER_AFTERPAY", activity.getActivityType());
+    assertEquals(MembercardActivityType.NON_MEMBER_AFTERPAY, activity.getActivityType());
     assertEquals(BEGIN, activity.getBeginTime());
     assertEquals(END, activity.getEndTime());
     assertEquals(OUT_REQUEST_NO, activity.getOutRequestNo());
@@ -122,7 +122,14 @@ class MembercardActivitiesContractTest extends ContractTestBase {
     wechatPay.listSize("listMembercardActivities", 12);
 
     MembercardActivityPage page =
-        activities.listMembercardActivities(ListMembercardActivitiesParams.builder().activityType(MembercardActivityType.NON_MEMBER_AFTERPAY).limit(5).offset(10).cardId(CARD_ID).activityStatus(MembercardActivityStatus.ONGOING).build());
+        activities.listMembercardActivities(
+            ListMembercardActivitiesParams.builder()
+                .activityType(MembercardActivityType.NON_MEMBER_AFTERPAY)
+                .limit(5)
+                .offset(10)
+                .cardId(CARD_ID)
+                .activityStatus(MembercardActivityStatus.ONGOING)
+                .build());
 
     ReceivedRequest received = onlyRequest("listMembercardActivities");
     assertEquals("GET", received.method());
@@ -140,7 +147,7 @@ class MembercardActivitiesContractTest extends ContractTestBase {
     assertEquals(2, page.getData().size(), "items 10 and 11 of 12");
     MembercardActivity first = page.getData().get(0);
     assertEquals("371067", first.getActivityId(), "the spec's example");
-    assertEquals(MembercardActivityStatus.ONGOING.value(), first.getActivityStatus());
+    assertEquals(MembercardActivityStatus.ONGOING, first.getActivityStatus());
     assertEquals(BEGIN, first.getBeginTime());
   }
 
@@ -151,7 +158,14 @@ class MembercardActivitiesContractTest extends ContractTestBase {
 
     List<MembercardActivity> all =
         activities
-            .listMembercardActivitiesStream(ListMembercardActivitiesParams.builder().activityType(MembercardActivityType.MEMBER_AFTERPAY).cardId(CARD_ID).activityStatus(MembercardActivityStatus.ONGOING).limit(3).build())
+            .listMembercardActivitiesStream(
+                ListMembercardActivitiesParams.builder()
+                    .activityType(MembercardActivityType.MEMBER_AFTERPAY)
+                    .cardId(CARD_ID)
+                    .activityStatus(MembercardActivityStatus.ONGOING)
+                    .offset(0)
+                    .limit(3)
+                    .build())
             .toList();
 
     assertEquals(7, all.size());
@@ -168,7 +182,9 @@ class MembercardActivitiesContractTest extends ContractTestBase {
   @Test
   @Covers("getMembercardActivity")
   void getMembercardActivityEchoesTheActivityId() {
-    MembercardActivity activity = activities.getMembercardActivity(GetMembercardActivityParams.builder().activityId(ACTIVITY_ID).build());
+    MembercardActivity activity =
+        activities.getMembercardActivity(
+            GetMembercardActivityParams.builder().activityId(ACTIVITY_ID).build());
 
     ReceivedRequest received = onlyRequest("getMembercardActivity");
     assertEquals("GET", received.method());
@@ -177,14 +193,16 @@ class MembercardActivitiesContractTest extends ContractTestBase {
 
     assertEquals(ACTIVITY_ID, activity.getActivityId());
     assertEquals(CARD_ID, activity.getCardId(), "the spec's example");
-    assertEquals(MembercardActivityType.NON_MEMBER_AFTERPAY.value(), activity.getActivityType());
+    assertEquals(MembercardActivityType.NON_MEMBER_AFTERPAY, activity.getActivityType());
     assertEquals(BEGIN, activity.getBeginTime());
   }
 
   @Test
   @Covers("terminateMembercardActivity")
   void terminateMembercardActivityPostsWithoutABody() {
-    MembercardActivityTermination termination = activities.terminateMembercardActivity(TerminateMembercardActivityParams.builder().activityId(ACTIVITY_ID).build());
+    MembercardActivityTermination termination =
+        activities.terminateMembercardActivity(
+            TerminateMembercardActivityParams.builder().activityId(ACTIVITY_ID).build());
 
     ReceivedRequest received = onlyRequest("terminateMembercardActivity");
     assertEquals("POST", received.method());
@@ -205,7 +223,14 @@ class MembercardActivitiesContractTest extends ContractTestBase {
         assertThrows(
             WechatPayApiException.class,
             () ->
-                activities.listMembercardActivities(ListMembercardActivitiesParams.builder().activityType(MembercardActivityType.of("NOT_A_VALUE")).limit(5).offset(0).cardId(CARD_ID).activityStatus(MembercardActivityStatus.ONGOING).build()));
+                activities.listMembercardActivities(
+                    ListMembercardActivitiesParams.builder()
+                        .activityType(MembercardActivityType.of("NOT_A_VALUE"))
+                        .limit(5)
+                        .offset(0)
+                        .cardId(CARD_ID)
+                        .activityStatus(MembercardActivityStatus.ONGOING)
+                        .build()));
 
     assertParamError(error, "activity_type", "query");
   }

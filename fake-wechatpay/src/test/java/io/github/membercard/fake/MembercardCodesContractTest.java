@@ -1,9 +1,5 @@
 package io.github.membercard.fake;
 
-import io.github.membercard.client.api.MembercardCodesApi.CreatePermissionTokenParams;
-import io.github.membercard.client.api.MembercardCodesApi.CreateQrCodeParams;
-import io.github.membercard.client.api.MembercardCodesApi.DecryptCodeParams;
-import io.github.membercard.client.api.MembercardCodesApi.DepositCodesParams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.membercard.client.api.MembercardCodesApi;
+import io.github.membercard.client.api.MembercardCodesApi.CreatePermissionTokenParams;
+import io.github.membercard.client.api.MembercardCodesApi.CreateQrCodeParams;
+import io.github.membercard.client.api.MembercardCodesApi.DecryptCodeParams;
+import io.github.membercard.client.api.MembercardCodesApi.DepositCodesParams;
 import io.github.membercard.client.model.MembercardCode;
 import io.github.membercard.client.model.MembercardCodeDeposit;
 import io.github.membercard.client.model.MembercardCodeDepositRequest;
@@ -23,6 +23,7 @@ import io.github.membercard.client.model.MembercardQrCodeRequest;
 import io.github.membercard.wechatpay.WechatPayApiException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MembercardCodesContractTest extends ContractTestBase {
@@ -44,7 +45,14 @@ class MembercardCodesContractTest extends ContractTestBase {
   @Covers("depositCodes")
   void depositCodesPostsTheCodesOfTheCard() {
     MembercardCodeDeposit deposit =
-        codes.depositCodes(DepositCodesParams.builder().cardId(CARD_ID).body(new MembercardCodeDepositRequest().addCodeItem(CODE).addCodeItem("478515832666")).build());
+        codes.depositCodes(
+            DepositCodesParams.builder()
+                .cardId(CARD_ID)
+                .body(
+                    new MembercardCodeDepositRequest()
+                        .addCodeItem(CODE)
+                        .addCodeItem("478515832666"))
+                .build());
 
     ReceivedRequest received = onlyRequest("depositCodes");
     assertEquals("POST", received.method());
@@ -66,7 +74,11 @@ class MembercardCodesContractTest extends ContractTestBase {
             + "{\"code\":\"478515832666\",\"result\":\"DUPLICATE\"}]}");
 
     MembercardCodeDeposit deposit =
-        codes.depositCodes(DepositCodesParams.builder().cardId(CARD_ID).body(new MembercardCodeDepositRequest().code(List.of(CODE, "478515832666"))).build());
+        codes.depositCodes(
+            DepositCodesParams.builder()
+                .cardId(CARD_ID)
+                .body(new MembercardCodeDepositRequest().code(List.of(CODE, "478515832666")))
+                .build());
 
     assertEquals(
         List.of(CODE, "478515832666"), textValues(onlyRequest("depositCodes").body().get("code")));
@@ -80,7 +92,9 @@ class MembercardCodesContractTest extends ContractTestBase {
   @Test
   @Covers("decryptCode")
   void decryptCodeSendsTheEncryptedCodeAsSent() {
-    MembercardCode code = codes.decryptCode(DecryptCodeParams.builder().cardId(CARD_ID).encryptCode(ENCRYPT_CODE).build());
+    MembercardCode code =
+        codes.decryptCode(
+            DecryptCodeParams.builder().cardId(CARD_ID).encryptCode(ENCRYPT_CODE).build());
 
     ReceivedRequest received = onlyRequest("decryptCode");
     assertEquals("GET", received.method());
@@ -95,12 +109,17 @@ class MembercardCodesContractTest extends ContractTestBase {
   @Covers("createQrCode")
   void createQrCodeForJumpActivation() {
     MembercardQrCode qrCode =
-        codes.createQrCode(CreateQrCodeParams.builder().cardId(CARD_ID).body(new MembercardQrCodeRequest()
-                .activateType(MembercardQrCodeActivateType.JUMP_ACTIVATE)
-                .activateUrl(ACTIVATE_URL)
-                .activateAppid(ACTIVATE_APPID)
-                .activatePath(ACTIVATE_PATH)
-                .outerStr(OUTER_STR)).build());
+        codes.createQrCode(
+            CreateQrCodeParams.builder()
+                .cardId(CARD_ID)
+                .body(
+                    new MembercardQrCodeRequest()
+                        .activateType(MembercardQrCodeActivateType.JUMP_ACTIVATE)
+                        .activateUrl(ACTIVATE_URL)
+                        .activateAppid(ACTIVATE_APPID)
+                        .activatePath(ACTIVATE_PATH)
+                        .outerStr(OUTER_STR))
+                .build());
 
     ReceivedRequest received = onlyRequest("createQrCode");
     assertEquals("POST", received.method());
@@ -119,10 +138,15 @@ class MembercardCodesContractTest extends ContractTestBase {
   @Covers("createPermissionToken")
   void createPermissionTokenForAutoActivation() {
     MembercardPermissionToken token =
-        codes.createPermissionToken(CreatePermissionTokenParams.builder().cardId(CARD_ID).body(new MembercardPermissionTokenRequest()
-                .activateType("AUTO_ACTIVATE")
-                .navigateBackPreviousPage(true)
-                .outerStr(OUTER_STR)).build());
+        codes.createPermissionToken(
+            CreatePermissionTokenParams.builder()
+                .cardId(CARD_ID)
+                .body(
+                    new MembercardPermissionTokenRequest()
+                        .activateType("AUTO_ACTIVATE")
+                        .navigateBackPreviousPage(true)
+                        .outerStr(OUTER_STR))
+                .build());
 
     ReceivedRequest received = onlyRequest("createPermissionToken");
     assertEquals("POST", received.method());
@@ -148,21 +172,30 @@ class MembercardCodesContractTest extends ContractTestBase {
         assertThrows(
             WechatPayApiException.class,
             () ->
-                codes.createQrCode(CreateQrCodeParams.builder().cardId(CARD_ID).body(new MembercardQrCodeRequest()
-                        .activateType(MembercardQrCodeActivateType.of("NOT_A_VALUE"))).build()));
+                codes.createQrCode(
+                    CreateQrCodeParams.builder()
+                        .cardId(CARD_ID)
+                        .body(
+                            new MembercardQrCodeRequest()
+                                .activateType(MembercardQrCodeActivateType.of("NOT_A_VALUE")))
+                        .build()));
 
     assertParamError(error, "/activate_type", "body");
   }
 
   @Test
   void aMissingActivateTypeGets400WithItsPointer() {
-    WechatPayApiException error =
-        assertThrows(
-            WechatPayApiException.class,
-            () ->
-                codes.createPermissionToken(CreatePermissionTokenParams.builder().cardId(CARD_ID).body(new MembercardPermissionTokenRequest().outerStr(OUTER_STR)).build()));
-
-    assertParamError(error, "/activate_type", "body");
+    assertRefusedHereAndByTheFake(
+        "/activate_type",
+        () ->
+            codes.createPermissionToken(
+                CreatePermissionTokenParams.builder()
+                    .cardId(CARD_ID)
+                    .body(new MembercardPermissionTokenRequest().outerStr(OUTER_STR))
+                    .build()),
+        "createPermissionToken",
+        Map.of("card_id", CARD_ID),
+        new MembercardPermissionTokenRequest().outerStr(OUTER_STR));
   }
 
   private static List<String> fieldNames(ReceivedRequest received) {

@@ -1,8 +1,5 @@
 package io.github.membercard.fake;
 
-import io.github.membercard.client.api.MembercardImportsApi.ImportUserCardByOpenidParams;
-import io.github.membercard.client.api.MembercardImportsApi.ImportUserCardByPhoneParams;
-import io.github.membercard.client.api.MembercardImportsApi.SearchPhoneNumberMemberParams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.membercard.client.api.MembercardImportsApi;
+import io.github.membercard.client.api.MembercardImportsApi.ImportUserCardByOpenidParams;
+import io.github.membercard.client.api.MembercardImportsApi.ImportUserCardByPhoneParams;
+import io.github.membercard.client.api.MembercardImportsApi.SearchPhoneNumberMemberParams;
 import io.github.membercard.client.model.MembercardCode;
 import io.github.membercard.client.model.MembercardImportByOpenidRequest;
 import io.github.membercard.client.model.MembercardImportByPhoneRequest;
@@ -21,6 +21,7 @@ import io.github.membercard.wechatpay.RawRequest;
 import io.github.membercard.wechatpay.WechatPayApiException;
 import io.github.membercard.wechatpay.WechatPayRequestException;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MembercardImportsContractTest extends ContractTestBase {
@@ -35,7 +36,9 @@ class MembercardImportsContractTest extends ContractTestBase {
   @Test
   @Covers("searchPhoneNumberMember")
   void searchPhoneNumberMemberEncryptsTheQueryParameter() {
-    MembercardPhoneNumberMember member = imports.searchPhoneNumberMember(SearchPhoneNumberMemberParams.builder().cardId(CARD_ID).phoneNumber(PHONE).build());
+    MembercardPhoneNumberMember member =
+        imports.searchPhoneNumberMember(
+            SearchPhoneNumberMemberParams.builder().cardId(CARD_ID).phoneNumber(PHONE).build());
 
     ReceivedRequest received = onlyRequest("searchPhoneNumberMember");
     assertEquals(FakeWechatPay.PUBLIC_KEY_ID, received.wechatpaySerial());
@@ -63,7 +66,8 @@ class MembercardImportsContractTest extends ContractTestBase {
   void searchPhoneNumberMemberDeliversAPlusAndASpaceExactly() {
     String phone = "+86 13800138000";
 
-    imports.searchPhoneNumberMember(SearchPhoneNumberMemberParams.builder().cardId(CARD_ID).phoneNumber(phone).build());
+    imports.searchPhoneNumberMember(
+        SearchPhoneNumberMemberParams.builder().cardId(CARD_ID).phoneNumber(phone).build());
 
     ReceivedRequest received = onlyRequest("searchPhoneNumberMember");
     assertFalse(received.url().contains("13800138000"), received.url());
@@ -75,10 +79,15 @@ class MembercardImportsContractTest extends ContractTestBase {
   @Covers("importUserCardByPhone")
   void importUserCardByPhoneEncryptsThePhoneNumber() {
     MembercardCode code =
-        imports.importUserCardByPhone(ImportUserCardByPhoneParams.builder().cardId(CARD_ID).body(new MembercardImportByPhoneRequest()
-                .phoneNumber(PHONE)
-                .code(CODE)
-                .outRequestNo(OUT_REQUEST_NO)).build());
+        imports.importUserCardByPhone(
+            ImportUserCardByPhoneParams.builder()
+                .cardId(CARD_ID)
+                .body(
+                    new MembercardImportByPhoneRequest()
+                        .phoneNumber(PHONE)
+                        .code(CODE)
+                        .outRequestNo(OUT_REQUEST_NO))
+                .build());
 
     ReceivedRequest received = onlyRequest("importUserCardByPhone");
     assertEquals("POST", received.method());
@@ -98,10 +107,15 @@ class MembercardImportsContractTest extends ContractTestBase {
     String importedCode = "478515832667";
 
     MembercardCode code =
-        imports.importUserCardByOpenid(ImportUserCardByOpenidParams.builder().cardId(CARD_ID).body(new MembercardImportByOpenidRequest()
-                .openid(OPENID)
-                .code(importedCode)
-                .outRequestNo(OUT_REQUEST_NO)).build());
+        imports.importUserCardByOpenid(
+            ImportUserCardByOpenidParams.builder()
+                .cardId(CARD_ID)
+                .body(
+                    new MembercardImportByOpenidRequest()
+                        .openid(OPENID)
+                        .code(importedCode)
+                        .outRequestNo(OUT_REQUEST_NO))
+                .build());
 
     ReceivedRequest received = onlyRequest("importUserCardByOpenid");
     assertEquals("POST", received.method());
@@ -146,28 +160,36 @@ class MembercardImportsContractTest extends ContractTestBase {
 
   @Test
   void aMissingOpenidGets400WithItsPointer() {
-    WechatPayApiException error =
-        assertThrows(
-            WechatPayApiException.class,
-            () ->
-                imports.importUserCardByOpenid(ImportUserCardByOpenidParams.builder().cardId(CARD_ID).body(new MembercardImportByOpenidRequest().code(CODE).outRequestNo(OUT_REQUEST_NO)).build()));
-
-    assertParamError(error, "/openid", "body");
+    assertRefusedHereAndByTheFake(
+        "/openid",
+        () ->
+            imports.importUserCardByOpenid(
+                ImportUserCardByOpenidParams.builder()
+                    .cardId(CARD_ID)
+                    .body(
+                        new MembercardImportByOpenidRequest()
+                            .code(CODE)
+                            .outRequestNo(OUT_REQUEST_NO))
+                    .build()),
+        "importUserCardByOpenid",
+        Map.of("card_id", CARD_ID),
+        new MembercardImportByOpenidRequest().code(CODE).outRequestNo(OUT_REQUEST_NO));
   }
 
   @Test
   void aMissingNestedRegistrationTimeGets400WithItsPointer() {
-    WechatPayApiException error =
-        assertThrows(
-            WechatPayApiException.class,
-            () ->
-                imports.importPhoneNumbers(
-                    new MembercardPhoneNumberImportRequest()
-                        .memberInformation(
-                            new MembercardPhoneNumberMemberInformation().cardId(CARD_ID).code(CODE))
-                        .phoneNumber(PHONE)));
+    MembercardPhoneNumberImportRequest request =
+        new MembercardPhoneNumberImportRequest()
+            .memberInformation(
+                new MembercardPhoneNumberMemberInformation().cardId(CARD_ID).code(CODE))
+            .phoneNumber(PHONE);
 
-    assertParamError(error, "/member_information/registration_time", "body");
+    assertRefusedHereAndByTheFake(
+        "/member_information/registration_time",
+        () -> imports.importPhoneNumbers(request),
+        "importPhoneNumbers",
+        Map.of(),
+        request);
   }
 
   @Test

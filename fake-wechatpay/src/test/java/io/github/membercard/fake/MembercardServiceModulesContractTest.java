@@ -1,14 +1,13 @@
 package io.github.membercard.fake;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.membercard.client.api.MembercardServiceModulesApi;
 import io.github.membercard.client.api.MembercardServiceModulesApi.AddServiceModuleParams;
 import io.github.membercard.client.api.MembercardServiceModulesApi.RemoveServiceModuleParams;
 import io.github.membercard.client.api.MembercardServiceModulesApi.SetServiceModuleDataParams;
 import io.github.membercard.client.api.MembercardServiceModulesApi.UpdateServiceModuleParams;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import io.github.membercard.client.api.MembercardServiceModulesApi;
 import io.github.membercard.client.model.MembercardServiceModule;
 import io.github.membercard.client.model.MembercardServiceModuleActionSetting;
 import io.github.membercard.client.model.MembercardServiceModuleAddRequest;
@@ -19,7 +18,7 @@ import io.github.membercard.client.model.MembercardServiceModuleMiniprogram;
 import io.github.membercard.client.model.MembercardServiceModuleStateSetting;
 import io.github.membercard.client.model.MembercardServiceModuleUpdateRequest;
 import io.github.membercard.client.model.MembercardServiceModuleUserDataRequest;
-import io.github.membercard.wechatpay.WechatPayApiException;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The service modules of a member-card template, and a member's data in them, against the fake. */
@@ -41,9 +40,14 @@ class MembercardServiceModulesContractTest extends ContractTestBase {
   @Covers("addServiceModule")
   void addServiceModuleSendsTheModuleAndAnswersItOnTheCard() {
     MembercardServiceModule added =
-        modules.addServiceModule(AddServiceModuleParams.builder().cardId(CARD_ID).body(new MembercardServiceModuleAddRequest()
-                .serviceModuleId(SERVICE_MODULE_ID)
-                .jumpMiniprogram(miniprogram("pages/hotel/checkin"))).build());
+        modules.addServiceModule(
+            AddServiceModuleParams.builder()
+                .cardId(CARD_ID)
+                .body(
+                    new MembercardServiceModuleAddRequest()
+                        .serviceModuleId(SERVICE_MODULE_ID)
+                        .jumpMiniprogram(miniprogram("pages/hotel/checkin")))
+                .build());
 
     ReceivedRequest received = onlyRequest("addServiceModule");
     assertEquals("POST", received.method());
@@ -62,8 +66,14 @@ class MembercardServiceModulesContractTest extends ContractTestBase {
   @Covers("updateServiceModule")
   void updateServiceModuleSendsTheNewMiniprogramAndAnswersTheModule() {
     MembercardServiceModule updated =
-        modules.updateServiceModule(UpdateServiceModuleParams.builder().cardId(CARD_ID).serviceModuleId(SERVICE_MODULE_ID).body(new MembercardServiceModuleUpdateRequest()
-                .jumpMiniprogram(miniprogram("pages/hotel/order"))).build());
+        modules.updateServiceModule(
+            UpdateServiceModuleParams.builder()
+                .cardId(CARD_ID)
+                .serviceModuleId(SERVICE_MODULE_ID)
+                .body(
+                    new MembercardServiceModuleUpdateRequest()
+                        .jumpMiniprogram(miniprogram("pages/hotel/order")))
+                .build());
 
     ReceivedRequest received = onlyRequest("updateServiceModule");
     assertEquals("PATCH", received.method());
@@ -81,7 +91,11 @@ class MembercardServiceModulesContractTest extends ContractTestBase {
   @Test
   @Covers("removeServiceModule")
   void removeServiceModuleSendsADeleteAndAnswers204() {
-    modules.removeServiceModule(RemoveServiceModuleParams.builder().cardId(CARD_ID).serviceModuleId(SERVICE_MODULE_ID).build());
+    modules.removeServiceModule(
+        RemoveServiceModuleParams.builder()
+            .cardId(CARD_ID)
+            .serviceModuleId(SERVICE_MODULE_ID)
+            .build());
 
     ReceivedRequest received = onlyRequest("removeServiceModule");
     assertEquals("DELETE", received.method());
@@ -92,7 +106,8 @@ class MembercardServiceModulesContractTest extends ContractTestBase {
   @Test
   @Covers("setServiceModuleData")
   void setServiceModuleDataSendsTheMembersStateAndAnswers204() {
-    modules.setServiceModuleData(SetServiceModuleDataParams.builder().cardId(CARD_ID).code(CODE).body(memberData()).build());
+    modules.setServiceModuleData(
+        SetServiceModuleDataParams.builder().cardId(CARD_ID).code(CODE).body(memberData()).build());
 
     ReceivedRequest received = onlyRequest("setServiceModuleData");
     assertEquals("POST", received.method());
@@ -135,12 +150,18 @@ class MembercardServiceModulesContractTest extends ContractTestBase {
     MembercardServiceModuleUserDataRequest request = memberData();
     request.getStateSetting().setStateId(null);
 
-    WechatPayApiException error =
-        assertThrows(
-            WechatPayApiException.class,
-            () -> modules.setServiceModuleData(SetServiceModuleDataParams.builder().cardId(CARD_ID).code(CODE).body(request).build()));
-
-    assertParamError(error, "/state_setting/state_id", "body");
+    assertRefusedHereAndByTheFake(
+        "/state_setting/state_id",
+        () ->
+            modules.setServiceModuleData(
+                SetServiceModuleDataParams.builder()
+                    .cardId(CARD_ID)
+                    .code(CODE)
+                    .body(request)
+                    .build()),
+        "setServiceModuleData",
+        Map.of("card_id", CARD_ID, "code", CODE),
+        request);
   }
 
   private static MembercardServiceModuleMiniprogram miniprogram(String path) {

@@ -1,6 +1,5 @@
 package io.github.membercard.fake;
 
-import io.github.membercard.client.api.BrandUserCardsApi.ConfirmUserCardParams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.github.membercard.client.MemberCardNotifications;
 import io.github.membercard.client.api.BrandUserCardsApi;
+import io.github.membercard.client.api.BrandUserCardsApi.ConfirmUserCardParams;
 import io.github.membercard.client.model.ConfirmUserCardRequest;
 import io.github.membercard.client.model.UserCard;
 import io.github.membercard.client.model.UserCardConfirmState;
@@ -58,7 +58,13 @@ class PlatformCertificateModeTest {
     assertEquals(KeyMode.PLATFORM_CERTIFICATES, fake.keyMode());
     BrandUserCardsApi userCards = fake.clientBuilder().build(BrandUserCardsApi.class);
 
-    UserCard card = userCards.confirmUserCard(ConfirmUserCardParams.builder().userCardCode(CODE).cardId(CARD_ID).body(confirmation()).build());
+    UserCard card =
+        userCards.confirmUserCard(
+            ConfirmUserCardParams.builder()
+                .userCardCode(CODE)
+                .cardId(CARD_ID)
+                .body(confirmation())
+                .build());
 
     String serial = fake.certificateSerials().get(0);
     assertEquals(serial, fake.signingKeyId());
@@ -128,7 +134,13 @@ class PlatformCertificateModeTest {
     WechatPayApiException error =
         assertThrows(
             WechatPayApiException.class,
-            () -> publicKeyClient.confirmUserCard(ConfirmUserCardParams.builder().userCardCode(CODE).cardId(CARD_ID).body(confirmation()).build()));
+            () ->
+                publicKeyClient.confirmUserCard(
+                    ConfirmUserCardParams.builder()
+                        .userCardCode(CODE)
+                        .cardId(CARD_ID)
+                        .body(confirmation())
+                        .build()));
     ContractTestBase.assertParamError(error, WechatPayProtocol.WECHATPAY_SERIAL, "header");
     assertThrows(IllegalStateException.class, fake::wechatPayPublicKeyPem);
   }
@@ -170,7 +182,14 @@ class PlatformCertificateModeTest {
     assertThrows(RuntimeException.class, () -> fake.clientBuilder().build());
     assertEquals(
         CODE,
-        builtBefore.confirmUserCard(ConfirmUserCardParams.builder().userCardCode(CODE).cardId(CARD_ID).body(confirmation()).build()).getUserCardCode(),
+        builtBefore
+            .confirmUserCard(
+                ConfirmUserCardParams.builder()
+                    .userCardCode(CODE)
+                    .cardId(CARD_ID)
+                    .body(confirmation())
+                    .build())
+            .getUserCardCode(),
         "a client that has the certificate needs no download");
 
     fake.restore(FakeWechatPay.DOWNLOAD_CERTIFICATES);
@@ -187,7 +206,12 @@ class PlatformCertificateModeTest {
         assertThrows(WechatPayApiException.class, () -> fake.clientBuilder().build()).status());
     fake.clientBuilder()
         .build(BrandUserCardsApi.class)
-        .confirmUserCard(ConfirmUserCardParams.builder().userCardCode(CODE).cardId(CARD_ID).body(confirmation()).build());
+        .confirmUserCard(
+            ConfirmUserCardParams.builder()
+                .userCardCode(CODE)
+                .cardId(CARD_ID)
+                .body(confirmation())
+                .build());
   }
 
   static ConfirmUserCardRequest confirmation() {
