@@ -338,7 +338,8 @@ public final class DocDrift {
     Schema<?> values = "array".equals(schema.getType()) ? schema.getItems() : schema;
     // A property the spec types as an enum the page leaves a plain string compares as that string.
     boolean typedAsEnum =
-        schema.getExtensions() != null && schema.getExtensions().containsKey("x-wechatpay-typed-as");
+        schema.getExtensions() != null
+            && schema.getExtensions().containsKey("x-wechatpay-typed-as");
     List<String> specEnum =
         values.getEnum() == null || typedAsEnum
             ? List.of()
