@@ -4,7 +4,10 @@ import feign.Client;
 import feign.http2client.Http2Client;
 import io.github.membercard.client.api.BrandPointsApi;
 import io.github.membercard.client.api.BrandUserCardsApi;
+import io.github.membercard.client.api.BrandUserCardsApi.ConfirmUserCardParams;
 import io.github.membercard.client.api.MembercardUserCardsApi;
+import io.github.membercard.client.api.MembercardUserCardsApi.GetUserCardParams;
+import io.github.membercard.client.api.MembercardUserCardsApi.UpdateUserCardParams;
 import io.github.membercard.client.model.ConfirmUserCardRequest;
 import io.github.membercard.client.model.UpdateUserCardRequest;
 import io.github.membercard.client.model.UserCardConfirmState;
@@ -88,23 +91,30 @@ final class MemberCardCalls implements Calls {
                   .openid(Shape.OPENID)
                   .userCardCode(Shape.CODE)
                   .pointBalance(1200L));
-      case GET -> membercard.getUserCard(Shape.CARD_ID, Shape.CODE);
+      case GET ->
+          membercard.getUserCard(
+              GetUserCardParams.builder().cardId(Shape.CARD_ID).code(Shape.CODE).build());
       case PATCH_204 -> {
         membercard.updateUserCard(
-            Shape.CARD_ID,
-            Shape.CODE,
-            new UpdateUserCardRequest().level("钻石会员").needInformLevel(true));
+            UpdateUserCardParams.builder()
+                .cardId(Shape.CARD_ID)
+                .code(Shape.CODE)
+                .body(new UpdateUserCardRequest().level("钻石会员").needInformLevel(true))
+                .build());
         yield null;
       }
       case POST_ENCRYPTED ->
           brandUserCards.confirmUserCard(
-              Shape.CODE,
-              Shape.CARD_ID,
-              new ConfirmUserCardRequest()
-                  .brandId(Shape.BRAND_ID)
-                  .openid(Shape.OPENID)
-                  .phoneNumber(Shape.PHONE_NUMBER)
-                  .userCardConfirmState(UserCardConfirmState.CREATE_CARD_SUCCESS));
+              ConfirmUserCardParams.builder()
+                  .userCardCode(Shape.CODE)
+                  .cardId(Shape.CARD_ID)
+                  .body(
+                      new ConfirmUserCardRequest()
+                          .brandId(Shape.BRAND_ID)
+                          .openid(Shape.OPENID)
+                          .phoneNumber(Shape.PHONE_NUMBER)
+                          .userCardConfirmState(UserCardConfirmState.CREATE_CARD_SUCCESS))
+                  .build());
     };
   }
 }

@@ -2,11 +2,15 @@ package io.github.membercard.fake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.membercard.client.api.BrandCardTemplatesApi;
+import io.github.membercard.client.api.BrandCardTemplatesApi.DeleteBrandCardTemplateParams;
+import io.github.membercard.client.api.BrandCardTemplatesApi.GetBrandCardTemplateParams;
+import io.github.membercard.client.api.BrandCardTemplatesApi.InvalidateBrandCardTemplateParams;
+import io.github.membercard.client.api.BrandCardTemplatesApi.ListBrandCardTemplatesParams;
+import io.github.membercard.client.api.BrandCardTemplatesApi.UpdateBrandCardTemplateParams;
 import io.github.membercard.client.model.BrandCardTemplate;
 import io.github.membercard.client.model.BrandCardTemplateCodeMode;
 import io.github.membercard.client.model.BrandCardTemplateCodeType;
@@ -26,10 +30,10 @@ import io.github.membercard.client.model.CardType;
 import io.github.membercard.client.model.CommonFieldName;
 import io.github.membercard.client.model.ValidDateInformation;
 import io.github.membercard.client.model.ValidDateType;
-import io.github.membercard.wechatpay.WechatPayApiException;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -99,7 +103,13 @@ class BrandCardTemplatesContractTest extends ContractTestBase {
   @Covers("listBrandCardTemplates")
   void listBrandCardTemplatesSendsTheFiltersAndPageAndAnswersOnePage() {
     BrandCardTemplatePage page =
-        templates.listBrandCardTemplates(BRAND_ID, BrandCardTemplateState.CARD_EFFECTIVE, 0, 20);
+        templates.listBrandCardTemplates(
+            ListBrandCardTemplatesParams.builder()
+                .brandId(BRAND_ID)
+                .state(BrandCardTemplateState.CARD_EFFECTIVE)
+                .offset(0)
+                .limit(20)
+                .build());
 
     ReceivedRequest received = onlyRequest("listBrandCardTemplates");
     assertEquals("GET", received.method());
@@ -123,7 +133,10 @@ class BrandCardTemplatesContractTest extends ContractTestBase {
     wechatPay.listSize("listBrandCardTemplates", 7);
 
     List<BrandCardTemplateSettings> all =
-        templates.listBrandCardTemplatesStream(BRAND_ID, null, 3).collect(Collectors.toList());
+        templates
+            .listBrandCardTemplatesStream(
+                ListBrandCardTemplatesParams.builder().brandId(BRAND_ID).offset(0).limit(3).build())
+            .collect(Collectors.toList());
 
     assertEquals(7, all.size());
     List<ReceivedRequest> received = wechatPay.requests("listBrandCardTemplates");
@@ -141,7 +154,9 @@ class BrandCardTemplatesContractTest extends ContractTestBase {
   @Test
   @Covers("getBrandCardTemplate")
   void getBrandCardTemplateSendsTheIdInThePathAndTheBrandInTheQuery() {
-    BrandCardTemplate template = templates.getBrandCardTemplate(TEMPLATE_ID, BRAND_ID);
+    BrandCardTemplate template =
+        templates.getBrandCardTemplate(
+            GetBrandCardTemplateParams.builder().cardId(TEMPLATE_ID).brandId(BRAND_ID).build());
 
     ReceivedRequest received = onlyRequest("getBrandCardTemplate");
     assertEquals("GET", received.method());
@@ -159,21 +174,24 @@ class BrandCardTemplatesContractTest extends ContractTestBase {
   void updateBrandCardTemplatePatchesTheChangesAndAnswersTheTemplate() {
     BrandCardTemplate updated =
         templates.updateBrandCardTemplate(
-            TEMPLATE_ID,
-            new BrandCardTemplateUpdateRequest()
-                .brandId(BRAND_ID)
-                .cardTitle("钻石会员卡")
-                .cardColor("#FFFF00")
-                .benefits("会员折扣、专属价")
-                .servicePhone("010-8877xxxx")
-                .validDateInformation(
-                    new ValidDateInformation()
-                        .type(ValidDateType.FIX_TERM)
-                        .availableDayAfterReceive(200))
-                .balanceInformation(
-                    new BrandCardTemplateJumpInformation()
-                        .jumpAppid("wxea9c30a90fs8d3fe")
-                        .jumpPath("/pages/balance/balance")));
+            UpdateBrandCardTemplateParams.builder()
+                .cardId(TEMPLATE_ID)
+                .body(
+                    new BrandCardTemplateUpdateRequest()
+                        .brandId(BRAND_ID)
+                        .cardTitle("钻石会员卡")
+                        .cardColor("#FFFF00")
+                        .benefits("会员折扣、专属价")
+                        .servicePhone("010-8877xxxx")
+                        .validDateInformation(
+                            new ValidDateInformation()
+                                .type(ValidDateType.FIX_TERM)
+                                .availableDayAfterReceive(200))
+                        .balanceInformation(
+                            new BrandCardTemplateJumpInformation()
+                                .jumpAppid("wxea9c30a90fs8d3fe")
+                                .jumpPath("/pages/balance/balance")))
+                .build());
 
     ReceivedRequest received = onlyRequest("updateBrandCardTemplate");
     assertEquals("PATCH", received.method());
@@ -199,7 +217,9 @@ class BrandCardTemplatesContractTest extends ContractTestBase {
   @Test
   @Covers("deleteBrandCardTemplate")
   void deleteBrandCardTemplateSendsTheIdAndBrandAndAnswersTheDeletedTemplate() {
-    BrandCardTemplate deleted = templates.deleteBrandCardTemplate(TEMPLATE_ID, BRAND_ID);
+    BrandCardTemplate deleted =
+        templates.deleteBrandCardTemplate(
+            DeleteBrandCardTemplateParams.builder().cardId(TEMPLATE_ID).brandId(BRAND_ID).build());
 
     ReceivedRequest received = onlyRequest("deleteBrandCardTemplate");
     assertEquals("DELETE", received.method());
@@ -215,7 +235,11 @@ class BrandCardTemplatesContractTest extends ContractTestBase {
   @Covers("invalidateBrandCardTemplate")
   void invalidateBrandCardTemplatePostsTheBrandAndAnswersTheInvalidatedTemplate() {
     BrandCardTemplateInvalidation invalidated =
-        templates.invalidateBrandCardTemplate(TEMPLATE_ID, new BrandRequest().brandId(BRAND_ID));
+        templates.invalidateBrandCardTemplate(
+            InvalidateBrandCardTemplateParams.builder()
+                .cardId(TEMPLATE_ID)
+                .body(new BrandRequest().brandId(BRAND_ID))
+                .build());
 
     ReceivedRequest received = onlyRequest("invalidateBrandCardTemplate");
     assertEquals("POST", received.method());
@@ -237,10 +261,12 @@ class BrandCardTemplatesContractTest extends ContractTestBase {
             .validDateInformation(
                 new ValidDateInformation().availableBeginTime(BEGIN).availableEndTime(END));
 
-    WechatPayApiException error =
-        assertThrows(WechatPayApiException.class, () -> templates.createBrandCardTemplate(request));
-
-    assertParamError(error, "/valid_date_information/type", "body");
+    assertRefusedHereAndByTheFake(
+        "/valid_date_information/type",
+        () -> templates.createBrandCardTemplate(request),
+        "createBrandCardTemplate",
+        Map.of(),
+        request);
   }
 
   private static BrandCardTemplateCreateRequest newTemplate() {

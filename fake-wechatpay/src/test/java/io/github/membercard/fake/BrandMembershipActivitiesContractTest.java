@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.membercard.client.api.BrandMembershipActivitiesApi;
+import io.github.membercard.client.api.BrandMembershipActivitiesApi.GetMembershipActivityParams;
+import io.github.membercard.client.api.BrandMembershipActivitiesApi.ListMembershipActivitiesParams;
+import io.github.membercard.client.api.BrandMembershipActivitiesApi.TerminateMembershipActivityParams;
+import io.github.membercard.client.api.BrandMembershipActivitiesApi.UpdateMembershipActivityParams;
 import io.github.membercard.client.model.BrandMembershipActivity;
 import io.github.membercard.client.model.BrandMembershipActivityChannel;
 import io.github.membercard.client.model.BrandMembershipActivityCouponStock;
@@ -86,7 +90,13 @@ class BrandMembershipActivitiesContractTest extends ContractTestBase {
   void listMembershipActivitiesSendsTheFiltersAndPageAndAnswersOnePage() {
     BrandMembershipActivityPage page =
         activities.listMembershipActivities(
-            BRAND_ID, 0, 5, CARD_ID, BrandMembershipActivityState.MEMBERSHIP_ACTIVITY_EFFECTIVE);
+            ListMembershipActivitiesParams.builder()
+                .brandId(BRAND_ID)
+                .offset(0)
+                .limit(5)
+                .cardId(CARD_ID)
+                .activityState(BrandMembershipActivityState.MEMBERSHIP_ACTIVITY_EFFECTIVE)
+                .build());
 
     ReceivedRequest received = onlyRequest("listMembershipActivities");
     assertEquals("GET", received.method());
@@ -115,7 +125,13 @@ class BrandMembershipActivitiesContractTest extends ContractTestBase {
 
     List<BrandMembershipActivity> all =
         activities
-            .listMembershipActivitiesStream(BRAND_ID, CARD_ID, null, 3)
+            .listMembershipActivitiesStream(
+                ListMembershipActivitiesParams.builder()
+                    .brandId(BRAND_ID)
+                    .cardId(CARD_ID)
+                    .offset(0)
+                    .limit(3)
+                    .build())
             .collect(Collectors.toList());
 
     assertEquals(7, all.size());
@@ -137,13 +153,16 @@ class BrandMembershipActivitiesContractTest extends ContractTestBase {
     OffsetDateTime newEnd = OffsetDateTime.parse("2020-02-29T23:59:59.000+08:00");
     BrandMembershipActivity updated =
         activities.updateMembershipActivity(
-            ACTIVITY_ID,
-            new BrandMembershipActivityUpdateRequest()
-                .brandId(BRAND_ID)
-                .title("开卡礼")
-                .subTitle("5张满减券")
-                .beginTime(BEGIN)
-                .endTime(newEnd));
+            UpdateMembershipActivityParams.builder()
+                .activityId(ACTIVITY_ID)
+                .body(
+                    new BrandMembershipActivityUpdateRequest()
+                        .brandId(BRAND_ID)
+                        .title("开卡礼")
+                        .subTitle("5张满减券")
+                        .beginTime(BEGIN)
+                        .endTime(newEnd))
+                .build());
 
     ReceivedRequest received = onlyRequest("updateMembershipActivity");
     assertEquals("PATCH", received.method());
@@ -168,7 +187,12 @@ class BrandMembershipActivitiesContractTest extends ContractTestBase {
   @Test
   @Covers("getMembershipActivity")
   void getMembershipActivitySendsTheIdInThePathAndTheBrandInTheQuery() {
-    BrandMembershipActivity activity = activities.getMembershipActivity(ACTIVITY_ID, BRAND_ID);
+    BrandMembershipActivity activity =
+        activities.getMembershipActivity(
+            GetMembershipActivityParams.builder()
+                .activityId(ACTIVITY_ID)
+                .brandId(BRAND_ID)
+                .build());
 
     ReceivedRequest received = onlyRequest("getMembershipActivity");
     assertEquals("GET", received.method());
@@ -185,7 +209,11 @@ class BrandMembershipActivitiesContractTest extends ContractTestBase {
   @Covers("terminateMembershipActivity")
   void terminateMembershipActivityPostsTheBrandAndAnswersTheActivity() {
     BrandMembershipActivity terminated =
-        activities.terminateMembershipActivity(ACTIVITY_ID, new BrandRequest().brandId(BRAND_ID));
+        activities.terminateMembershipActivity(
+            TerminateMembershipActivityParams.builder()
+                .activityId(ACTIVITY_ID)
+                .body(new BrandRequest().brandId(BRAND_ID))
+                .build());
 
     ReceivedRequest received = onlyRequest("terminateMembershipActivity");
     assertEquals("POST", received.method());

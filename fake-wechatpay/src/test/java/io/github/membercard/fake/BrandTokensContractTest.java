@@ -1,13 +1,12 @@
 package io.github.membercard.fake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.membercard.client.api.BrandTokensApi;
 import io.github.membercard.client.model.BrandComponentToken;
 import io.github.membercard.client.model.BrandComponentTokenRequest;
-import io.github.membercard.wechatpay.WechatPayApiException;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BrandTokensContractTest extends ContractTestBase {
@@ -56,12 +55,12 @@ class BrandTokensContractTest extends ContractTestBase {
 
   @Test
   void aTokenRequestWithoutTheOpenidGets400WithItsPointer() {
-    WechatPayApiException error =
-        assertThrows(
-            WechatPayApiException.class,
-            () -> tokens.createPreAuthToken(tokenRequest().openid(null)));
-
-    assertParamError(error, "/openid", "body");
+    assertRefusedHereAndByTheFake(
+        "/openid",
+        () -> tokens.createPreAuthToken(tokenRequest().openid(null)),
+        "createPreAuthToken",
+        Map.of(),
+        tokenRequest().openid(null));
     assertEquals(1, wechatPay.requests("createPreAuthToken").size());
   }
 

@@ -3,10 +3,13 @@ package io.github.membercard.fake;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.membercard.client.api.BrandUserCardsApi;
+import io.github.membercard.client.api.BrandUserCardsApi.GetBrandUserCardParams;
+import io.github.membercard.client.api.BrandUserCardsApi.InvalidateBrandUserCardParams;
+import io.github.membercard.client.api.BrandUserCardsApi.ListBrandUserCardsParams;
+import io.github.membercard.client.api.BrandUserCardsApi.UpdateBrandUserCardParams;
 import io.github.membercard.client.model.BrandUserCardImportByOpenidRequest;
 import io.github.membercard.client.model.BrandUserCardImportByPhoneRequest;
 import io.github.membercard.client.model.BrandUserCardInvalidateRequest;
@@ -21,9 +24,9 @@ import io.github.membercard.client.model.UserCardState;
 import io.github.membercard.client.model.UserInformation;
 import io.github.membercard.client.model.ValidDateInformation;
 import io.github.membercard.client.model.ValidDateType;
-import io.github.membercard.wechatpay.WechatPayApiException;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BrandUserCardsContractTest extends ContractTestBase {
@@ -42,7 +45,14 @@ class BrandUserCardsContractTest extends ContractTestBase {
   @Covers("listBrandUserCards")
   void listBrandUserCardsSendsTheFilterAndAnswersOnePage() {
     BrandUserCardPage page =
-        userCards.listBrandUserCards(BRAND_ID, OPENID, 0, 20, UserCardState.UNACTIVATED);
+        userCards.listBrandUserCards(
+            ListBrandUserCardsParams.builder()
+                .brandId(BRAND_ID)
+                .openid(OPENID)
+                .offset(0)
+                .limit(20)
+                .userCardState(UserCardState.UNACTIVATED)
+                .build());
 
     ReceivedRequest received = onlyRequest("listBrandUserCards");
     assertEquals("GET", received.method());
@@ -73,7 +83,16 @@ class BrandUserCardsContractTest extends ContractTestBase {
     wechatPay.listSize("listBrandUserCards", 7);
 
     List<UserCard> cards =
-        userCards.listBrandUserCardsStream(BRAND_ID, OPENID, UserCardState.EFFECTIVE, 3).toList();
+        userCards
+            .listBrandUserCardsStream(
+                ListBrandUserCardsParams.builder()
+                    .brandId(BRAND_ID)
+                    .openid(OPENID)
+                    .userCardState(UserCardState.EFFECTIVE)
+                    .offset(0)
+                    .limit(3)
+                    .build())
+            .toList();
 
     assertEquals(7, cards.size());
     List<ReceivedRequest> received = wechatPay.requests("listBrandUserCards");
@@ -92,7 +111,14 @@ class BrandUserCardsContractTest extends ContractTestBase {
   @Test
   @Covers("getBrandUserCard")
   void getBrandUserCardEchoesItsParametersAndDecryptsTheAnswer() {
-    UserCard card = userCards.getBrandUserCard(CODE, BRAND_ID, CARD_ID, OPENID);
+    UserCard card =
+        userCards.getBrandUserCard(
+            GetBrandUserCardParams.builder()
+                .userCardCode(CODE)
+                .brandId(BRAND_ID)
+                .cardId(CARD_ID)
+                .openid(OPENID)
+                .build());
 
     ReceivedRequest received = onlyRequest("getBrandUserCard");
     assertEquals("GET", received.method());
@@ -106,8 +132,8 @@ class BrandUserCardsContractTest extends ContractTestBase {
     assertEquals(BRAND_ID, card.getBrandId());
     assertEquals(CARD_ID, card.getCardId());
     assertEquals(OPENID, card.getOpenid());
-    assertTrue(card.getCardType().isKnown(), card.getCardType().value());
-    assertTrue(card.getUserCardState().isKnown(), card.getUserCardState().value());
+    assertTrue(card.getCardType().isKnown(), card.getCardType().asString());
+    assertTrue(card.getUserCardState().isKnown(), card.getUserCardState().asString());
     assertEquals(
         "13800138000",
         card.getPhoneNumber(),
@@ -122,23 +148,26 @@ class BrandUserCardsContractTest extends ContractTestBase {
   void updateBrandUserCardEncryptsThePhoneNumberAndTheUserInformation() {
     UserCard card =
         userCards.updateBrandUserCard(
-            CODE,
-            CARD_ID,
-            new BrandUserCardUpdateRequest()
-                .brandId(BRAND_ID)
-                .openid(OPENID)
-                .cardColor("#FFFF00")
-                .cardPictureUrl("https://wxpaylogo.qpic.cn/wxpaylogo/xxxxx/0")
-                .phoneNumber(PHONE)
-                .level("钻石会员")
-                .validDateInformation(
-                    new ValidDateInformation()
-                        .type(ValidDateType.FIX_TIME_RANGE)
-                        .availableBeginTime(BEGIN_TIME)
-                        .availableEndTime(END_TIME))
-                .pickupTime(PICKUP_TIME)
-                .userInformation(userInformation())
-                .attach("自定义数据说明"));
+            UpdateBrandUserCardParams.builder()
+                .userCardCode(CODE)
+                .cardId(CARD_ID)
+                .body(
+                    new BrandUserCardUpdateRequest()
+                        .brandId(BRAND_ID)
+                        .openid(OPENID)
+                        .cardColor("#FFFF00")
+                        .cardPictureUrl("https://wxpaylogo.qpic.cn/wxpaylogo/xxxxx/0")
+                        .phoneNumber(PHONE)
+                        .level("钻石会员")
+                        .validDateInformation(
+                            new ValidDateInformation()
+                                .type(ValidDateType.FIX_TIME_RANGE)
+                                .availableBeginTime(BEGIN_TIME)
+                                .availableEndTime(END_TIME))
+                        .pickupTime(PICKUP_TIME)
+                        .userInformation(userInformation())
+                        .attach("自定义数据说明"))
+                .build());
 
     ReceivedRequest received = onlyRequest("updateBrandUserCard");
     assertEquals("PATCH", received.method());
@@ -179,10 +208,13 @@ class BrandUserCardsContractTest extends ContractTestBase {
   void invalidateBrandUserCardSendsTheReason() {
     UserCard card =
         userCards.invalidateBrandUserCard(
-            CODE,
-            BRAND_ID,
-            CARD_ID,
-            new BrandUserCardInvalidateRequest().openid(OPENID).invalidReason("传入的自定义作废原因"));
+            InvalidateBrandUserCardParams.builder()
+                .userCardCode(CODE)
+                .brandId(BRAND_ID)
+                .cardId(CARD_ID)
+                .body(
+                    new BrandUserCardInvalidateRequest().openid(OPENID).invalidReason("传入的自定义作废原因"))
+                .build());
 
     ReceivedRequest received = onlyRequest("invalidateBrandUserCard");
     assertEquals("POST", received.method());
@@ -305,12 +337,12 @@ class BrandUserCardsContractTest extends ContractTestBase {
 
   @Test
   void aPhoneImportWithoutThePhoneNumberGets400WithItsPointer() {
-    WechatPayApiException error =
-        assertThrows(
-            WechatPayApiException.class,
-            () -> userCards.importBrandUserCardByPhone(importByPhone()));
-
-    assertParamError(error, "/phone_number", "body");
+    assertRefusedHereAndByTheFake(
+        "/phone_number",
+        () -> userCards.importBrandUserCardByPhone(importByPhone()),
+        "importBrandUserCardByPhone",
+        Map.of(),
+        importByPhone());
   }
 
   /**

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.membercard.client.api.BrandUserCardsApi;
+import io.github.membercard.client.api.BrandUserCardsApi.ConfirmUserCardParams;
 import io.github.membercard.wechatpay.WechatPayApiException;
 import io.github.membercard.wechatpay.auth.WechatPayProtocol;
 import io.github.membercard.wechatpay.crypto.AeadAes256Gcm;
@@ -63,7 +64,12 @@ class CertificateRotationTest {
     BrandUserCardsApi builtBefore =
         wechatPay.clientBuilder().clock(clock).build(BrandUserCardsApi.class);
     String first = wechatPay.signingKeyId();
-    builtBefore.confirmUserCard(CODE, CARD_ID, confirmation());
+    builtBefore.confirmUserCard(
+        ConfirmUserCardParams.builder()
+            .userCardCode(CODE)
+            .cardId(CARD_ID)
+            .body(confirmation())
+            .build());
 
     String second = wechatPay.rotateCertificate();
 
@@ -76,10 +82,26 @@ class CertificateRotationTest {
     // The runtime downloads again for an unknown serial at most once a minute after a download.
     clock.advance(Duration.ofMinutes(2));
     assertEquals(
-        PHONE, builtBefore.confirmUserCard(CODE, CARD_ID, confirmation()).getPhoneNumber());
+        PHONE,
+        builtBefore
+            .confirmUserCard(
+                ConfirmUserCardParams.builder()
+                    .userCardCode(CODE)
+                    .cardId(CARD_ID)
+                    .body(confirmation())
+                    .build())
+            .getPhoneNumber());
     assertEquals(2, wechatPay.requests(FakeWechatPay.DOWNLOAD_CERTIFICATES).size());
     assertEquals(
-        PHONE, builtBefore.confirmUserCard(CODE, CARD_ID, confirmation()).getPhoneNumber());
+        PHONE,
+        builtBefore
+            .confirmUserCard(
+                ConfirmUserCardParams.builder()
+                    .userCardCode(CODE)
+                    .cardId(CARD_ID)
+                    .body(confirmation())
+                    .build())
+            .getPhoneNumber());
   }
 
   @Test
@@ -112,11 +134,26 @@ class CertificateRotationTest {
     WechatPayApiException error =
         assertThrows(
             WechatPayApiException.class,
-            () -> knowsSecond.confirmUserCard(CODE, CARD_ID, confirmation()),
+            () ->
+                knowsSecond.confirmUserCard(
+                    ConfirmUserCardParams.builder()
+                        .userCardCode(CODE)
+                        .cardId(CARD_ID)
+                        .body(confirmation())
+                        .build()),
             "fields encrypted under the expired certificate");
     ContractTestBase.assertParamError(error, WechatPayProtocol.WECHATPAY_SERIAL, "header");
     BrandUserCardsApi builtAfter = wechatPay.clientBuilder().build(BrandUserCardsApi.class);
-    assertEquals(PHONE, builtAfter.confirmUserCard(CODE, CARD_ID, confirmation()).getPhoneNumber());
+    assertEquals(
+        PHONE,
+        builtAfter
+            .confirmUserCard(
+                ConfirmUserCardParams.builder()
+                    .userCardCode(CODE)
+                    .cardId(CARD_ID)
+                    .body(confirmation())
+                    .build())
+            .getPhoneNumber());
     assertEquals(first, wechatPay.requests("confirmUserCard").get(1).wechatpaySerial());
   }
 
@@ -133,7 +170,13 @@ class CertificateRotationTest {
     WechatPayApiException error =
         assertThrows(
             WechatPayApiException.class,
-            () -> knowsFirst.confirmUserCard(CODE, CARD_ID, confirmation()));
+            () ->
+                knowsFirst.confirmUserCard(
+                    ConfirmUserCardParams.builder()
+                        .userCardCode(CODE)
+                        .cardId(CARD_ID)
+                        .body(confirmation())
+                        .build()));
     ContractTestBase.assertParamError(error, WechatPayProtocol.WECHATPAY_SERIAL, "header");
   }
 
@@ -190,7 +233,16 @@ class CertificateRotationTest {
 
     BrandUserCardsApi userCards = wechatPay.clientBuilder().build(BrandUserCardsApi.class);
 
-    assertEquals(PHONE, userCards.confirmUserCard(CODE, CARD_ID, confirmation()).getPhoneNumber());
+    assertEquals(
+        PHONE,
+        userCards
+            .confirmUserCard(
+                ConfirmUserCardParams.builder()
+                    .userCardCode(CODE)
+                    .cardId(CARD_ID)
+                    .body(confirmation())
+                    .build())
+            .getPhoneNumber());
     assertEquals(serial, wechatPay.requests("confirmUserCard").get(0).wechatpaySerial());
   }
 

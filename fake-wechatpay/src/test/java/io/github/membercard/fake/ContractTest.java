@@ -9,7 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.membercard.client.api.BrandPointsApi;
 import io.github.membercard.client.api.BrandUserCardsApi;
+import io.github.membercard.client.api.BrandUserCardsApi.ConfirmUserCardParams;
 import io.github.membercard.client.api.MembercardUserCardsApi;
+import io.github.membercard.client.api.MembercardUserCardsApi.GetUserCardParams;
+import io.github.membercard.client.api.MembercardUserCardsApi.UpdateUserCardParams;
 import io.github.membercard.client.model.BalanceInformation;
 import io.github.membercard.client.model.CommonField;
 import io.github.membercard.client.model.CommonFieldName;
@@ -36,6 +39,7 @@ import io.github.membercard.wechatpay.WechatPayVerificationException.Reason;
 import io.github.membercard.wechatpay.crypto.PemSource;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,6 +57,7 @@ class ContractTest {
   private static final String CODE = "478515832665";
 
   private static FakeWechatPay wechatPay;
+  private static WechatPayClient client;
   private static BrandUserCardsApi userCards;
   private static BrandPointsApi points;
   private static MembercardUserCardsApi membercard;
@@ -60,7 +65,7 @@ class ContractTest {
   @BeforeAll
   static void start() {
     wechatPay = FakeWechatPay.start();
-    WechatPayClient client =
+    client =
         wechatPay
             .clientBuilder()
             .transport(wechatPay.transport().readTimeout(Duration.ofSeconds(1)))
@@ -106,20 +111,28 @@ class ContractTest {
   void confirmUserCardSendsEncryptedFieldsThatDecryptToWhatTheCallerSet() {
     UserCard card =
         userCards.confirmUserCard(
-            CODE,
-            CARD_ID,
-            new ConfirmUserCardRequest()
-                .brandId("1004")
-                .openid("obLatjnx9gnqzS4myYGmLZ7LgLBA")
-                .phoneNumber("13800138000")
-                .validDateInformation(new ValidDateInformation().type(ValidDateType.PERMANENT))
-                .userInformation(
-                    new UserInformation()
-                        .addCommonFieldListItem(
-                            new CommonField().name(CommonFieldName.USER_FORM_FLAG_NAME).value("张三"))
-                        .addCustomFieldListItem(
-                            new CustomField().name("喜欢的运动").userChosenValues(List.of("游泳", "跑步"))))
-                .userCardConfirmState(UserCardConfirmState.CREATE_CARD_SUCCESS));
+            ConfirmUserCardParams.builder()
+                .userCardCode(CODE)
+                .cardId(CARD_ID)
+                .body(
+                    new ConfirmUserCardRequest()
+                        .brandId("1004")
+                        .openid("obLatjnx9gnqzS4myYGmLZ7LgLBA")
+                        .phoneNumber("13800138000")
+                        .validDateInformation(
+                            new ValidDateInformation().type(ValidDateType.PERMANENT))
+                        .userInformation(
+                            new UserInformation()
+                                .addCommonFieldListItem(
+                                    new CommonField()
+                                        .name(CommonFieldName.USER_FORM_FLAG_NAME)
+                                        .value("张三"))
+                                .addCustomFieldListItem(
+                                    new CustomField()
+                                        .name("喜欢的运动")
+                                        .userChosenValues(List.of("游泳", "跑步"))))
+                        .userCardConfirmState(UserCardConfirmState.CREATE_CARD_SUCCESS))
+                .build());
 
     ReceivedRequest received = wechatPay.requests("confirmUserCard").get(0);
     assertEquals(FakeWechatPay.PUBLIC_KEY_ID, received.wechatpaySerial());
@@ -144,7 +157,8 @@ class ContractTest {
   @Test
   @Covers("getUserCard")
   void getUserCard() {
-    MembercardUserCard card = membercard.getUserCard(CARD_ID, CODE);
+    MembercardUserCard card =
+        membercard.getUserCard(GetUserCardParams.builder().cardId(CARD_ID).code(CODE).build());
 
     assertEquals(CODE, card.getCode());
     assertEquals(CARD_ID, card.getCardId());
@@ -156,12 +170,18 @@ class ContractTest {
   @Covers("updateUserCard")
   void updateUserCardAnswers204() {
     membercard.updateUserCard(
-        CARD_ID,
-        CODE,
-        new UpdateUserCardRequest()
-            .level("钻石会员")
-            .balanceInformation(
-                new BalanceInformation().beforeBalance(888L).balance(988L).addBalance(100L)));
+        UpdateUserCardParams.builder()
+            .cardId(CARD_ID)
+            .code(CODE)
+            .body(
+                new UpdateUserCardRequest()
+                    .level("钻石会员")
+                    .balanceInformation(
+                        new BalanceInformation()
+                            .beforeBalance(888L)
+                            .balance(988L)
+                            .addBalance(100L)))
+            .build());
 
     ReceivedRequest received = wechatPay.requests("updateUserCard").get(0);
     assertEquals("PATCH", received.method());
@@ -172,7 +192,11 @@ class ContractTest {
   void aGivenAnswerReplacesTheDocumentedOne() {
     wechatPay.respond("getUserCard", 200, "{\"code\":\"X1\",\"bonus_value\":7}");
 
-    assertEquals(7L, membercard.getUserCard(CARD_ID, CODE).getBonusValue());
+    assertEquals(
+        7L,
+        membercard
+            .getUserCard(GetUserCardParams.builder().cardId(CARD_ID).code(CODE).build())
+            .getBonusValue());
   }
 
   @Test
@@ -188,14 +212,23 @@ class ContractTest {
     assertApiError(
         404,
         "RESOURCE_NOT_EXISTS",
-        assertThrows(WechatPayApiException.class, () -> membercard.getUserCard(CARD_ID, CODE)));
+        assertThrows(
+            WechatPayApiException.class,
+            () ->
+                membercard.getUserCard(
+                    GetUserCardParams.builder().cardId(CARD_ID).code(CODE).build())));
     assertApiError(
         500,
         "SYSTEM_ERROR",
         assertThrows(
             WechatPayApiException.class,
             () ->
-                membercard.updateUserCard(CARD_ID, CODE, new UpdateUserCardRequest().level("金卡"))));
+                membercard.updateUserCard(
+                    UpdateUserCardParams.builder()
+                        .cardId(CARD_ID)
+                        .code(CODE)
+                        .body(new UpdateUserCardRequest().level("金卡"))
+                        .build())));
   }
 
   @Test
@@ -218,8 +251,14 @@ class ContractTest {
   @Test
   void aMissingRequiredFieldGets400WithItsPointer() {
     WechatPayApiException error =
-        assertThrows(
-            WechatPayApiException.class, () -> points.syncUserPoints(points().brandId(null)));
+        RefusedBodies.assertRefusedHereAndByTheFake(
+            wechatPay,
+            client,
+            "/brand_id",
+            () -> points.syncUserPoints(points().brandId(null)),
+            "syncUserPoints",
+            Map.of(),
+            points().brandId(null));
 
     assertApiError(400, "PARAM_ERROR", error);
     assertEquals("required property 'brand_id' not found", error.errorMessage());
@@ -254,13 +293,16 @@ class ContractTest {
             WechatPayApiException.class,
             () ->
                 wrongKey.confirmUserCard(
-                    CODE,
-                    CARD_ID,
-                    new ConfirmUserCardRequest()
-                        .brandId("1004")
-                        .openid("o")
-                        .phoneNumber("13800138000")
-                        .userCardConfirmState(UserCardConfirmState.CREATE_CARD_SUCCESS)));
+                    ConfirmUserCardParams.builder()
+                        .userCardCode(CODE)
+                        .cardId(CARD_ID)
+                        .body(
+                            new ConfirmUserCardRequest()
+                                .brandId("1004")
+                                .openid("o")
+                                .phoneNumber("13800138000")
+                                .userCardConfirmState(UserCardConfirmState.CREATE_CARD_SUCCESS))
+                        .build()));
 
     assertApiError(400, "PARAM_ERROR", error);
     assertEquals("Wechatpay-Serial", error.detail().orElseThrow().field());
@@ -282,7 +324,12 @@ class ContractTest {
         assertThrows(
             WechatPayVerificationException.class,
             () ->
-                membercard.updateUserCard(CARD_ID, CODE, new UpdateUserCardRequest().level("金卡")));
+                membercard.updateUserCard(
+                    UpdateUserCardParams.builder()
+                        .cardId(CARD_ID)
+                        .code(CODE)
+                        .body(new UpdateUserCardRequest().level("金卡"))
+                        .build()));
     assertEquals(Reason.BAD_SIGNATURE, error.reason());
     assertNotEquals(null, error.requestId());
   }
@@ -292,7 +339,11 @@ class ContractTest {
     wechatPay.inject("getUserCard", AnswerFault.MALFORMED_BODY);
 
     WechatPayException error =
-        assertThrows(WechatPayException.class, () -> membercard.getUserCard(CARD_ID, CODE));
+        assertThrows(
+            WechatPayException.class,
+            () ->
+                membercard.getUserCard(
+                    GetUserCardParams.builder().cardId(CARD_ID).code(CODE).build()));
     assertTrue(error.getMessage().contains("cannot be read as"), error.getMessage());
   }
 
@@ -318,7 +369,10 @@ class ContractTest {
 
     WechatPayTransportException error =
         assertThrows(
-            WechatPayTransportException.class, () -> membercard.getUserCard(CARD_ID, CODE));
+            WechatPayTransportException.class,
+            () ->
+                membercard.getUserCard(
+                    GetUserCardParams.builder().cardId(CARD_ID).code(CODE).build()));
     assertEquals(WechatPayTransportException.Failure.TIMED_OUT, error.failure());
     assertTrue(
         error.getCause() instanceof java.net.SocketTimeoutException,
@@ -329,7 +383,9 @@ class ContractTest {
     wechatPay.reset();
     wechatPay.inject("getUserCard", fault);
     return assertThrows(
-        WechatPayVerificationException.class, () -> membercard.getUserCard(CARD_ID, CODE));
+        WechatPayVerificationException.class,
+        () ->
+            membercard.getUserCard(GetUserCardParams.builder().cardId(CARD_ID).code(CODE).build()));
   }
 
   private static void assertApiError(int status, String code, WechatPayApiException error) {

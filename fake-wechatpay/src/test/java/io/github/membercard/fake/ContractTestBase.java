@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.github.membercard.wechatpay.WechatPayApiException;
 import io.github.membercard.wechatpay.WechatPayClient;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * A fake WeChat Pay per test class, reset before each test, and a client built for it: contract
@@ -39,6 +41,20 @@ abstract class ContractTestBase {
   @BeforeEach
   void resetFake() {
     wechatPay.reset();
+  }
+
+  /**
+   * Asserts that a body lacking a required member is refused before sending and, sent anyway, by
+   * the fake; see {@link RefusedBodies}.
+   */
+  static void assertRefusedHereAndByTheFake(
+      String pointer,
+      Executable call,
+      String operationId,
+      Map<String, String> pathValues,
+      Object body) {
+    RefusedBodies.assertRefusedHereAndByTheFake(
+        wechatPay, client, pointer, call, operationId, pathValues, body);
   }
 
   /**

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.membercard.client.api.MembercardUserCardsApi;
+import io.github.membercard.client.api.MembercardUserCardsApi.GetUserCardParams;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -48,7 +49,11 @@ class FakeWechatPayExtensionTest {
     @Order(1)
     void aTestGetsTheClassesFakeAndAMatchingClient(FakeWechatPay fake) {
       assertSame(wechatPay.fake(), fake);
-      assertEquals(CODE, userCards(fake).getUserCard(CARD_ID, CODE).getCode());
+      assertEquals(
+          CODE,
+          userCards(fake)
+              .getUserCard(GetUserCardParams.builder().cardId(CARD_ID).code(CODE).build())
+              .getCode());
       assertEquals(1, fake.requests().size());
 
       fake.respondWithError("getUserCard", 404, "RESOURCE_NOT_EXISTS", "用户卡不存在");
@@ -64,7 +69,9 @@ class FakeWechatPayExtensionTest {
       assertEquals(0, fake.requests().size());
       assertEquals(
           CODE,
-          userCards(fake).getUserCard(CARD_ID, CODE).getCode(),
+          userCards(fake)
+              .getUserCard(GetUserCardParams.builder().cardId(CARD_ID).code(CODE).build())
+              .getCode(),
           "the error answer is forgotten");
     }
   }
@@ -87,7 +94,11 @@ class FakeWechatPayExtensionTest {
     @Order(1)
     void aTestGetsAFakeOfItsOwn(FakeWechatPay fake) {
       assertSame(wechatPay.fake(), fake);
-      assertEquals(CODE, userCards(fake).getUserCard(CARD_ID, CODE).getCode());
+      assertEquals(
+          CODE,
+          userCards(fake)
+              .getUserCard(GetUserCardParams.builder().cardId(CARD_ID).code(CODE).build())
+              .getCode());
       assertEquals(1, fake.requests().size());
       firstTestsFake = fake;
     }
@@ -100,7 +111,11 @@ class FakeWechatPayExtensionTest {
       assertNotSame(firstTestsFake, fake);
       assertNotEquals(firstTestsFake.merchantSerialNumber(), fake.merchantSerialNumber());
       assertEquals(0, fake.requests().size());
-      assertEquals(CODE, userCards(fake).getUserCard(CARD_ID, CODE).getCode());
+      assertEquals(
+          CODE,
+          userCards(fake)
+              .getUserCard(GetUserCardParams.builder().cardId(CARD_ID).code(CODE).build())
+              .getCode());
     }
   }
 
@@ -116,7 +131,11 @@ class FakeWechatPayExtensionTest {
     @RepeatedTest(2)
     void eachTestsFakeListensThereInTurn(FakeWechatPay fake) {
       assertEquals(PORT, URI.create(fake.baseUrl()).getPort());
-      assertEquals(CODE, userCards(fake).getUserCard(CARD_ID, CODE).getCode());
+      assertEquals(
+          CODE,
+          userCards(fake)
+              .getUserCard(GetUserCardParams.builder().cardId(CARD_ID).code(CODE).build())
+              .getCode());
     }
   }
 

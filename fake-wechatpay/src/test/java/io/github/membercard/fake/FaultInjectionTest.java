@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.membercard.client.api.BrandPointsApi;
 import io.github.membercard.client.api.MembercardUserCardsApi;
+import io.github.membercard.client.api.MembercardUserCardsApi.GetUserCardParams;
+import io.github.membercard.client.api.MembercardUserCardsApi.UpdateUserCardParams;
 import io.github.membercard.client.model.UpdateUserCardRequest;
 import io.github.membercard.client.model.UserPointBalance;
 import io.github.membercard.wechatpay.WechatPayApiException;
@@ -79,11 +81,20 @@ class FaultInjectionTest {
       assertEquals(declared / 2, body.readNBytes(declared / 2).length);
       assertThrows(IOException.class, body::read);
     }
-    assertThrows(RuntimeException.class, () -> membercard.getUserCard(CARD_ID, CODE));
+    assertThrows(
+        RuntimeException.class,
+        () ->
+            membercard.getUserCard(GetUserCardParams.builder().cardId(CARD_ID).code(CODE).build()));
     wechatPay.inject("updateUserCard", AnswerFault.TRUNCATED_BODY);
     assertThrows(
         RuntimeException.class,
-        () -> membercard.updateUserCard(CARD_ID, CODE, new UpdateUserCardRequest().level("金卡")),
+        () ->
+            membercard.updateUserCard(
+                UpdateUserCardParams.builder()
+                    .cardId(CARD_ID)
+                    .code(CODE)
+                    .body(new UpdateUserCardRequest().level("金卡"))
+                    .build()),
         "a 204 becomes a 200 declaring a byte it never sends");
   }
 
@@ -116,7 +127,11 @@ class FaultInjectionTest {
     wechatPay.stall("getUserCard", STALL);
     long start = System.nanoTime();
 
-    assertEquals(CODE, membercard.getUserCard(CARD_ID, CODE).getCode());
+    assertEquals(
+        CODE,
+        membercard
+            .getUserCard(GetUserCardParams.builder().cardId(CARD_ID).code(CODE).build())
+            .getCode());
 
     assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(STALL) >= 0);
   }
@@ -142,7 +157,10 @@ class FaultInjectionTest {
         () ->
             http.send(
                 http.get(SignedRequests.USER_CARD).build(), HttpResponse.BodyHandlers.ofString()));
-    assertThrows(RuntimeException.class, () -> membercard.getUserCard(CARD_ID, CODE));
+    assertThrows(
+        RuntimeException.class,
+        () ->
+            membercard.getUserCard(GetUserCardParams.builder().cardId(CARD_ID).code(CODE).build()));
   }
 
   @Test
@@ -166,11 +184,19 @@ class FaultInjectionTest {
 
     for (int call = 1; call <= 2; call++) {
       WechatPayApiException error =
-          assertThrows(WechatPayApiException.class, () -> membercard.getUserCard(CARD_ID, CODE));
+          assertThrows(
+              WechatPayApiException.class,
+              () ->
+                  membercard.getUserCard(
+                      GetUserCardParams.builder().cardId(CARD_ID).code(CODE).build()));
       assertEquals(status, error.status());
       assertEquals(status == 500 ? "SYSTEM_ERROR" : "SERVICE_UNAVAILABLE", error.code());
     }
-    assertEquals(CODE, membercard.getUserCard(CARD_ID, CODE).getCode());
+    assertEquals(
+        CODE,
+        membercard
+            .getUserCard(GetUserCardParams.builder().cardId(CARD_ID).code(CODE).build())
+            .getCode());
   }
 
   @Test
@@ -187,7 +213,11 @@ class FaultInjectionTest {
     assertFalse(page.headers().firstValue(WechatPayProtocol.WECHATPAY_SIGNATURE).isPresent());
     assertFalse(page.headers().firstValue(WechatPayProtocol.REQUEST_ID).isPresent());
     WechatPayApiException error =
-        assertThrows(WechatPayApiException.class, () -> membercard.getUserCard(CARD_ID, CODE));
+        assertThrows(
+            WechatPayApiException.class,
+            () ->
+                membercard.getUserCard(
+                    GetUserCardParams.builder().cardId(CARD_ID).code(CODE).build()));
     assertEquals(502, error.status());
   }
 
@@ -196,11 +226,18 @@ class FaultInjectionTest {
   void everyFaultFailsItsOperationOnlyAndEndsWithAReset(AnswerFault fault) {
     wechatPay.inject("getUserCard", fault);
 
-    assertThrows(RuntimeException.class, () -> membercard.getUserCard(CARD_ID, CODE));
+    assertThrows(
+        RuntimeException.class,
+        () ->
+            membercard.getUserCard(GetUserCardParams.builder().cardId(CARD_ID).code(CODE).build()));
     assertEquals(1200L, points.syncUserPoints(balance()).getPointBalance());
 
     wechatPay.reset();
-    assertEquals(CODE, membercard.getUserCard(CARD_ID, CODE).getCode());
+    assertEquals(
+        CODE,
+        membercard
+            .getUserCard(GetUserCardParams.builder().cardId(CARD_ID).code(CODE).build())
+            .getCode());
   }
 
   @Test
@@ -213,9 +250,18 @@ class FaultInjectionTest {
     wechatPay.reset();
 
     long start = System.nanoTime();
-    assertEquals(CODE, membercard.getUserCard(CARD_ID, CODE).getCode());
+    assertEquals(
+        CODE,
+        membercard
+            .getUserCard(GetUserCardParams.builder().cardId(CARD_ID).code(CODE).build())
+            .getCode());
     assertEquals(1200L, points.syncUserPoints(balance()).getPointBalance());
-    membercard.updateUserCard(CARD_ID, CODE, new UpdateUserCardRequest().level("金卡"));
+    membercard.updateUserCard(
+        UpdateUserCardParams.builder()
+            .cardId(CARD_ID)
+            .code(CODE)
+            .body(new UpdateUserCardRequest().level("金卡"))
+            .build());
     assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(4)) < 0);
   }
 
@@ -227,7 +273,11 @@ class FaultInjectionTest {
 
     wechatPay.restore("getUserCard");
 
-    assertEquals(CODE, membercard.getUserCard(CARD_ID, CODE).getCode());
+    assertEquals(
+        CODE,
+        membercard
+            .getUserCard(GetUserCardParams.builder().cardId(CARD_ID).code(CODE).build())
+            .getCode());
     assertEquals(
         429,
         assertThrows(WechatPayApiException.class, () -> points.syncUserPoints(balance())).status());

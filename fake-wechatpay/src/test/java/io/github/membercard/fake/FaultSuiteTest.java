@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.membercard.client.api.BrandPointsApi;
 import io.github.membercard.client.api.MembercardUserCardsApi;
+import io.github.membercard.client.api.MembercardUserCardsApi.GetUserCardParams;
+import io.github.membercard.client.api.MembercardUserCardsApi.UpdateUserCardParams;
 import io.github.membercard.client.model.MembercardUserCard;
 import io.github.membercard.client.model.UpdateUserCardRequest;
 import io.github.membercard.client.model.UserPointBalance;
@@ -102,7 +104,9 @@ class FaultSuiteTest {
     GET("getUserCard", "GET", USER_CARD_PATH, USER_CARD_TEMPLATE) {
       @Override
       Object call(WechatPayClient client) {
-        return client.create(MembercardUserCardsApi.class).getUserCard(CARD_ID, CODE);
+        return client
+            .create(MembercardUserCardsApi.class)
+            .getUserCard(GetUserCardParams.builder().cardId(CARD_ID).code(CODE).build());
       }
     },
     POST_JSON("syncUserPoints", "POST", SYNC_POINTS_PATH, SYNC_POINTS_PATH) {
@@ -125,7 +129,12 @@ class FaultSuiteTest {
       Object call(WechatPayClient client) {
         client
             .create(MembercardUserCardsApi.class)
-            .updateUserCard(CARD_ID, CODE, new UpdateUserCardRequest().level("金卡"));
+            .updateUserCard(
+                UpdateUserCardParams.builder()
+                    .cardId(CARD_ID)
+                    .code(CODE)
+                    .body(new UpdateUserCardRequest().level("金卡"))
+                    .build());
         return null;
       }
     };

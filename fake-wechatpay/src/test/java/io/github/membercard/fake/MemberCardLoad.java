@@ -2,7 +2,10 @@ package io.github.membercard.fake;
 
 import io.github.membercard.client.api.BrandPointsApi;
 import io.github.membercard.client.api.BrandUserCardsApi;
+import io.github.membercard.client.api.BrandUserCardsApi.ConfirmUserCardParams;
 import io.github.membercard.client.api.MembercardUserCardsApi;
+import io.github.membercard.client.api.MembercardUserCardsApi.GetUserCardParams;
+import io.github.membercard.client.api.MembercardUserCardsApi.UpdateUserCardParams;
 import io.github.membercard.client.model.ConfirmUserCardRequest;
 import io.github.membercard.client.model.MembercardUserCard;
 import io.github.membercard.client.model.UpdateUserCardRequest;
@@ -217,7 +220,8 @@ final class MemberCardLoad implements AutoCloseable {
     String code = Long.toString(FIRST_CODE + call);
     switch (call % 4) {
       case 0 -> {
-        MembercardUserCard card = membercard.getUserCard(CARD_ID, code);
+        MembercardUserCard card =
+            membercard.getUserCard(GetUserCardParams.builder().cardId(CARD_ID).code(code).build());
         expect(code, card.getCode(), "getUserCard code");
       }
       case 1 -> {
@@ -234,18 +238,25 @@ final class MemberCardLoad implements AutoCloseable {
       }
       case 2 ->
           membercard.updateUserCard(
-              CARD_ID, code, new UpdateUserCardRequest().level("金卡").needInformLevel(false));
+              UpdateUserCardParams.builder()
+                  .cardId(CARD_ID)
+                  .code(code)
+                  .body(new UpdateUserCardRequest().level("金卡").needInformLevel(false))
+                  .build());
       default -> {
         String phone = String.format("138%08d", call % 100_000_000);
         UserCard card =
             userCards.confirmUserCard(
-                code,
-                CARD_ID,
-                new ConfirmUserCardRequest()
-                    .brandId("1004")
-                    .openid("obLatjnx9gnqzS4myYGmLZ7LgLBA")
-                    .phoneNumber(phone)
-                    .userCardConfirmState(UserCardConfirmState.CREATE_CARD_SUCCESS));
+                ConfirmUserCardParams.builder()
+                    .userCardCode(code)
+                    .cardId(CARD_ID)
+                    .body(
+                        new ConfirmUserCardRequest()
+                            .brandId("1004")
+                            .openid("obLatjnx9gnqzS4myYGmLZ7LgLBA")
+                            .phoneNumber(phone)
+                            .userCardConfirmState(UserCardConfirmState.CREATE_CARD_SUCCESS))
+                    .build());
         expect(phone, card.getPhoneNumber(), "confirmUserCard phone_number");
         expect(code, card.getUserCardCode(), "confirmUserCard user_card_code");
       }

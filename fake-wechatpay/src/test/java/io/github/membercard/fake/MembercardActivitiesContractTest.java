@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.membercard.client.api.MembercardActivitiesApi;
+import io.github.membercard.client.api.MembercardActivitiesApi.GetMembercardActivityParams;
+import io.github.membercard.client.api.MembercardActivitiesApi.ListMembercardActivitiesParams;
+import io.github.membercard.client.api.MembercardActivitiesApi.TerminateMembercardActivityParams;
 import io.github.membercard.client.model.MembercardActivity;
 import io.github.membercard.client.model.MembercardActivityActivateMiniprogram;
 import io.github.membercard.client.model.MembercardActivityActivateSetting;
@@ -88,7 +91,7 @@ class MembercardActivitiesContractTest extends ContractTestBase {
         "371067", activity.getActivityId(), "the spec's example: the request has no activity id");
     assertEquals(CARD_ID, activity.getCardId());
     assertEquals("良品铺子回馈活动", activity.getActivityName());
-    assertEquals("NON_MEMBER_AFTERPAY", activity.getActivityType());
+    assertEquals(MembercardActivityType.NON_MEMBER_AFTERPAY, activity.getActivityType());
     assertEquals(BEGIN, activity.getBeginTime());
     assertEquals(END, activity.getEndTime());
     assertEquals(OUT_REQUEST_NO, activity.getOutRequestNo());
@@ -120,11 +123,13 @@ class MembercardActivitiesContractTest extends ContractTestBase {
 
     MembercardActivityPage page =
         activities.listMembercardActivities(
-            MembercardActivityType.NON_MEMBER_AFTERPAY,
-            5,
-            10,
-            CARD_ID,
-            MembercardActivityStatus.ONGOING);
+            ListMembercardActivitiesParams.builder()
+                .activityType(MembercardActivityType.NON_MEMBER_AFTERPAY)
+                .limit(5)
+                .offset(10)
+                .cardId(CARD_ID)
+                .activityStatus(MembercardActivityStatus.ONGOING)
+                .build());
 
     ReceivedRequest received = onlyRequest("listMembercardActivities");
     assertEquals("GET", received.method());
@@ -142,7 +147,7 @@ class MembercardActivitiesContractTest extends ContractTestBase {
     assertEquals(2, page.getData().size(), "items 10 and 11 of 12");
     MembercardActivity first = page.getData().get(0);
     assertEquals("371067", first.getActivityId(), "the spec's example");
-    assertEquals(MembercardActivityStatus.ONGOING.value(), first.getActivityStatus());
+    assertEquals(MembercardActivityStatus.ONGOING, first.getActivityStatus());
     assertEquals(BEGIN, first.getBeginTime());
   }
 
@@ -154,10 +159,13 @@ class MembercardActivitiesContractTest extends ContractTestBase {
     List<MembercardActivity> all =
         activities
             .listMembercardActivitiesStream(
-                MembercardActivityType.MEMBER_AFTERPAY,
-                CARD_ID,
-                MembercardActivityStatus.ONGOING,
-                3)
+                ListMembercardActivitiesParams.builder()
+                    .activityType(MembercardActivityType.MEMBER_AFTERPAY)
+                    .cardId(CARD_ID)
+                    .activityStatus(MembercardActivityStatus.ONGOING)
+                    .offset(0)
+                    .limit(3)
+                    .build())
             .toList();
 
     assertEquals(7, all.size());
@@ -174,7 +182,9 @@ class MembercardActivitiesContractTest extends ContractTestBase {
   @Test
   @Covers("getMembercardActivity")
   void getMembercardActivityEchoesTheActivityId() {
-    MembercardActivity activity = activities.getMembercardActivity(ACTIVITY_ID);
+    MembercardActivity activity =
+        activities.getMembercardActivity(
+            GetMembercardActivityParams.builder().activityId(ACTIVITY_ID).build());
 
     ReceivedRequest received = onlyRequest("getMembercardActivity");
     assertEquals("GET", received.method());
@@ -183,14 +193,16 @@ class MembercardActivitiesContractTest extends ContractTestBase {
 
     assertEquals(ACTIVITY_ID, activity.getActivityId());
     assertEquals(CARD_ID, activity.getCardId(), "the spec's example");
-    assertEquals(MembercardActivityType.NON_MEMBER_AFTERPAY.value(), activity.getActivityType());
+    assertEquals(MembercardActivityType.NON_MEMBER_AFTERPAY, activity.getActivityType());
     assertEquals(BEGIN, activity.getBeginTime());
   }
 
   @Test
   @Covers("terminateMembercardActivity")
   void terminateMembercardActivityPostsWithoutABody() {
-    MembercardActivityTermination termination = activities.terminateMembercardActivity(ACTIVITY_ID);
+    MembercardActivityTermination termination =
+        activities.terminateMembercardActivity(
+            TerminateMembercardActivityParams.builder().activityId(ACTIVITY_ID).build());
 
     ReceivedRequest received = onlyRequest("terminateMembercardActivity");
     assertEquals("POST", received.method());
@@ -212,11 +224,13 @@ class MembercardActivitiesContractTest extends ContractTestBase {
             WechatPayApiException.class,
             () ->
                 activities.listMembercardActivities(
-                    MembercardActivityType.of("NOT_A_VALUE"),
-                    5,
-                    0,
-                    CARD_ID,
-                    MembercardActivityStatus.ONGOING));
+                    ListMembercardActivitiesParams.builder()
+                        .activityType(MembercardActivityType.of("NOT_A_VALUE"))
+                        .limit(5)
+                        .offset(0)
+                        .cardId(CARD_ID)
+                        .activityStatus(MembercardActivityStatus.ONGOING)
+                        .build()));
 
     assertParamError(error, "activity_type", "query");
   }

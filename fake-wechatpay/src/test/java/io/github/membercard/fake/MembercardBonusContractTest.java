@@ -2,13 +2,14 @@ package io.github.membercard.fake;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.membercard.client.api.MembercardBonusApi;
+import io.github.membercard.client.api.MembercardBonusApi.CommitBonusParams;
+import io.github.membercard.client.api.MembercardBonusApi.PrepareBonusParams;
 import io.github.membercard.client.model.MembercardBonusRequest;
-import io.github.membercard.wechatpay.WechatPayApiException;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MembercardBonusContractTest extends ContractTestBase {
@@ -24,7 +25,10 @@ class MembercardBonusContractTest extends ContractTestBase {
   @Test
   @Covers("prepareBonus")
   void prepareBonusPostsTheOrderAndItsPoints() {
-    assertDoesNotThrow(() -> bonus.prepareBonus(CARD_ID, CODE, order()));
+    assertDoesNotThrow(
+        () ->
+            bonus.prepareBonus(
+                PrepareBonusParams.builder().cardId(CARD_ID).code(CODE).body(order()).build()));
 
     ReceivedRequest received = onlyRequest("prepareBonus");
     assertEquals("POST", received.method());
@@ -35,7 +39,10 @@ class MembercardBonusContractTest extends ContractTestBase {
   @Test
   @Covers("commitBonus")
   void commitBonusPostsTheOrderWhosePointsAreCredited() {
-    assertDoesNotThrow(() -> bonus.commitBonus(CARD_ID, CODE, order()));
+    assertDoesNotThrow(
+        () ->
+            bonus.commitBonus(
+                CommitBonusParams.builder().cardId(CARD_ID).code(CODE).body(order()).build()));
 
     ReceivedRequest received = onlyRequest("commitBonus");
     assertEquals("POST", received.method());
@@ -45,12 +52,18 @@ class MembercardBonusContractTest extends ContractTestBase {
 
   @Test
   void prepareBonusWithoutBonusValueGets400WithItsPointer() {
-    WechatPayApiException error =
-        assertThrows(
-            WechatPayApiException.class,
-            () -> bonus.prepareBonus(CARD_ID, CODE, order().bonusValue(null)));
-
-    assertParamError(error, "/bonus_value", "body");
+    assertRefusedHereAndByTheFake(
+        "/bonus_value",
+        () ->
+            bonus.prepareBonus(
+                PrepareBonusParams.builder()
+                    .cardId(CARD_ID)
+                    .code(CODE)
+                    .body(order().bonusValue(null))
+                    .build()),
+        "prepareBonus",
+        Map.of("card_id", CARD_ID, "code", CODE),
+        order().bonusValue(null));
   }
 
   private static MembercardBonusRequest order() {

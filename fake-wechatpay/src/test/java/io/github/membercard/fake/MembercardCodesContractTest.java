@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.membercard.client.api.MembercardCodesApi;
+import io.github.membercard.client.api.MembercardCodesApi.CreatePermissionTokenParams;
+import io.github.membercard.client.api.MembercardCodesApi.CreateQrCodeParams;
+import io.github.membercard.client.api.MembercardCodesApi.DecryptCodeParams;
+import io.github.membercard.client.api.MembercardCodesApi.DepositCodesParams;
 import io.github.membercard.client.model.MembercardCode;
 import io.github.membercard.client.model.MembercardCodeDeposit;
 import io.github.membercard.client.model.MembercardCodeDepositRequest;
@@ -19,6 +23,7 @@ import io.github.membercard.client.model.MembercardQrCodeRequest;
 import io.github.membercard.wechatpay.WechatPayApiException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MembercardCodesContractTest extends ContractTestBase {
@@ -41,8 +46,13 @@ class MembercardCodesContractTest extends ContractTestBase {
   void depositCodesPostsTheCodesOfTheCard() {
     MembercardCodeDeposit deposit =
         codes.depositCodes(
-            CARD_ID,
-            new MembercardCodeDepositRequest().addCodeItem(CODE).addCodeItem("478515832666"));
+            DepositCodesParams.builder()
+                .cardId(CARD_ID)
+                .body(
+                    new MembercardCodeDepositRequest()
+                        .addCodeItem(CODE)
+                        .addCodeItem("478515832666"))
+                .build());
 
     ReceivedRequest received = onlyRequest("depositCodes");
     assertEquals("POST", received.method());
@@ -65,7 +75,10 @@ class MembercardCodesContractTest extends ContractTestBase {
 
     MembercardCodeDeposit deposit =
         codes.depositCodes(
-            CARD_ID, new MembercardCodeDepositRequest().code(List.of(CODE, "478515832666")));
+            DepositCodesParams.builder()
+                .cardId(CARD_ID)
+                .body(new MembercardCodeDepositRequest().code(List.of(CODE, "478515832666")))
+                .build());
 
     assertEquals(
         List.of(CODE, "478515832666"), textValues(onlyRequest("depositCodes").body().get("code")));
@@ -79,7 +92,9 @@ class MembercardCodesContractTest extends ContractTestBase {
   @Test
   @Covers("decryptCode")
   void decryptCodeSendsTheEncryptedCodeAsSent() {
-    MembercardCode code = codes.decryptCode(CARD_ID, ENCRYPT_CODE);
+    MembercardCode code =
+        codes.decryptCode(
+            DecryptCodeParams.builder().cardId(CARD_ID).encryptCode(ENCRYPT_CODE).build());
 
     ReceivedRequest received = onlyRequest("decryptCode");
     assertEquals("GET", received.method());
@@ -95,13 +110,16 @@ class MembercardCodesContractTest extends ContractTestBase {
   void createQrCodeForJumpActivation() {
     MembercardQrCode qrCode =
         codes.createQrCode(
-            CARD_ID,
-            new MembercardQrCodeRequest()
-                .activateType(MembercardQrCodeActivateType.JUMP_ACTIVATE)
-                .activateUrl(ACTIVATE_URL)
-                .activateAppid(ACTIVATE_APPID)
-                .activatePath(ACTIVATE_PATH)
-                .outerStr(OUTER_STR));
+            CreateQrCodeParams.builder()
+                .cardId(CARD_ID)
+                .body(
+                    new MembercardQrCodeRequest()
+                        .activateType(MembercardQrCodeActivateType.JUMP_ACTIVATE)
+                        .activateUrl(ACTIVATE_URL)
+                        .activateAppid(ACTIVATE_APPID)
+                        .activatePath(ACTIVATE_PATH)
+                        .outerStr(OUTER_STR))
+                .build());
 
     ReceivedRequest received = onlyRequest("createQrCode");
     assertEquals("POST", received.method());
@@ -121,11 +139,14 @@ class MembercardCodesContractTest extends ContractTestBase {
   void createPermissionTokenForAutoActivation() {
     MembercardPermissionToken token =
         codes.createPermissionToken(
-            CARD_ID,
-            new MembercardPermissionTokenRequest()
-                .activateType("AUTO_ACTIVATE")
-                .navigateBackPreviousPage(true)
-                .outerStr(OUTER_STR));
+            CreatePermissionTokenParams.builder()
+                .cardId(CARD_ID)
+                .body(
+                    new MembercardPermissionTokenRequest()
+                        .activateType("AUTO_ACTIVATE")
+                        .navigateBackPreviousPage(true)
+                        .outerStr(OUTER_STR))
+                .build());
 
     ReceivedRequest received = onlyRequest("createPermissionToken");
     assertEquals("POST", received.method());
@@ -152,23 +173,29 @@ class MembercardCodesContractTest extends ContractTestBase {
             WechatPayApiException.class,
             () ->
                 codes.createQrCode(
-                    CARD_ID,
-                    new MembercardQrCodeRequest()
-                        .activateType(MembercardQrCodeActivateType.of("NOT_A_VALUE"))));
+                    CreateQrCodeParams.builder()
+                        .cardId(CARD_ID)
+                        .body(
+                            new MembercardQrCodeRequest()
+                                .activateType(MembercardQrCodeActivateType.of("NOT_A_VALUE")))
+                        .build()));
 
     assertParamError(error, "/activate_type", "body");
   }
 
   @Test
   void aMissingActivateTypeGets400WithItsPointer() {
-    WechatPayApiException error =
-        assertThrows(
-            WechatPayApiException.class,
-            () ->
-                codes.createPermissionToken(
-                    CARD_ID, new MembercardPermissionTokenRequest().outerStr(OUTER_STR)));
-
-    assertParamError(error, "/activate_type", "body");
+    assertRefusedHereAndByTheFake(
+        "/activate_type",
+        () ->
+            codes.createPermissionToken(
+                CreatePermissionTokenParams.builder()
+                    .cardId(CARD_ID)
+                    .body(new MembercardPermissionTokenRequest().outerStr(OUTER_STR))
+                    .build()),
+        "createPermissionToken",
+        Map.of("card_id", CARD_ID),
+        new MembercardPermissionTokenRequest().outerStr(OUTER_STR));
   }
 
   private static List<String> fieldNames(ReceivedRequest received) {

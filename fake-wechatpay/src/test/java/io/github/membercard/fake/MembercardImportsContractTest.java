@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.membercard.client.api.MembercardImportsApi;
+import io.github.membercard.client.api.MembercardImportsApi.ImportUserCardByOpenidParams;
+import io.github.membercard.client.api.MembercardImportsApi.ImportUserCardByPhoneParams;
+import io.github.membercard.client.api.MembercardImportsApi.SearchPhoneNumberMemberParams;
 import io.github.membercard.client.model.MembercardCode;
 import io.github.membercard.client.model.MembercardImportByOpenidRequest;
 import io.github.membercard.client.model.MembercardImportByPhoneRequest;
@@ -14,8 +17,11 @@ import io.github.membercard.client.model.MembercardPhoneNumberImportRequest;
 import io.github.membercard.client.model.MembercardPhoneNumberMember;
 import io.github.membercard.client.model.MembercardPhoneNumberMemberInformation;
 import io.github.membercard.client.model.MembercardPhoneNumberReceiveStatus;
+import io.github.membercard.wechatpay.RawRequest;
 import io.github.membercard.wechatpay.WechatPayApiException;
+import io.github.membercard.wechatpay.WechatPayRequestException;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MembercardImportsContractTest extends ContractTestBase {
@@ -30,7 +36,9 @@ class MembercardImportsContractTest extends ContractTestBase {
   @Test
   @Covers("searchPhoneNumberMember")
   void searchPhoneNumberMemberEncryptsTheQueryParameter() {
-    MembercardPhoneNumberMember member = imports.searchPhoneNumberMember(CARD_ID, PHONE);
+    MembercardPhoneNumberMember member =
+        imports.searchPhoneNumberMember(
+            SearchPhoneNumberMemberParams.builder().cardId(CARD_ID).phoneNumber(PHONE).build());
 
     ReceivedRequest received = onlyRequest("searchPhoneNumberMember");
     assertEquals(FakeWechatPay.PUBLIC_KEY_ID, received.wechatpaySerial());
@@ -58,7 +66,8 @@ class MembercardImportsContractTest extends ContractTestBase {
   void searchPhoneNumberMemberDeliversAPlusAndASpaceExactly() {
     String phone = "+86 13800138000";
 
-    imports.searchPhoneNumberMember(CARD_ID, phone);
+    imports.searchPhoneNumberMember(
+        SearchPhoneNumberMemberParams.builder().cardId(CARD_ID).phoneNumber(phone).build());
 
     ReceivedRequest received = onlyRequest("searchPhoneNumberMember");
     assertFalse(received.url().contains("13800138000"), received.url());
@@ -71,11 +80,14 @@ class MembercardImportsContractTest extends ContractTestBase {
   void importUserCardByPhoneEncryptsThePhoneNumber() {
     MembercardCode code =
         imports.importUserCardByPhone(
-            CARD_ID,
-            new MembercardImportByPhoneRequest()
-                .encryptedPhoneNumber(PHONE)
-                .code(CODE)
-                .outRequestNo(OUT_REQUEST_NO));
+            ImportUserCardByPhoneParams.builder()
+                .cardId(CARD_ID)
+                .body(
+                    new MembercardImportByPhoneRequest()
+                        .phoneNumber(PHONE)
+                        .code(CODE)
+                        .outRequestNo(OUT_REQUEST_NO))
+                .build());
 
     ReceivedRequest received = onlyRequest("importUserCardByPhone");
     assertEquals("POST", received.method());
@@ -96,11 +108,14 @@ class MembercardImportsContractTest extends ContractTestBase {
 
     MembercardCode code =
         imports.importUserCardByOpenid(
-            CARD_ID,
-            new MembercardImportByOpenidRequest()
-                .openid(OPENID)
-                .code(importedCode)
-                .outRequestNo(OUT_REQUEST_NO));
+            ImportUserCardByOpenidParams.builder()
+                .cardId(CARD_ID)
+                .body(
+                    new MembercardImportByOpenidRequest()
+                        .openid(OPENID)
+                        .code(importedCode)
+                        .outRequestNo(OUT_REQUEST_NO))
+                .build());
 
     ReceivedRequest received = onlyRequest("importUserCardByOpenid");
     assertEquals("POST", received.method());
@@ -123,7 +138,7 @@ class MembercardImportsContractTest extends ContractTestBase {
                     .code(CODE)
                     .membershipNumber("316510891298")
                     .registrationTime(REGISTRATION_TIME))
-            .encryptedPhoneNumber(PHONE)
+            .phoneNumber(PHONE)
             .outerStr("my_card_CARD"));
 
     ReceivedRequest received = onlyRequest("importPhoneNumbers");
@@ -145,37 +160,61 @@ class MembercardImportsContractTest extends ContractTestBase {
 
   @Test
   void aMissingOpenidGets400WithItsPointer() {
-    WechatPayApiException error =
-        assertThrows(
-            WechatPayApiException.class,
-            () ->
-                imports.importUserCardByOpenid(
-                    CARD_ID,
-                    new MembercardImportByOpenidRequest().code(CODE).outRequestNo(OUT_REQUEST_NO)));
-
-    assertParamError(error, "/openid", "body");
+    assertRefusedHereAndByTheFake(
+        "/openid",
+        () ->
+            imports.importUserCardByOpenid(
+                ImportUserCardByOpenidParams.builder()
+                    .cardId(CARD_ID)
+                    .body(
+                        new MembercardImportByOpenidRequest()
+                            .code(CODE)
+                            .outRequestNo(OUT_REQUEST_NO))
+                    .build()),
+        "importUserCardByOpenid",
+        Map.of("card_id", CARD_ID),
+        new MembercardImportByOpenidRequest().code(CODE).outRequestNo(OUT_REQUEST_NO));
   }
 
   @Test
   void aMissingNestedRegistrationTimeGets400WithItsPointer() {
-    WechatPayApiException error =
-        assertThrows(
-            WechatPayApiException.class,
-            () ->
-                imports.importPhoneNumbers(
-                    new MembercardPhoneNumberImportRequest()
-                        .memberInformation(
-                            new MembercardPhoneNumberMemberInformation().cardId(CARD_ID).code(CODE))
-                        .encryptedPhoneNumber(PHONE)));
+    MembercardPhoneNumberImportRequest request =
+        new MembercardPhoneNumberImportRequest()
+            .memberInformation(
+                new MembercardPhoneNumberMemberInformation().cardId(CARD_ID).code(CODE))
+            .phoneNumber(PHONE);
 
-    assertParamError(error, "/member_information/registration_time", "body");
+    assertRefusedHereAndByTheFake(
+        "/member_information/registration_time",
+        () -> imports.importPhoneNumbers(request),
+        "importPhoneNumbers",
+        Map.of(),
+        request);
+  }
+
+  @Test
+  void aMissingQueryParameterIsRefusedBeforeSending() {
+    WechatPayRequestException error =
+        assertThrows(
+            WechatPayRequestException.class,
+            () -> SearchPhoneNumberMemberParams.builder().phoneNumber(PHONE).build());
+
+    assertTrue(error.members().stream().anyMatch(m -> m.contains("cardId")), error.getMessage());
+    assertTrue(wechatPay.requests().isEmpty(), "nothing is sent");
   }
 
   @Test
   void aMissingQueryParameterGets400WithItsName() {
     WechatPayApiException error =
         assertThrows(
-            WechatPayApiException.class, () -> imports.searchPhoneNumberMember(null, PHONE));
+            WechatPayApiException.class,
+            () ->
+                client.rawRequest(
+                    RawRequest.builder(
+                            RawRequest.Method.GET,
+                            "/v3/marketing/membercard-open/phonenumber-member/search")
+                        .queryValue("encrypted_phone_number", "not-reached")
+                        .build()));
 
     assertParamError(error, "card_id", "query");
     assertNull(onlyRequest("searchPhoneNumberMember").query().get("card_id"));

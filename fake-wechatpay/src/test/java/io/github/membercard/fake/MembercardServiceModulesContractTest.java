@@ -1,10 +1,13 @@
 package io.github.membercard.fake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.membercard.client.api.MembercardServiceModulesApi;
+import io.github.membercard.client.api.MembercardServiceModulesApi.AddServiceModuleParams;
+import io.github.membercard.client.api.MembercardServiceModulesApi.RemoveServiceModuleParams;
+import io.github.membercard.client.api.MembercardServiceModulesApi.SetServiceModuleDataParams;
+import io.github.membercard.client.api.MembercardServiceModulesApi.UpdateServiceModuleParams;
 import io.github.membercard.client.model.MembercardServiceModule;
 import io.github.membercard.client.model.MembercardServiceModuleActionSetting;
 import io.github.membercard.client.model.MembercardServiceModuleAddRequest;
@@ -15,7 +18,7 @@ import io.github.membercard.client.model.MembercardServiceModuleMiniprogram;
 import io.github.membercard.client.model.MembercardServiceModuleStateSetting;
 import io.github.membercard.client.model.MembercardServiceModuleUpdateRequest;
 import io.github.membercard.client.model.MembercardServiceModuleUserDataRequest;
-import io.github.membercard.wechatpay.WechatPayApiException;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The service modules of a member-card template, and a member's data in them, against the fake. */
@@ -38,10 +41,13 @@ class MembercardServiceModulesContractTest extends ContractTestBase {
   void addServiceModuleSendsTheModuleAndAnswersItOnTheCard() {
     MembercardServiceModule added =
         modules.addServiceModule(
-            CARD_ID,
-            new MembercardServiceModuleAddRequest()
-                .serviceModuleId(SERVICE_MODULE_ID)
-                .jumpMiniprogram(miniprogram("pages/hotel/checkin")));
+            AddServiceModuleParams.builder()
+                .cardId(CARD_ID)
+                .body(
+                    new MembercardServiceModuleAddRequest()
+                        .serviceModuleId(SERVICE_MODULE_ID)
+                        .jumpMiniprogram(miniprogram("pages/hotel/checkin")))
+                .build());
 
     ReceivedRequest received = onlyRequest("addServiceModule");
     assertEquals("POST", received.method());
@@ -61,10 +67,13 @@ class MembercardServiceModulesContractTest extends ContractTestBase {
   void updateServiceModuleSendsTheNewMiniprogramAndAnswersTheModule() {
     MembercardServiceModule updated =
         modules.updateServiceModule(
-            CARD_ID,
-            SERVICE_MODULE_ID,
-            new MembercardServiceModuleUpdateRequest()
-                .jumpMiniprogram(miniprogram("pages/hotel/order")));
+            UpdateServiceModuleParams.builder()
+                .cardId(CARD_ID)
+                .serviceModuleId(SERVICE_MODULE_ID)
+                .body(
+                    new MembercardServiceModuleUpdateRequest()
+                        .jumpMiniprogram(miniprogram("pages/hotel/order")))
+                .build());
 
     ReceivedRequest received = onlyRequest("updateServiceModule");
     assertEquals("PATCH", received.method());
@@ -82,7 +91,11 @@ class MembercardServiceModulesContractTest extends ContractTestBase {
   @Test
   @Covers("removeServiceModule")
   void removeServiceModuleSendsADeleteAndAnswers204() {
-    modules.removeServiceModule(CARD_ID, SERVICE_MODULE_ID);
+    modules.removeServiceModule(
+        RemoveServiceModuleParams.builder()
+            .cardId(CARD_ID)
+            .serviceModuleId(SERVICE_MODULE_ID)
+            .build());
 
     ReceivedRequest received = onlyRequest("removeServiceModule");
     assertEquals("DELETE", received.method());
@@ -93,7 +106,8 @@ class MembercardServiceModulesContractTest extends ContractTestBase {
   @Test
   @Covers("setServiceModuleData")
   void setServiceModuleDataSendsTheMembersStateAndAnswers204() {
-    modules.setServiceModuleData(CARD_ID, CODE, memberData());
+    modules.setServiceModuleData(
+        SetServiceModuleDataParams.builder().cardId(CARD_ID).code(CODE).body(memberData()).build());
 
     ReceivedRequest received = onlyRequest("setServiceModuleData");
     assertEquals("POST", received.method());
@@ -136,12 +150,18 @@ class MembercardServiceModulesContractTest extends ContractTestBase {
     MembercardServiceModuleUserDataRequest request = memberData();
     request.getStateSetting().setStateId(null);
 
-    WechatPayApiException error =
-        assertThrows(
-            WechatPayApiException.class,
-            () -> modules.setServiceModuleData(CARD_ID, CODE, request));
-
-    assertParamError(error, "/state_setting/state_id", "body");
+    assertRefusedHereAndByTheFake(
+        "/state_setting/state_id",
+        () ->
+            modules.setServiceModuleData(
+                SetServiceModuleDataParams.builder()
+                    .cardId(CARD_ID)
+                    .code(CODE)
+                    .body(request)
+                    .build()),
+        "setServiceModuleData",
+        Map.of("card_id", CARD_ID, "code", CODE),
+        request);
   }
 
   private static MembercardServiceModuleMiniprogram miniprogram(String path) {

@@ -3,11 +3,16 @@ package io.github.membercard.fake;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.membercard.client.api.MembercardTemplatesApi;
+import io.github.membercard.client.api.MembercardTemplatesApi.DeleteCardTemplateParams;
+import io.github.membercard.client.api.MembercardTemplatesApi.GetCardTemplateParams;
+import io.github.membercard.client.api.MembercardTemplatesApi.ListCardTemplatesParams;
+import io.github.membercard.client.api.MembercardTemplatesApi.SetCardTemplateRightsParams;
+import io.github.membercard.client.api.MembercardTemplatesApi.UpdateCardTemplateParams;
+import io.github.membercard.client.api.MembercardTemplatesApi.UpgradeCardTemplateParams;
 import io.github.membercard.client.model.MembercardCommonFieldName;
 import io.github.membercard.client.model.MembercardRightsGuide;
 import io.github.membercard.client.model.MembercardTemplate;
@@ -33,9 +38,9 @@ import io.github.membercard.client.model.MembercardTemplateUpgradeRequest;
 import io.github.membercard.client.model.MembercardTemplateUserInformationForm;
 import io.github.membercard.client.model.MembercardTemplateUserInformationFormUpdate;
 import io.github.membercard.client.model.ValidDateType;
-import io.github.membercard.wechatpay.WechatPayApiException;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -108,7 +113,14 @@ class MembercardTemplatesContractTest extends ContractTestBase {
   @Test
   @Covers("listCardTemplates")
   void listCardTemplatesSendsTheBrandAndPageAndAnswersOnePage() {
-    MembercardTemplatePage page = templates.listCardTemplates(0, 20, TEMPLATE_BRAND_ID, APPID);
+    MembercardTemplatePage page =
+        templates.listCardTemplates(
+            ListCardTemplatesParams.builder()
+                .offset(0)
+                .limit(20)
+                .brandId(TEMPLATE_BRAND_ID)
+                .appid(APPID)
+                .build());
 
     ReceivedRequest received = onlyRequest("listCardTemplates");
     assertEquals("GET", received.method());
@@ -135,7 +147,15 @@ class MembercardTemplatesContractTest extends ContractTestBase {
     wechatPay.listSize("listCardTemplates", 7);
 
     List<MembercardTemplate> all =
-        templates.listCardTemplatesStream(TEMPLATE_BRAND_ID, APPID, 3).toList();
+        templates
+            .listCardTemplatesStream(
+                ListCardTemplatesParams.builder()
+                    .brandId(TEMPLATE_BRAND_ID)
+                    .appid(APPID)
+                    .offset(0)
+                    .limit(3)
+                    .build())
+            .toList();
 
     assertEquals(7, all.size());
     List<ReceivedRequest> received = wechatPay.requests("listCardTemplates");
@@ -151,7 +171,8 @@ class MembercardTemplatesContractTest extends ContractTestBase {
   @Test
   @Covers("getCardTemplate")
   void getCardTemplateAnswersTheTemplateOfThePath() {
-    MembercardTemplate template = templates.getCardTemplate(OTHER_CARD_ID);
+    MembercardTemplate template =
+        templates.getCardTemplate(GetCardTemplateParams.builder().cardId(OTHER_CARD_ID).build());
 
     ReceivedRequest received = onlyRequest("getCardTemplate");
     assertEquals("GET", received.method());
@@ -160,7 +181,7 @@ class MembercardTemplatesContractTest extends ContractTestBase {
 
     assertEquals(OTHER_CARD_ID, template.getCardId(), "card_id echoed from the path");
     assertEquals(MembercardTemplateStatus.APPROVED, template.getStatus());
-    assertTrue(template.getCodeType().isKnown(), template.getCodeType().value());
+    assertTrue(template.getCodeType().isKnown(), template.getCodeType().asString());
     assertEquals(4999000L, template.getRemainQuantity());
   }
 
@@ -168,29 +189,33 @@ class MembercardTemplatesContractTest extends ContractTestBase {
   @Covers("updateCardTemplate")
   void updateCardTemplateSendsTheChangesAndAnswers204() {
     templates.updateCardTemplate(
-        CARD_ID,
-        new MembercardTemplateUpdateRequest()
-            .title("微信支付会员卡")
-            .servicePhone("010-88771234")
-            .totalQuantity(6000000L)
-            .needDisplayLevel(true)
-            .initLevel("白银会员")
-            .dateInformation(
-                new MembercardTemplateDateInformation()
-                    .type(ValidDateType.FIX_TERM)
-                    .availableDayAfterReceive(365)
-                    .waitDaysAfterReceive(1))
-            .userInformationForm(
-                new MembercardTemplateUserInformationFormUpdate()
-                    .canModifyAfterActivate(false)
-                    .addCommonFieldListItem(MembercardCommonFieldName.USER_FORM_FLAG_MOBILE)
-                    .addCommonFieldListItem(MembercardCommonFieldName.USER_FORM_FLAG_BIRTHDAY))
-            .additionalStatement(
-                new MembercardTemplateAdditionalStatement()
-                    .title("xxx会员卡使用须知")
-                    .url("https://xxx.111.com"))
-            .codeType(MembercardTemplateCodeType.QRCODE)
-            .needDynamicCode(true));
+        UpdateCardTemplateParams.builder()
+            .cardId(CARD_ID)
+            .body(
+                new MembercardTemplateUpdateRequest()
+                    .title("微信支付会员卡")
+                    .servicePhone("010-88771234")
+                    .totalQuantity(6000000L)
+                    .needDisplayLevel(true)
+                    .initLevel("白银会员")
+                    .dateInformation(
+                        new MembercardTemplateDateInformation()
+                            .type(ValidDateType.FIX_TERM)
+                            .availableDayAfterReceive(365)
+                            .waitDaysAfterReceive(1))
+                    .userInformationForm(
+                        new MembercardTemplateUserInformationFormUpdate()
+                            .canModifyAfterActivate(false)
+                            .addCommonFieldListItem(MembercardCommonFieldName.USER_FORM_FLAG_MOBILE)
+                            .addCommonFieldListItem(
+                                MembercardCommonFieldName.USER_FORM_FLAG_BIRTHDAY))
+                    .additionalStatement(
+                        new MembercardTemplateAdditionalStatement()
+                            .title("xxx会员卡使用须知")
+                            .url("https://xxx.111.com"))
+                    .codeType(MembercardTemplateCodeType.QRCODE)
+                    .needDynamicCode(true))
+            .build());
 
     ReceivedRequest received = onlyRequest("updateCardTemplate");
     assertEquals("PATCH", received.method());
@@ -215,7 +240,7 @@ class MembercardTemplatesContractTest extends ContractTestBase {
   @Test
   @Covers("deleteCardTemplate")
   void deleteCardTemplateSendsADeleteAndAnswers204() {
-    templates.deleteCardTemplate(CARD_ID);
+    templates.deleteCardTemplate(DeleteCardTemplateParams.builder().cardId(CARD_ID).build());
 
     ReceivedRequest received = onlyRequest("deleteCardTemplate");
     assertEquals("DELETE", received.method());
@@ -227,8 +252,10 @@ class MembercardTemplatesContractTest extends ContractTestBase {
   @Covers("upgradeCardTemplate")
   void upgradeCardTemplateBindsTheLegacyCardToTheBrandAndAnswers204() {
     templates.upgradeCardTemplate(
-        OTHER_CARD_ID,
-        new MembercardTemplateUpgradeRequest().brandId(TEMPLATE_BRAND_ID).appid(APPID));
+        UpgradeCardTemplateParams.builder()
+            .cardId(OTHER_CARD_ID)
+            .body(new MembercardTemplateUpgradeRequest().brandId(TEMPLATE_BRAND_ID).appid(APPID))
+            .build());
 
     ReceivedRequest received = onlyRequest("upgradeCardTemplate");
     assertEquals("POST", received.method());
@@ -241,40 +268,43 @@ class MembercardTemplatesContractTest extends ContractTestBase {
   @Covers("setCardTemplateRights")
   void setCardTemplateRightsSendsEveryModuleAndAnswers204() {
     templates.setCardTemplateRights(
-        CARD_ID,
-        new MembercardTemplateRightsRequest()
-            .showBonus(true)
-            .bonus(
-                new MembercardTemplateRightsBonus()
-                    .initBonus(100L)
-                    .bonusValueWord("我的积分")
-                    .bonusCostTitle("积分兑换")
-                    .bonusCostWord("500积分=2小时免费停车券")
-                    .bonusJumpWord("更多礼品")
-                    .bonusJumpAppid("wxea9c30a90fs8d3fe")
-                    .bonusJumpPath("/pages/bonus/bonus"))
-            .showFavor(true)
-            .favor(
-                new MembercardTemplateRightsFavor()
-                    .showCoupon(true)
-                    .memberPriceWord("周二会员全场八折")
-                    .memberPriceAppid("wxea9c30a90fs8d3fe")
-                    .memberPricePath("pages/favor/favor")
-                    .memberPriceTitle(MembercardTemplateMemberPriceTitle.MEMBER_ACTIVITY)
-                    .favorModuleTitle(MembercardTemplateFavorModuleTitle.VIP))
-            .showFapiao(true)
-            .fapiao(
-                new MembercardTemplateRightsFapiao()
-                    .fapiaoJumpWord("查看我的发票")
-                    .fapiaoJumpAppid("wxea9c30a90fs8d3fe")
-                    .fapiaoJumpPath("pages/fapiao/fapiao"))
-            .showGuide(false)
-            .guide(
-                new MembercardRightsGuide()
-                    .staffName("酒店管家-何小明")
-                    .contactInformationName("微信号")
-                    .contactInformationValue("weixin123")
-                    .phoneNumber("0755-12345677")));
+        SetCardTemplateRightsParams.builder()
+            .cardId(CARD_ID)
+            .body(
+                new MembercardTemplateRightsRequest()
+                    .showBonus(true)
+                    .bonus(
+                        new MembercardTemplateRightsBonus()
+                            .initBonus(100L)
+                            .bonusValueWord("我的积分")
+                            .bonusCostTitle("积分兑换")
+                            .bonusCostWord("500积分=2小时免费停车券")
+                            .bonusJumpWord("更多礼品")
+                            .bonusJumpAppid("wxea9c30a90fs8d3fe")
+                            .bonusJumpPath("/pages/bonus/bonus"))
+                    .showFavor(true)
+                    .favor(
+                        new MembercardTemplateRightsFavor()
+                            .showCoupon(true)
+                            .memberPriceWord("周二会员全场八折")
+                            .memberPriceAppid("wxea9c30a90fs8d3fe")
+                            .memberPricePath("pages/favor/favor")
+                            .memberPriceTitle(MembercardTemplateMemberPriceTitle.MEMBER_ACTIVITY)
+                            .favorModuleTitle(MembercardTemplateFavorModuleTitle.VIP))
+                    .showFapiao(true)
+                    .fapiao(
+                        new MembercardTemplateRightsFapiao()
+                            .fapiaoJumpWord("查看我的发票")
+                            .fapiaoJumpAppid("wxea9c30a90fs8d3fe")
+                            .fapiaoJumpPath("pages/fapiao/fapiao"))
+                    .showGuide(false)
+                    .guide(
+                        new MembercardRightsGuide()
+                            .staffName("酒店管家-何小明")
+                            .contactInformationName("微信号")
+                            .contactInformationValue("weixin123")
+                            .phoneNumber("0755-12345677")))
+            .build());
 
     ReceivedRequest received = onlyRequest("setCardTemplateRights");
     assertEquals("PATCH", received.method());
@@ -297,10 +327,12 @@ class MembercardTemplatesContractTest extends ContractTestBase {
     MembercardTemplateCreateRequest request = newTemplate();
     request.getBrand().setDisplayName(null);
 
-    WechatPayApiException error =
-        assertThrows(WechatPayApiException.class, () -> templates.createCardTemplate(request));
-
-    assertParamError(error, "/brand/display_name", "body");
+    assertRefusedHereAndByTheFake(
+        "/brand/display_name",
+        () -> templates.createCardTemplate(request),
+        "createCardTemplate",
+        Map.of(),
+        request);
   }
 
   private static MembercardTemplateCreateRequest newTemplate() {

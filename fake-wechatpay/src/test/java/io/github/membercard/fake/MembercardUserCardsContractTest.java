@@ -3,10 +3,14 @@ package io.github.membercard.fake;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.membercard.client.api.MembercardUserCardsApi;
+import io.github.membercard.client.api.MembercardUserCardsApi.ActivateUserCardParams;
+import io.github.membercard.client.api.MembercardUserCardsApi.GetActivateInformationParams;
+import io.github.membercard.client.api.MembercardUserCardsApi.InvalidateUserCardParams;
+import io.github.membercard.client.api.MembercardUserCardsApi.ListUserCardsParams;
+import io.github.membercard.client.api.MembercardUserCardsApi.SetUserCardRightsParams;
 import io.github.membercard.client.model.MembercardActivationInformation;
 import io.github.membercard.client.model.MembercardActivationRequest;
 import io.github.membercard.client.model.MembercardCommonField;
@@ -17,8 +21,8 @@ import io.github.membercard.client.model.MembercardRightsRequest;
 import io.github.membercard.client.model.MembercardUserCardInvalidationRequest;
 import io.github.membercard.client.model.MembercardUserCardPage;
 import io.github.membercard.client.model.MembercardUserCardSummary;
-import io.github.membercard.wechatpay.WechatPayApiException;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,7 +43,9 @@ class MembercardUserCardsContractTest extends ContractTestBase {
   @Test
   @Covers("listUserCards")
   void listUserCardsQueriesTheUsersCardsPageByPage() {
-    MembercardUserCardPage page = userCards.listUserCards(OPENID, 0, 10, APPID);
+    MembercardUserCardPage page =
+        userCards.listUserCards(
+            ListUserCardsParams.builder().openid(OPENID).offset(0).limit(10).appid(APPID).build());
 
     ReceivedRequest received = onlyRequest("listUserCards");
     assertEquals("GET", received.method());
@@ -66,7 +72,15 @@ class MembercardUserCardsContractTest extends ContractTestBase {
     wechatPay.listSize("listUserCards", 7);
 
     List<MembercardUserCardSummary> cards =
-        userCards.listUserCardsStream(OPENID, APPID, 3).toList();
+        userCards
+            .listUserCardsStream(
+                ListUserCardsParams.builder()
+                    .openid(OPENID)
+                    .appid(APPID)
+                    .offset(0)
+                    .limit(3)
+                    .build())
+            .toList();
 
     assertEquals(7, cards.size());
     List<ReceivedRequest> received = wechatPay.requests("listUserCards");
@@ -85,9 +99,11 @@ class MembercardUserCardsContractTest extends ContractTestBase {
     assertDoesNotThrow(
         () ->
             userCards.activateUserCard(
-                CARD_ID,
-                CODE,
-                new MembercardActivationRequest().membershipNumber(MEMBERSHIP_NUMBER)));
+                ActivateUserCardParams.builder()
+                    .cardId(CARD_ID)
+                    .code(CODE)
+                    .body(new MembercardActivationRequest().membershipNumber(MEMBERSHIP_NUMBER))
+                    .build()));
 
     ReceivedRequest received = onlyRequest("activateUserCard");
     assertEquals("POST", received.method());
@@ -102,7 +118,11 @@ class MembercardUserCardsContractTest extends ContractTestBase {
     assertDoesNotThrow(
         () ->
             userCards.invalidateUserCard(
-                CARD_ID, CODE, new MembercardUserCardInvalidationRequest().reason("用户违反会员条例")));
+                InvalidateUserCardParams.builder()
+                    .cardId(CARD_ID)
+                    .code(CODE)
+                    .body(new MembercardUserCardInvalidationRequest().reason("用户违反会员条例"))
+                    .build()));
 
     ReceivedRequest received = onlyRequest("invalidateUserCard");
     assertEquals("POST", received.method());
@@ -113,7 +133,14 @@ class MembercardUserCardsContractTest extends ContractTestBase {
   @Test
   @Covers("setUserCardRights")
   void setUserCardRightsPatchesPointsWordingAndGuide() {
-    assertDoesNotThrow(() -> userCards.setUserCardRights(CARD_ID, CODE, rights()));
+    assertDoesNotThrow(
+        () ->
+            userCards.setUserCardRights(
+                SetUserCardRightsParams.builder()
+                    .cardId(CARD_ID)
+                    .code(CODE)
+                    .body(rights())
+                    .build()));
 
     ReceivedRequest received = onlyRequest("setUserCardRights");
     assertEquals("PATCH", received.method());
@@ -138,7 +165,9 @@ class MembercardUserCardsContractTest extends ContractTestBase {
   @Test
   @Covers("getActivateInformation")
   void getActivateInformationReadsWhatTheUserGaveByTicket() {
-    MembercardActivationInformation information = userCards.getActivateInformation(ACTIVATE_TICKET);
+    MembercardActivationInformation information =
+        userCards.getActivateInformation(
+            GetActivateInformationParams.builder().activateTicket(ACTIVATE_TICKET).build());
 
     ReceivedRequest received = onlyRequest("getActivateInformation");
     assertEquals("GET", received.method());
@@ -161,12 +190,18 @@ class MembercardUserCardsContractTest extends ContractTestBase {
 
   @Test
   void setUserCardRightsWithoutOutRequestNoGets400WithItsPointer() {
-    WechatPayApiException error =
-        assertThrows(
-            WechatPayApiException.class,
-            () -> userCards.setUserCardRights(CARD_ID, CODE, rights().outRequestNo(null)));
-
-    assertParamError(error, "/out_request_no", "body");
+    assertRefusedHereAndByTheFake(
+        "/out_request_no",
+        () ->
+            userCards.setUserCardRights(
+                SetUserCardRightsParams.builder()
+                    .cardId(CARD_ID)
+                    .code(CODE)
+                    .body(rights().outRequestNo(null))
+                    .build()),
+        "setUserCardRights",
+        Map.of("card_id", CARD_ID, "code", CODE),
+        rights().outRequestNo(null));
     assertEquals(1, wechatPay.requests("setUserCardRights").size());
   }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.membercard.client.api.BrandUserCardsApi;
+import io.github.membercard.client.api.BrandUserCardsApi.ConfirmUserCardParams;
 import io.github.membercard.wechatpay.WechatPayApiException;
 import io.github.membercard.wechatpay.WechatPayKeyConfig;
 import io.github.membercard.wechatpay.auth.WechatPayProtocol;
@@ -46,7 +47,16 @@ class MigrationModeTest {
   void aClientFromTheFakeCallsAnOperation() {
     BrandUserCardsApi userCards = wechatPay.clientBuilder().build(BrandUserCardsApi.class);
 
-    assertEquals(PHONE, userCards.confirmUserCard(CODE, CARD_ID, confirmation()).getPhoneNumber());
+    assertEquals(
+        PHONE,
+        userCards
+            .confirmUserCard(
+                ConfirmUserCardParams.builder()
+                    .userCardCode(CODE)
+                    .cardId(CARD_ID)
+                    .body(confirmation())
+                    .build())
+            .getPhoneNumber());
 
     assertEquals(wechatPay.certificateSerials().get(0), wechatPay.signingKeyId());
     assertEquals(1, wechatPay.requests(FakeWechatPay.DOWNLOAD_CERTIFICATES).size());
@@ -66,7 +76,13 @@ class MigrationModeTest {
     WechatPayApiException error =
         assertThrows(
             WechatPayApiException.class,
-            () -> certificateClient.confirmUserCard(CODE, CARD_ID, confirmation()));
+            () ->
+                certificateClient.confirmUserCard(
+                    ConfirmUserCardParams.builder()
+                        .userCardCode(CODE)
+                        .cardId(CARD_ID)
+                        .body(confirmation())
+                        .build()));
     ContractTestBase.assertParamError(error, WechatPayProtocol.WECHATPAY_SERIAL, "header");
   }
 
@@ -83,6 +99,14 @@ class MigrationModeTest {
                     FakeWechatPay.PUBLIC_KEY_ID, PemSource.text(wechatPay.wechatPayPublicKeyPem())))
             .build(BrandUserCardsApi.class);
     assertEquals(
-        PHONE, publicKeyClient.confirmUserCard(CODE, CARD_ID, confirmation()).getPhoneNumber());
+        PHONE,
+        publicKeyClient
+            .confirmUserCard(
+                ConfirmUserCardParams.builder()
+                    .userCardCode(CODE)
+                    .cardId(CARD_ID)
+                    .body(confirmation())
+                    .build())
+            .getPhoneNumber());
   }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.github.membercard.client.MemberCardNotifications;
 import io.github.membercard.client.api.BrandUserCardsApi;
+import io.github.membercard.client.api.BrandUserCardsApi.ConfirmUserCardParams;
 import io.github.membercard.client.model.ConfirmUserCardRequest;
 import io.github.membercard.client.model.UserCard;
 import io.github.membercard.client.model.UserCardConfirmState;
@@ -57,7 +58,13 @@ class PlatformCertificateModeTest {
     assertEquals(KeyMode.PLATFORM_CERTIFICATES, fake.keyMode());
     BrandUserCardsApi userCards = fake.clientBuilder().build(BrandUserCardsApi.class);
 
-    UserCard card = userCards.confirmUserCard(CODE, CARD_ID, confirmation());
+    UserCard card =
+        userCards.confirmUserCard(
+            ConfirmUserCardParams.builder()
+                .userCardCode(CODE)
+                .cardId(CARD_ID)
+                .body(confirmation())
+                .build());
 
     String serial = fake.certificateSerials().get(0);
     assertEquals(serial, fake.signingKeyId());
@@ -127,7 +134,13 @@ class PlatformCertificateModeTest {
     WechatPayApiException error =
         assertThrows(
             WechatPayApiException.class,
-            () -> publicKeyClient.confirmUserCard(CODE, CARD_ID, confirmation()));
+            () ->
+                publicKeyClient.confirmUserCard(
+                    ConfirmUserCardParams.builder()
+                        .userCardCode(CODE)
+                        .cardId(CARD_ID)
+                        .body(confirmation())
+                        .build()));
     ContractTestBase.assertParamError(error, WechatPayProtocol.WECHATPAY_SERIAL, "header");
     assertThrows(IllegalStateException.class, fake::wechatPayPublicKeyPem);
   }
@@ -169,7 +182,14 @@ class PlatformCertificateModeTest {
     assertThrows(RuntimeException.class, () -> fake.clientBuilder().build());
     assertEquals(
         CODE,
-        builtBefore.confirmUserCard(CODE, CARD_ID, confirmation()).getUserCardCode(),
+        builtBefore
+            .confirmUserCard(
+                ConfirmUserCardParams.builder()
+                    .userCardCode(CODE)
+                    .cardId(CARD_ID)
+                    .body(confirmation())
+                    .build())
+            .getUserCardCode(),
         "a client that has the certificate needs no download");
 
     fake.restore(FakeWechatPay.DOWNLOAD_CERTIFICATES);
@@ -186,7 +206,12 @@ class PlatformCertificateModeTest {
         assertThrows(WechatPayApiException.class, () -> fake.clientBuilder().build()).status());
     fake.clientBuilder()
         .build(BrandUserCardsApi.class)
-        .confirmUserCard(CODE, CARD_ID, confirmation());
+        .confirmUserCard(
+            ConfirmUserCardParams.builder()
+                .userCardCode(CODE)
+                .cardId(CARD_ID)
+                .body(confirmation())
+                .build());
   }
 
   static ConfirmUserCardRequest confirmation() {

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.membercard.client.api.BrandPointsApi;
 import io.github.membercard.client.api.BrandUserCardsApi;
+import io.github.membercard.client.api.BrandUserCardsApi.ConfirmUserCardParams;
 import io.github.membercard.client.api.MembercardUserCardsApi;
+import io.github.membercard.client.api.MembercardUserCardsApi.GetUserCardParams;
 import io.github.membercard.client.model.ConfirmUserCardRequest;
 import io.github.membercard.client.model.UserCardConfirmState;
 import io.github.membercard.client.model.UserPointBalance;
@@ -41,7 +43,10 @@ class RetryAndRateLimitTest extends ContractTestBase {
     WechatPayApiException error =
         assertThrows(
             WechatPayApiException.class,
-            () -> client.create(MembercardUserCardsApi.class).getUserCard(CARD_ID, CODE));
+            () ->
+                client
+                    .create(MembercardUserCardsApi.class)
+                    .getUserCard(GetUserCardParams.builder().cardId(CARD_ID).code(CODE).build()));
 
     assertEquals(503, error.status());
     assertEquals(1, wechatPay.requests("getUserCard").size());
@@ -51,7 +56,9 @@ class RetryAndRateLimitTest extends ContractTestBase {
   void aGetIsRetriedAfter5xxWithAFreshSignatureEachTime() {
     wechatPay.serverError("getUserCard", 503, 2);
 
-    retrying(FAST).create(MembercardUserCardsApi.class).getUserCard(CARD_ID, CODE);
+    retrying(FAST)
+        .create(MembercardUserCardsApi.class)
+        .getUserCard(GetUserCardParams.builder().cardId(CARD_ID).code(CODE).build());
 
     assertEquals(3, wechatPay.requests("getUserCard").size());
     assertEquals(
@@ -85,7 +92,13 @@ class RetryAndRateLimitTest extends ContractTestBase {
         500,
         assertThrows(
                 WechatPayApiException.class,
-                () -> userCards.confirmUserCard(CODE, CARD_ID, confirm()))
+                () ->
+                    userCards.confirmUserCard(
+                        ConfirmUserCardParams.builder()
+                            .userCardCode(CODE)
+                            .cardId(CARD_ID)
+                            .body(confirm())
+                            .build()))
             .status());
     assertEquals(1, wechatPay.requests("confirmUserCard").size());
 
@@ -93,7 +106,13 @@ class RetryAndRateLimitTest extends ContractTestBase {
     wechatPay.inject("confirmUserCard", AnswerFault.CONNECTION_RESET);
     assertThrows(
         WechatPayTransportException.class,
-        () -> userCards.confirmUserCard(CODE, CARD_ID, confirm()));
+        () ->
+            userCards.confirmUserCard(
+                ConfirmUserCardParams.builder()
+                    .userCardCode(CODE)
+                    .cardId(CARD_ID)
+                    .body(confirm())
+                    .build()));
     assertEquals(1, wechatPay.requests("confirmUserCard").size());
   }
 
@@ -105,7 +124,10 @@ class RetryAndRateLimitTest extends ContractTestBase {
 
     assertThrows(
         WechatPayApiException.class,
-        () -> retrying(shortLived).create(MembercardUserCardsApi.class).getUserCard(CARD_ID, CODE));
+        () ->
+            retrying(shortLived)
+                .create(MembercardUserCardsApi.class)
+                .getUserCard(GetUserCardParams.builder().cardId(CARD_ID).code(CODE).build()));
 
     int attempts = wechatPay.requests("getUserCard").size();
     assertTrue(attempts >= 2 && attempts < 10, attempts + " attempts");
