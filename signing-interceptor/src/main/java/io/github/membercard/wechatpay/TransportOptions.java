@@ -28,9 +28,6 @@ public final class TransportOptions {
   private static final Pattern IP_LITERAL =
       Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}|\\[[0-9A-Fa-f:.]+\\]");
 
-  /** The user-info of an authority, up to its {@code @}. */
-  private static final Pattern USER_INFO = Pattern.compile("//[^/?#]*@");
-
   // Not final so that each setter can change one field of a copy; no instance is changed once
   // shared.
   private String baseUrl = DEFAULT_BASE_URL;
@@ -238,7 +235,7 @@ public final class TransportOptions {
           "baseUrl must be https: over http the Authorization header and members' personal data"
               + " travel in clear text. http is accepted for localhost, 127.0.0.0/8 and [::1], and"
               + " elsewhere only with TransportOptions.insecurePlainHttpForTesting(); baseUrl is "
-              + baseUrl);
+              + redacted(baseUrl));
     }
     return trimmed;
   }
@@ -258,9 +255,19 @@ public final class TransportOptions {
     }
   }
 
-  /** The URL with any user-info masked, for messages and {@link #toString()}. */
+  /**
+   * The URL with anything that may be user-info masked, for messages and {@link #toString()}:
+   * everything from the scheme's {@code //} (or the start) to the last {@code @}, since a password
+   * may hold {@code /}, {@code ?} or {@code #} that a parser would read as the end of the authority.
+   */
   private static String redacted(String url) {
-    return url == null ? null : USER_INFO.matcher(url).replaceFirst("//***@");
+    int at = url == null ? -1 : url.lastIndexOf('@');
+    if (at < 0) {
+      return url;
+    }
+    int slashes = url.indexOf("//");
+    int from = slashes >= 0 && slashes < at ? slashes + 2 : 0;
+    return url.substring(0, from) + "***" + url.substring(at);
   }
 
   Duration connectTimeout() {
