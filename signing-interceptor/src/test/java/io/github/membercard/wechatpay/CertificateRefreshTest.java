@@ -6,6 +6,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -126,11 +128,13 @@ class CertificateRefreshTest {
     assertDownloads(downloads);
 
     advance(Duration.ofSeconds(2));
-    WechatPayApiException first = assertThrows(WechatPayApiException.class, () -> api.get("1"));
-    assertEquals(500, first.status());
+    WechatPayException first = assertThrows(WechatPayException.class, () -> api.get("1"));
+    assertEquals(500, ((WechatPayApiException) first.getCause()).status());
     assertDownloads(++downloads); // nothing valid: an on-demand attempt, a minute after the last
-    WechatPayApiException next = assertThrows(WechatPayApiException.class, () -> api.get("1"));
-    assertEquals(500, next.status());
+    WechatPayException next = assertThrows(WechatPayException.class, () -> api.get("1"));
+    assertEquals(500, ((WechatPayApiException) next.getCause()).status());
+    assertNotSame(first, next, "each caller gets an exception of its own");
+    assertSame(first.getCause(), next.getCause(), "the download's failure is their cause");
     assertDownloads(downloads);
   }
 

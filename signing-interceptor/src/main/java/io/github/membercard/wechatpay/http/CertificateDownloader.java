@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Client;
 import feign.Request;
 import feign.Response;
+import io.github.membercard.wechatpay.WechatPayConfigurationException;
 import io.github.membercard.wechatpay.WechatPayException;
 import io.github.membercard.wechatpay.WechatPayVerificationException;
 import io.github.membercard.wechatpay.auth.SignatureValidator;
@@ -110,15 +111,14 @@ public final class CertificateDownloader implements PlatformCertificates.Source 
     try {
       new SignatureValidator(trustedKeys, clock).validate(message);
     } catch (WechatPayVerificationException e) {
-      throw new WechatPayException(
+      throw new WechatPayConfigurationException(
           "The platform certificate download listed no certificate, and that answer is"
               + " unauthenticated: it carries no certificate to verify its signature with, and no key"
               + " this client trusts verifies it ("
               + e.reason()
               + "), so anyone on the path could have sent it. Try again; if WeChat Pay really"
               + " lists none, the merchant has only a WeChat Pay public key: configure it with"
-              + " WechatPayKeyConfig.publicKey(id, pem)",
-          e);
+              + " WechatPayKeyConfig.publicKey(id, pem)");
     }
   }
 
