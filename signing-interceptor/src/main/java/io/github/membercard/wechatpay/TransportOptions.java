@@ -71,7 +71,7 @@ public final class TransportOptions {
   /**
    * Sets where calls go, in a copy of these options; the URL is checked, and trailing slashes
    * dropped, when the client is built. It must be {@code https}, or {@code http} on loopback (or
-   * with {@link #insecurePlainHttpForTesting()}), without user-info, query or fragment.
+   * with {@link #insecurePlainHttpForTesting()}), without user-info (no {@code @} anywhere), query or fragment.
    *
    * @param baseUrl the API host, and a path prefix if a gateway needs one; default {@value
    *     #DEFAULT_BASE_URL} (the backup host is {@code https://api2.wechatpay.cn})
@@ -216,7 +216,9 @@ public final class TransportOptions {
       throw new WechatPayConfigurationException(
           "baseUrl must be an https URL with a host, but is " + redacted(baseUrl));
     }
-    if (uri.getRawUserInfo() != null) {
+    if (uri.getRawUserInfo() != null || baseUrl.indexOf('@') >= 0) {
+      // Also an @ the parser read as part of a path: a password holding / or ? ends the
+      // authority early, and the rest would be sent, and shown, as the path.
       throw new WechatPayConfigurationException(
           "baseUrl must not carry user-info (user:password@): requests are authenticated by their"
               + " signature; remove it from "
