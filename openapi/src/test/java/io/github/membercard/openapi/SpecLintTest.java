@@ -324,7 +324,8 @@ class SpecLintTest {
                       boolean marked = isTrue(value, "x-wechatpay-personal-data");
                       boolean encrypted = isTrue(value, "x-wechatpay-encrypted");
                       if (personal.contains(where) && !marked && !encrypted) {
-                        problems.add(where + ": personal data or a token, neither marked nor encrypted");
+                        problems.add(
+                            where + ": personal data or a token, neither marked nor encrypted");
                       }
                       if (marked && !personal.contains(where)) {
                         problems.add(where + ": marked personal data, but no rule says why");

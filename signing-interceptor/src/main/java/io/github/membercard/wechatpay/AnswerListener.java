@@ -6,8 +6,8 @@ import io.github.membercard.wechatpay.http.UntrustedText;
  * Told of every answer that passed verification, so callers can log or keep its Request-ID (the
  * generated methods return only the model). Called on the calling thread; must not throw. What it
  * is given is safe to log: the operation's path template, never the values of its path parameters
- * (card codes) or its query (which may hold an encrypted value), and the {@code Request-ID}
- * cleaned and cut.
+ * (card codes) or its query (which may hold an encrypted value), and the {@code Request-ID} cleaned
+ * and cut.
  */
 @FunctionalInterface
 public interface AnswerListener {
@@ -17,7 +17,7 @@ public interface AnswerListener {
    *
    * @param method the request's HTTP method
    * @param pathTemplate the path template of the operation called, such as {@code
-   *     /v3/marketing/membercard-open/cards/{card_id}/codes/{code}}, without the query; for a
+   *     /v3/marketing/membercard-open/cards/{cardId}/codes/{code}}, without the query; for a
    *     request built by hand, its path
    * @param status the answer's HTTP status
    * @param requestId the answer's {@code Request-ID}, with control, format and line-separator

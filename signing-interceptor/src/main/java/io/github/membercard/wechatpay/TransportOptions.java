@@ -71,7 +71,8 @@ public final class TransportOptions {
   /**
    * Sets where calls go, in a copy of these options; the URL is checked, and trailing slashes
    * dropped, when the client is built. It must be {@code https}, or {@code http} on loopback (or
-   * with {@link #insecurePlainHttpForTesting()}), without user-info (no {@code @} anywhere), query or fragment.
+   * with {@link #insecurePlainHttpForTesting()}), without user-info (no {@code @} anywhere), query
+   * or fragment.
    *
    * @param baseUrl the API host, and a path prefix if a gateway needs one; default {@value
    *     #DEFAULT_BASE_URL} (the backup host is {@code https://api2.wechatpay.cn})
@@ -260,7 +261,8 @@ public final class TransportOptions {
   /**
    * The URL with anything that may be user-info masked, for messages and {@link #toString()}:
    * everything from the scheme's {@code //} (or the start) to the last {@code @}, since a password
-   * may hold {@code /}, {@code ?} or {@code #} that a parser would read as the end of the authority.
+   * may hold {@code /}, {@code ?} or {@code #} that a parser would read as the end of the
+   * authority.
    */
   private static String redacted(String url) {
     int at = url == null ? -1 : url.lastIndexOf('@');

@@ -5,9 +5,9 @@ import java.util.Objects;
 /**
  * A call that got no complete answer from WeChat Pay: the connection could not be made, timed out,
  * was reset, or the answer arrived cut short, unreadable, larger than the limit or encoded; or,
- * rate-limited, the call's turn was too far off to wait for. Says
- * whether the request's bytes may have reached WeChat Pay: when they may have, a write may have
- * taken effect, so query its result before sending it again.
+ * rate-limited, the call's turn was too far off to wait for. Says whether the request's bytes may
+ * have reached WeChat Pay: when they may have, a write may have taken effect, so query its result
+ * before sending it again.
  */
 public final class WechatPayTransportException extends WechatPayException {
 
@@ -36,8 +36,8 @@ public final class WechatPayTransportException extends WechatPayException {
      */
     ANSWER_ENCODED,
     /**
-     * With {@code TransportOptions.rateLimited(true)}, the call's turn under WeChat Pay's documented
-     * rate was further off than the read timeout, so it was not sent.
+     * With {@code TransportOptions.rateLimited(true)}, the call's turn under WeChat Pay's
+     * documented rate was further off than the read timeout, so it was not sent.
      */
     RATE_LIMITED
   }

@@ -80,8 +80,7 @@ class ReplayTest {
         TestClients.parser(WECHATPAY, MERCHANT.getPrivate(), API_V3_KEY)
             .replayGuard(new ReplayGuard(16))
             .build();
-    Delivery delivery =
-        WECHATPAY.notification("MEMBER_CARD.OPEN", "{}", API_V3_KEY, Instant.now());
+    Delivery delivery = WECHATPAY.notification("MEMBER_CARD.OPEN", "{}", API_V3_KEY, Instant.now());
 
     parser.parse(delivery.body(), delivery.headers());
     WechatPayVerificationException copy =
@@ -95,10 +94,12 @@ class ReplayTest {
   @Test
   void aClientsGuardCoversItsNotificationParser() {
     NotificationParser parser =
-        client().apiV3Key(API_V3_KEY).replayGuard(new ReplayGuard()).build()
+        client()
+            .apiV3Key(API_V3_KEY)
+            .replayGuard(new ReplayGuard())
+            .build()
             .notificationParser(Map.of());
-    Delivery delivery =
-        WECHATPAY.notification("MEMBER_CARD.OPEN", "{}", API_V3_KEY, Instant.now());
+    Delivery delivery = WECHATPAY.notification("MEMBER_CARD.OPEN", "{}", API_V3_KEY, Instant.now());
 
     parser.parse(delivery.body(), delivery.headers());
 

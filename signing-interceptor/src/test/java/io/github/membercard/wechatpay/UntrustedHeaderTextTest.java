@@ -58,8 +58,7 @@ class UntrustedHeaderTextTest {
   void aNotificationsSerialAndRequestIdReachTheMessageCleanedAndCut() {
     NotificationParser parser =
         TestClients.parser(WECHATPAY, TestKeys.rsa().getPrivate(), API_V3_KEY).build();
-    Delivery delivery =
-        WECHATPAY.notification("MEMBER_CARD.OPEN", "{}", API_V3_KEY, Instant.now());
+    Delivery delivery = WECHATPAY.notification("MEMBER_CARD.OPEN", "{}", API_V3_KEY, Instant.now());
     Map<String, List<String>> headers = new LinkedHashMap<>(delivery.headers());
     headers.put(WechatPayProtocol.WECHATPAY_SERIAL, List.of(IN_A_MAP));
     headers.put(WechatPayProtocol.REQUEST_ID, List.of(IN_A_MAP));

@@ -14,9 +14,9 @@ import java.util.function.Function;
 /**
  * Proves an answer or notification came from WeChat Pay: every {@code Wechatpay-*} header present,
  * not a probe, a timestamp within five minutes, a serial naming a known key, and a SHA256withRSA
- * signature over {@code TIMESTAMP\nNONCE\nBODY\n} that verifies under that key, and, with a
- * {@link ReplayGuard}, not a copy of a message accepted before. Header values quoted in a failure
- * are cleaned and cut ({@link UntrustedText#header}).
+ * signature over {@code TIMESTAMP\nNONCE\nBODY\n} that verifies under that key, and, with a {@link
+ * ReplayGuard}, not a copy of a message accepted before. Header values quoted in a failure are
+ * cleaned and cut ({@link UntrustedText#header}).
  */
 public final class SignatureValidator {
 

@@ -24,8 +24,8 @@ import javax.net.ssl.SSLHandshakeException;
 
 /**
  * Wraps the HTTP client so that a call ends within its read timeout, body included (the status line
- * and headers are the HTTP client's to bound, as {@link OkHttpTransport} does), reads no more
- * than a bounded body, and every I/O failure reaches the caller as a {@link
+ * and headers are the HTTP client's to bound, as {@link OkHttpTransport} does), reads no more than
+ * a bounded body, and every I/O failure reaches the caller as a {@link
  * WechatPayTransportException}: it reads the whole answer before handing it on, and closes an
  * answer still arriving when the read timeout, counted from when the request was sent, runs out. An
  * answer with a {@code Content-Encoding} other than {@code identity} (which a transport may inflate

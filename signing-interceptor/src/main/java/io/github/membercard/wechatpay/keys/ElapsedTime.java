@@ -10,8 +10,8 @@ import java.util.function.LongSupplier;
  * A monotonic count of the time that has passed, to schedule by: it follows a clock while the clock
  * moves forward (so a clock a test moves on, or one set ahead, brings what is scheduled forward),
  * and across a step back it counts the monotonic {@link System#nanoTime()} instead, so setting the
- * clock back delays nothing. Wall-clock instants would instead hold back everything scheduled by the
- * size of the correction.
+ * clock back delays nothing. Wall-clock instants would instead hold back everything scheduled by
+ * the size of the correction.
  */
 final class ElapsedTime {
 

@@ -46,8 +46,8 @@ import org.slf4j.LoggerFactory;
  * default hour the attempts come 1, 2, 4, 8, 16, 32, 60, 60, … minutes apart. The first successful
  * download returns to {@code refreshInterval}. Each failure is logged at {@code WARNING} through
  * {@link System.Logger} with the exception's message, which by this runtime's rule carries no key
- * material, cleaned and cut. A caller sees a failure only when no certificate held is valid: then it
- * gets a {@link WechatPayException} of its own whose cause is the download's failure.
+ * material, cleaned and cut. A caller sees a failure only when no certificate held is valid: then
+ * it gets a {@link WechatPayException} of its own whose cause is the download's failure.
  *
  * <p>Downloads are scheduled on a monotonic count of elapsed time ({@link System#nanoTime()}, also
  * moved on by the clock's forward jumps), never on wall-clock instants: a clock set back, such as

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 public final class SerialNumbers {
 
   /**
-   * The most hex digits read: an X.509 serial is at most 20 octets (40 digits); leading zeros
-   * leave room to spare. A longer text is no serial, and is refused before it costs a conversion.
+   * The most hex digits read: an X.509 serial is at most 20 octets (40 digits); leading zeros leave
+   * room to spare. A longer text is no serial, and is refused before it costs a conversion.
    */
   public static final int MAX_DIGITS = 64;
 

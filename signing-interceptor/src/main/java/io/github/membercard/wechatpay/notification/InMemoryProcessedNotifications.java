@@ -36,6 +36,10 @@ final class InMemoryProcessedNotifications implements ProcessedNotifications {
 
   @Override
   public synchronized String toString() {
-    return "ProcessedNotifications.inMemory{remembered=" + ids.size() + ", capacity=" + capacity + "}";
+    return "ProcessedNotifications.inMemory{remembered="
+        + ids.size()
+        + ", capacity="
+        + capacity
+        + "}";
   }
 }

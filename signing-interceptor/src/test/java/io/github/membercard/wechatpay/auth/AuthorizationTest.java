@@ -75,7 +75,8 @@ class AuthorizationTest {
             scheme + "mchid=\"1\",".repeat(20_000));
     assertTimeoutPreemptively(
         Duration.ofSeconds(5),
-        () -> hostile.forEach(header -> assertEquals(Optional.empty(), Authorization.parse(header))));
+        () ->
+            hostile.forEach(header -> assertEquals(Optional.empty(), Authorization.parse(header))));
     String longest = scheme + "x".repeat(Authorization.MAX_HEADER_LENGTH);
     assertEquals(Optional.empty(), Authorization.parse(longest));
   }

@@ -22,7 +22,6 @@ class SerialNumbersTest {
     String hostile = "F".repeat(1_000_000);
     assertTimeoutPreemptively(
         Duration.ofSeconds(2), () -> assertEquals(Optional.empty(), SerialNumbers.parse(hostile)));
-    assertEquals(
-        Optional.empty(), SerialNumbers.parse("0".repeat(SerialNumbers.MAX_DIGITS) + "1"));
+    assertEquals(Optional.empty(), SerialNumbers.parse("0".repeat(SerialNumbers.MAX_DIGITS) + "1"));
   }
 }
