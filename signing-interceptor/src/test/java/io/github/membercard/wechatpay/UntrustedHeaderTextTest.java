@@ -1,11 +1,13 @@
 package io.github.membercard.wechatpay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.membercard.wechatpay.WechatPayVerificationException.Reason;
 import io.github.membercard.wechatpay.auth.AnswerSigner;
+import io.github.membercard.wechatpay.auth.SignedMessage;
 import io.github.membercard.wechatpay.auth.WechatPayProtocol;
 import io.github.membercard.wechatpay.http.UntrustedText;
 import io.github.membercard.wechatpay.notification.NotificationParser;
@@ -70,6 +72,15 @@ class UntrustedHeaderTextTest {
     assertEquals(Reason.UNKNOWN_SERIAL, error.reason());
     assertInert(error.getMessage(), 300);
     assertInert(error.requestId(), UntrustedText.MAX_HEADER_LENGTH);
+  }
+
+  @Test
+  void aSignedMessageShowsItsHeadersCleanedAndCut() {
+    String shown =
+        new SignedMessage(IN_A_MAP, "n", "signature", IN_A_MAP, IN_A_MAP, new byte[0]).toString();
+
+    assertInert(shown, 300);
+    assertFalse(shown.contains("signature"), shown);
   }
 
   @Test
