@@ -49,10 +49,10 @@ import org.slf4j.LoggerFactory;
  * material, cleaned and cut. A caller sees a failure only when no certificate held is valid: then
  * it gets a {@link WechatPayException} of its own whose cause is the download's failure.
  *
- * <p>Downloads are scheduled on a monotonic count of elapsed time ({@link System#nanoTime()}, also
- * moved on by the clock's forward jumps), never on wall-clock instants: a clock set back, such as
- * one corrected after running a day ahead, delays no refresh. The clock only says which
- * certificates are valid.
+ * <p>Downloads are scheduled on a monotonic count of elapsed time (the clock's forward moves, and
+ * {@link System#nanoTime()} across a step back), never on wall-clock instants: a clock set back,
+ * such as one corrected after running a day ahead, delays no refresh. The clock itself only says
+ * which certificates are valid.
  *
  * <p>One download runs at a time, on the thread of the caller that found it due. Other callers go
  * on with the certificates held and never wait for the network, unless none of them is valid or
