@@ -297,6 +297,12 @@ class SpecLintTest {
           "staff_name",
           "contact_information_value");
 
+  /**
+   * Bearer tokens: whoever holds one may open a member component or distribute a card while it
+   * lasts, so they are masked like personal data wherever a model is printed or logged.
+   */
+  private static final Set<String> TOKEN_PROPERTY_NAMES = Set.of("token", "permission_token");
+
   /** How the doc pages describe a member card's code, as opposed to an error or result code. */
   private static final String CARD_CODE = "会员卡code";
 
@@ -318,7 +324,8 @@ class SpecLintTest {
                       boolean marked = isTrue(value, "x-wechatpay-personal-data");
                       boolean encrypted = isTrue(value, "x-wechatpay-encrypted");
                       if (personal.contains(where) && !marked && !encrypted) {
-                        problems.add(where + ": personal data, neither marked nor encrypted");
+                        problems.add(
+                            where + ": personal data or a token, neither marked nor encrypted");
                       }
                       if (marked && !personal.contains(where)) {
                         problems.add(where + ": marked personal data, but no rule says why");
@@ -336,7 +343,8 @@ class SpecLintTest {
 
   /**
    * Every {@code Schema.property} that holds personal data: those named so, card codes, and the
-   * answers of the user forms (every property of a form field but its {@code name}).
+   * answers of the user forms (every property of a form field but its {@code name}); and bearer
+   * tokens, which are masked the same way.
    */
   @SuppressWarnings("rawtypes")
   private static Set<String> personalProperties(Map<String, Schema> schemas) {
@@ -347,6 +355,7 @@ class SpecLintTest {
               .forEach(
                   (property, value) -> {
                     if (PERSONAL_PROPERTY_NAMES.contains(property)
+                        || TOKEN_PROPERTY_NAMES.contains(property)
                         || ("code".equals(property)
                             && String.valueOf(value.getDescription()).startsWith(CARD_CODE))) {
                       personal.add(name + "." + property);

@@ -1,8 +1,13 @@
 package io.github.membercard.wechatpay;
 
+import io.github.membercard.wechatpay.http.UntrustedText;
+
 /**
  * Told of every answer that passed verification, so callers can log or keep its Request-ID (the
- * generated methods return only the model). Called on the calling thread; must not throw.
+ * generated methods return only the model). Called on the calling thread; must not throw. What it
+ * is given is safe to log: the operation's path template, never the values of its path parameters
+ * (card codes) or its query (which may hold an encrypted value), and the {@code Request-ID} cleaned
+ * and cut.
  */
 @FunctionalInterface
 public interface AnswerListener {
@@ -11,9 +16,13 @@ public interface AnswerListener {
    * Called once for each 2xx answer whose signature verified, before its body is decoded.
    *
    * @param method the request's HTTP method
-   * @param pathAndQuery the request's path and query as sent
+   * @param pathTemplate the path template of the operation called, such as {@code
+   *     /v3/marketing/membercard-open/cards/{cardId}/codes/{code}}, without the query; for a
+   *     request built by hand, its path
    * @param status the answer's HTTP status
-   * @param requestId the answer's {@code Request-ID}, or {@code null} if it had none
+   * @param requestId the answer's {@code Request-ID}, with control, format and line-separator
+   *     characters made spaces and cut to {@value UntrustedText#MAX_HEADER_LENGTH} characters, or
+   *     {@code null} if it had none
    */
-  void verified(String method, String pathAndQuery, int status, String requestId);
+  void verified(String method, String pathTemplate, int status, String requestId);
 }

@@ -6,6 +6,7 @@ import feign.Feign;
 import feign.Request;
 import feign.Retryer;
 import io.github.membercard.wechatpay.auth.Credential;
+import io.github.membercard.wechatpay.auth.ReplayGuard;
 import io.github.membercard.wechatpay.auth.SignatureValidator;
 import io.github.membercard.wechatpay.crypto.AeadAes256Gcm;
 import io.github.membercard.wechatpay.crypto.PemKeys;
@@ -49,7 +50,8 @@ final class ClientWiring {
       String baseUrl,
       Clock clock,
       Credential credential,
-      AnswerListener listener) {
+      AnswerListener listener,
+      ReplayGuard replayGuard) {
     Request.Options options =
         new Request.Options(
             transport.connectTimeout().toMillis(),
@@ -66,7 +68,8 @@ final class ClientWiring {
     SigningClient signing =
         new SigningClient(new TransportClient(http, transport.maxAnswerBytes()), credential);
     WechatPayKeys keys = keys(keyConfig, signing, baseUrl, options, mapper, clock);
-    SignatureValidator validator = new SignatureValidator(keys::verificationKey, clock);
+    SignatureValidator validator =
+        new SignatureValidator(keys::verificationKey, clock, replayGuard);
 
     ExchangeLog log = new ExchangeLog(mapper, transport.unsafeLogUnredacted());
 

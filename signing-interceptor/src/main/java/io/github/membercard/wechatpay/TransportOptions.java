@@ -28,9 +28,6 @@ public final class TransportOptions {
   private static final Pattern IP_LITERAL =
       Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}|\\[[0-9A-Fa-f:.]+\\]");
 
-  /** The user-info of an authority, up to its {@code @}. */
-  private static final Pattern USER_INFO = Pattern.compile("//[^/?#]*@");
-
   // Not final so that each setter can change one field of a copy; no instance is changed once
   // shared.
   private String baseUrl = DEFAULT_BASE_URL;
@@ -74,7 +71,8 @@ public final class TransportOptions {
   /**
    * Sets where calls go, in a copy of these options; the URL is checked, and trailing slashes
    * dropped, when the client is built. It must be {@code https}, or {@code http} on loopback (or
-   * with {@link #insecurePlainHttpForTesting()}), without user-info, query or fragment.
+   * with {@link #insecurePlainHttpForTesting()}), without user-info (no {@code @} anywhere), query
+   * or fragment.
    *
    * @param baseUrl the API host, and a path prefix if a gateway needs one; default {@value
    *     #DEFAULT_BASE_URL} (the backup host is {@code https://api2.wechatpay.cn})
@@ -219,7 +217,9 @@ public final class TransportOptions {
       throw new WechatPayConfigurationException(
           "baseUrl must be an https URL with a host, but is " + redacted(baseUrl));
     }
-    if (uri.getRawUserInfo() != null) {
+    if (uri.getRawUserInfo() != null || baseUrl.indexOf('@') >= 0) {
+      // Also an @ the parser read as part of a path: a password holding / or ? ends the
+      // authority early, and the rest would be sent, and shown, as the path.
       throw new WechatPayConfigurationException(
           "baseUrl must not carry user-info (user:password@): requests are authenticated by their"
               + " signature; remove it from "
@@ -238,7 +238,7 @@ public final class TransportOptions {
           "baseUrl must be https: over http the Authorization header and members' personal data"
               + " travel in clear text. http is accepted for localhost, 127.0.0.0/8 and [::1], and"
               + " elsewhere only with TransportOptions.insecurePlainHttpForTesting(); baseUrl is "
-              + baseUrl);
+              + redacted(baseUrl));
     }
     return trimmed;
   }
@@ -258,9 +258,20 @@ public final class TransportOptions {
     }
   }
 
-  /** The URL with any user-info masked, for messages and {@link #toString()}. */
+  /**
+   * The URL with anything that may be user-info masked, for messages and {@link #toString()}:
+   * everything from the scheme's {@code //} (or the start) to the last {@code @}, since a password
+   * may hold {@code /}, {@code ?} or {@code #} that a parser would read as the end of the
+   * authority.
+   */
   private static String redacted(String url) {
-    return url == null ? null : USER_INFO.matcher(url).replaceFirst("//***@");
+    int at = url == null ? -1 : url.lastIndexOf('@');
+    if (at < 0) {
+      return url;
+    }
+    int slashes = url.indexOf("//");
+    int from = slashes >= 0 && slashes < at ? slashes + 2 : 0;
+    return url.substring(0, from) + "***" + url.substring(at);
   }
 
   Duration connectTimeout() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Feign;
 import io.github.membercard.wechatpay.auth.Credential;
 import io.github.membercard.wechatpay.auth.NonceGenerator;
+import io.github.membercard.wechatpay.auth.ReplayGuard;
 import io.github.membercard.wechatpay.auth.SignatureValidator;
 import io.github.membercard.wechatpay.crypto.AeadAes256Gcm;
 import io.github.membercard.wechatpay.http.RawRequests;
@@ -136,7 +137,8 @@ public final class WechatPayClient {
     private TransportOptions transport = TransportOptions.defaults();
     private Clock clock = Clock.systemUTC();
     private Supplier<String> nonceGenerator = new NonceGenerator();
-    private AnswerListener answerListener = (method, pathAndQuery, status, requestId) -> {};
+    private AnswerListener answerListener = (method, pathTemplate, status, requestId) -> {};
+    private ReplayGuard replayGuard;
 
     private Builder() {}
 
@@ -222,6 +224,21 @@ public final class WechatPayClient {
     }
 
     /**
+     * Sets a guard that refuses a copy of an answer or notification accepted before (same serial,
+     * timestamp and nonce); default none. WeChat Pay's signature covers an answer's timestamp,
+     * nonce and body but not the request it answers, so without a guard a captured answer verifies
+     * again, for any request, within its five-minute window; with one, only once per guard (per
+     * process). It does not bind an answer to its request: the protocol cannot.
+     *
+     * @param replayGuard the guard, which the client's notification parsers share
+     * @return this builder
+     */
+    public Builder replayGuard(ReplayGuard replayGuard) {
+      this.replayGuard = Objects.requireNonNull(replayGuard, "replayGuard");
+      return this;
+    }
+
+    /**
      * Checks every setting, then builds the client.
      *
      * @return the client
@@ -254,7 +271,8 @@ public final class WechatPayClient {
           baseUrl,
           clock,
           credential,
-          answerListener);
+          answerListener,
+          replayGuard);
     }
 
     /**

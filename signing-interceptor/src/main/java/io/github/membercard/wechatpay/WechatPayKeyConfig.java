@@ -1,6 +1,7 @@
 package io.github.membercard.wechatpay;
 
 import io.github.membercard.wechatpay.crypto.PemSource;
+import io.github.membercard.wechatpay.keys.WechatPayPublicKey;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -131,10 +132,17 @@ public final class WechatPayKeyConfig {
     return refreshInterval;
   }
 
+  /** The id, unless it is not one: what is pasted there by mistake may be a secret. */
+  private String shownId() {
+    return publicKeyId != null && publicKeyId.startsWith(WechatPayPublicKey.ID_PREFIX)
+        ? publicKeyId
+        : "(not a " + WechatPayPublicKey.ID_PREFIX + "… id)";
+  }
+
   @Override
   public String toString() {
     return "WechatPayKeyConfig{"
-        + (publicKey == null ? "" : "publicKeyId=" + publicKeyId + ", publicKey=" + publicKey)
+        + (publicKey == null ? "" : "publicKeyId=" + shownId() + ", publicKey=" + publicKey)
         + (usesPlatformCertificates()
             ? (publicKey == null ? "" : ", ") + "platformCertificates, refresh " + refreshInterval
             : "")

@@ -4,9 +4,10 @@ import java.util.Objects;
 
 /**
  * A call that got no complete answer from WeChat Pay: the connection could not be made, timed out,
- * was reset, or the answer arrived cut short, unreadable, larger than the limit or encoded. Says
- * whether the request's bytes may have reached WeChat Pay: when they may have, a write may have
- * taken effect, so query its result before sending it again.
+ * was reset, or the answer arrived cut short, unreadable, larger than the limit or encoded; or,
+ * rate-limited, the call's turn was too far off to wait for. Says whether the request's bytes may
+ * have reached WeChat Pay: when they may have, a write may have taken effect, so query its result
+ * before sending it again.
  */
 public final class WechatPayTransportException extends WechatPayException {
 
@@ -33,7 +34,12 @@ public final class WechatPayTransportException extends WechatPayException {
      * The answer came with a {@code Content-Encoding} (such as {@code gzip}) that was not asked
      * for; it was not read, let alone inflated.
      */
-    ANSWER_ENCODED
+    ANSWER_ENCODED,
+    /**
+     * With {@code TransportOptions.rateLimited(true)}, the call's turn under WeChat Pay's
+     * documented rate was further off than the read timeout, so it was not sent.
+     */
+    RATE_LIMITED
   }
 
   /** What went wrong. */
@@ -129,6 +135,9 @@ public final class WechatPayTransportException extends WechatPayException {
       case ANSWER_UNREADABLE -> "WeChat Pay's answer was cut short or unreadable";
       case ANSWER_TOO_LARGE -> "WeChat Pay's answer is larger than the limit (maxAnswerBytes)";
       case ANSWER_ENCODED -> "WeChat Pay's answer has a Content-Encoding that was not asked for";
+      case RATE_LIMITED ->
+          "its turn under WeChat Pay's documented request rate is further off than the read"
+              + " timeout";
     };
   }
 }

@@ -3,9 +3,15 @@ package io.github.membercard.wechatpay;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,13 +21,21 @@ import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import feign.Client;
+import feign.Request;
 import io.github.membercard.wechatpay.WechatPayVerificationException.Reason;
+import io.github.membercard.wechatpay.http.OkHttpTransport;
 import io.github.membercard.wechatpay.notification.NotificationParser;
+import io.github.membercard.wechatpay.testing.CapturedLogs;
+import io.github.membercard.wechatpay.testing.CapturedLogs.Capture;
 import io.github.membercard.wechatpay.testing.CertificateList;
 import io.github.membercard.wechatpay.testing.MemberApi;
 import io.github.membercard.wechatpay.testing.MutableClock;
 import io.github.membercard.wechatpay.testing.TestKeys;
 import io.github.membercard.wechatpay.testing.WechatPaySide;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +54,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.event.Level;
 
 /**
  * Platform certificates after the first download: failed refreshes keep the certificates still
@@ -52,6 +67,8 @@ class CertificateRefreshTest {
   private static final String API_V3_KEY = "a7cde1ZJB1kG2e7VfTs3jQzaWizur8Gb";
   private static final String CERTIFICATES = "/v3/certificates";
   private static final String MEMBER = "/v3/members/1";
+  private static final String CONFIRM = "/v3/members/1/confirm";
+  private static final Duration UNKNOWN_SERIAL_GAP = Duration.ofMinutes(1);
   private static final KeyPair MERCHANT = TestKeys.rsa();
   private static final KeyPair FORGER = TestKeys.rsa();
   private static final Duration HOUR = Duration.ofHours(1);
@@ -126,12 +143,112 @@ class CertificateRefreshTest {
     assertDownloads(downloads);
 
     advance(Duration.ofSeconds(2));
-    WechatPayApiException first = assertThrows(WechatPayApiException.class, () -> api.get("1"));
-    assertEquals(500, first.status());
+    WechatPayException first = assertThrows(WechatPayException.class, () -> api.get("1"));
+    assertEquals(500, ((WechatPayApiException) first.getCause()).status());
     assertDownloads(++downloads); // nothing valid: an on-demand attempt, a minute after the last
-    WechatPayApiException next = assertThrows(WechatPayApiException.class, () -> api.get("1"));
-    assertEquals(500, next.status());
+    WechatPayException next = assertThrows(WechatPayException.class, () -> api.get("1"));
+    assertEquals(500, ((WechatPayApiException) next.getCause()).status());
+    assertNotSame(first, next, "each caller gets an exception of its own");
+    assertSame(first.getCause(), next.getCause(), "the download's failure is their cause");
     assertDownloads(downloads);
+  }
+
+  @Test
+  void aDownloadThatCannotConnectWhileVerifyingAWriteFailsItsVerificationAndSendsItOnce()
+      throws IOException {
+    WechatPaySide publicKey = WechatPaySide.withPublicKey();
+    String list =
+        new CertificateList(API_V3_KEY)
+            .add(platform, start.minus(Duration.ofDays(1)), start.plus(Duration.ofMinutes(10)))
+            .json();
+    certificates = () -> platform.signedAt(200, list, clock.instant(), platform.id());
+    stubAtClock();
+    RefusingCertificates http = new RefusingCertificates(closedPort());
+    MemberApi api =
+        client(HOUR)
+            .wechatPayKeys(
+                WechatPayKeyConfig.publicKeyAndPlatformCertificates(
+                    publicKey.id(), TestKeys.pemSource(publicKey.publicKey()), API_V3_KEY))
+            .transport(
+                TransportOptions.defaults()
+                    .baseUrl(server.baseUrl())
+                    .httpClient(http)
+                    .retries(RetryPolicy.safeRetries()))
+            .build(MemberApi.class);
+    advance(Duration.ofMinutes(11)); // the one certificate held has expired
+    http.refuse = true; // anyone on the path can refuse the download
+    server.stubFor(
+        post(urlPathEqualTo(CONFIRM))
+            .willReturn(
+                platform.signedAt(200, "{\"name\":\"Li\"}", clock.instant(), platform.id())));
+
+    WechatPayVerificationException error =
+        assertThrows(
+            WechatPayVerificationException.class,
+            () -> api.confirm("1", "c", new MemberApi.Member()));
+
+    assertEquals(Reason.KEY_UNAVAILABLE, error.reason());
+    assertEquals(
+        1,
+        server.findAll(postRequestedFor(urlPathEqualTo(CONFIRM))).size(),
+        "the write that reached the server is not sent again");
+    assertFalse(error.getMessage().contains("not sent"), error.getMessage());
+    Throwable cause = error;
+    while (!(cause instanceof WechatPayTransportException) && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    assertEquals(
+        WechatPayTransportException.Failure.CONNECTION_FAILED,
+        ((WechatPayTransportException) cause).failure(),
+        "the refused download is kept as the cause");
+  }
+
+  @Test
+  void aClockSetBackDelaysNeitherTheOnDemandNorTheScheduledDownload() {
+    clock.advance(Duration.ofDays(1)); // a day ahead when the client is built
+    MemberApi api = clientServing(start.plus(Duration.ofDays(365)), HOUR);
+    advance(Duration.ofDays(-1)); // corrected
+    // Calls go on meanwhile (the elapsed time across a step back is the monotonic clock's, which
+    // this test's clock does not move).
+    assertEquals("Li", api.get("1").name);
+    WechatPaySide rotated = new WechatPaySide(TestKeys.rsa(), "4B5C6D");
+    String list =
+        new CertificateList(API_V3_KEY)
+            .add(platform, start.minus(Duration.ofDays(1)), start.plus(Duration.ofDays(365)))
+            .add(rotated, start.minus(Duration.ofDays(1)), start.plus(Duration.ofDays(365)))
+            .json();
+    certificates = () -> platform.signedAt(200, list, clock.instant(), platform.id());
+    signer = rotated;
+
+    advance(UNKNOWN_SERIAL_GAP);
+    assertEquals("Li", api.get("1").name, "the rotated certificate is downloaded a minute on");
+    assertDownloads(2);
+    advance(HOUR);
+    api.get("1");
+    assertDownloads(3);
+  }
+
+  @Test
+  void aFailedRefreshIsLoggedWithItsUntrustedTextCut() {
+    MemberApi api = clientServing(start.plus(Duration.ofDays(365)), HOUR);
+    String list =
+        new CertificateList(API_V3_KEY)
+            .add(platform, start.minus(Duration.ofDays(1)), start.plus(Duration.ofDays(365)))
+            .json();
+    String forgedSerial = "F".repeat(7_000);
+    certificates = () -> platform.signedAt(200, list, clock.instant(), forgedSerial);
+
+    List<String> warnings;
+    try (Capture logs = CapturedLogs.capture(Level.WARN)) {
+      advance(PAST_REFRESH);
+      assertEquals("Li", api.get("1").name);
+      warnings = logs.lines();
+    }
+
+    assertDownloads(2);
+    assertEquals(1, warnings.size(), warnings.toString());
+    assertTrue(warnings.get(0).contains("UNKNOWN_SERIAL"), warnings.get(0));
+    assertTrue(warnings.get(0).length() < 1_000, "a line of " + warnings.get(0).length());
   }
 
   @Test
@@ -353,6 +470,41 @@ class CertificateRefreshTest {
               WechatPayVerificationException.class,
               () -> parser.parse(forged.body(), forged.headers()));
       assertEquals(Reason.UNKNOWN_SERIAL, error.reason());
+    }
+  }
+
+  private static int closedPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /**
+   * The default transport, except that once told to it sends the certificate download to a port
+   * nothing listens on, where the connection is refused.
+   */
+  private static final class RefusingCertificates implements Client {
+    private final Client http = OkHttpTransport.withDefaults(Duration.ofSeconds(2));
+    private final String refusedUrl;
+    volatile boolean refuse;
+
+    RefusingCertificates(int closedPort) {
+      this.refusedUrl = "http://127.0.0.1:" + closedPort + CERTIFICATES;
+    }
+
+    @Override
+    public feign.Response execute(Request request, Request.Options options) throws IOException {
+      if (refuse && request.url().endsWith(CERTIFICATES)) {
+        request =
+            Request.create(
+                request.httpMethod(),
+                refusedUrl,
+                request.headers(),
+                request.body(),
+                request.charset(),
+                request.requestTemplate());
+      }
+      return http.execute(request, options);
     }
   }
 

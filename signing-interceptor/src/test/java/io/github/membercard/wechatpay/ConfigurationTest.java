@@ -318,6 +318,40 @@ class ConfigurationTest {
         transport.toString().replaceFirst(".*baseUrl=([^,]*),.*", "$1"));
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "https://user:pa/55word@api.mch.weixin.qq.com",
+        "https://user:pa?55word@api.mch.weixin.qq.com",
+        "https://user:pa#55word@api.mch.weixin.qq.com/v3",
+        "https://us/er:pa55word@api.mch.weixin.qq.com",
+        "user:pa55word@api.mch.weixin.qq.com",
+        "http://user:pa/55word@example.com"
+      })
+  void userInfoHoldingADelimiterIsNeverPrinted(String baseUrl) {
+    TransportOptions transport = TransportOptions.defaults().baseUrl(baseUrl);
+    WechatPayConfigurationException error =
+        assertThrows(
+            WechatPayConfigurationException.class, () -> valid().transport(transport).build());
+    assertFalse(error.getMessage().contains("55word"), error.getMessage());
+    assertFalse(transport.toString().contains("55word"), transport.toString());
+  }
+
+  @Test
+  void anApiV3KeyPastedAsThePublicKeyIdIsNeverQuoted() {
+    String apiV3Key = "a7cde1ZJB1kG2e7VfTs3jQzaWizur8Gb";
+    WechatPayKeyConfig pasted =
+        WechatPayKeyConfig.publicKey(apiV3Key, TestKeys.pemSource(WECHATPAY.getPublic()));
+
+    WechatPayConfigurationException error =
+        assertThrows(
+            WechatPayConfigurationException.class, () -> valid().wechatPayKeys(pasted).build());
+
+    assertTrue(error.getMessage().contains("starts with PUB_KEY_ID_"), error.getMessage());
+    assertFalse(error.getMessage().contains(apiV3Key), error.getMessage());
+    assertFalse(pasted.toString().contains(apiV3Key), pasted.toString());
+  }
+
   @Test
   void everyTrailingSlashIsDropped() {
     assertEquals(

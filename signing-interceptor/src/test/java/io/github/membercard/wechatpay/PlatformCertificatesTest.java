@@ -1,5 +1,6 @@
 package io.github.membercard.wechatpay;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -7,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -271,6 +273,43 @@ class PlatformCertificatesTest {
         assertThrows(WechatPayConfigurationException.class, () -> client().build());
     assertTrue(
         error.getMessage().contains("WechatPayKeyConfig.publicKey(id, pem)"), error.getMessage());
+  }
+
+  @Test
+  void anUnsignedEmptyListIsReportedAsUnauthenticatedNotAsAFact() {
+    server.stubFor(
+        get(urlEqualTo("/v3/certificates"))
+            .willReturn(aResponse().withStatus(200).withBody("{\"data\":[]}")));
+
+    WechatPayConfigurationException error =
+        assertThrows(WechatPayConfigurationException.class, () -> client().build());
+
+    assertTrue(error.getMessage().contains("listed no certificate"), error.getMessage());
+    assertTrue(error.getMessage().contains("unauthenticated"), error.getMessage());
+    assertTrue(error.getMessage().contains("MISSING_HEADER"), error.getMessage());
+    assertFalse(
+        error.getMessage().contains("WeChat Pay has no platform certificate"), error.getMessage());
+  }
+
+  @Test
+  void anEmptyListSignedByTheTrustedPublicKeyIsTakenAsWechatPaysWord() {
+    WechatPaySide publicKey = WechatPaySide.withPublicKey();
+    server.stubFor(
+        get(urlEqualTo("/v3/certificates")).willReturn(publicKey.signed(200, "{\"data\":[]}")));
+
+    WechatPayConfigurationException error =
+        assertThrows(
+            WechatPayConfigurationException.class,
+            () ->
+                client()
+                    .wechatPayKeys(
+                        WechatPayKeyConfig.publicKeyAndPlatformCertificates(
+                            publicKey.id(), TestKeys.pemSource(publicKey.publicKey()), API_V3_KEY))
+                    .build());
+
+    assertTrue(
+        error.getMessage().contains("WeChat Pay has no platform certificate for this merchant"),
+        error.getMessage());
   }
 
   @Test

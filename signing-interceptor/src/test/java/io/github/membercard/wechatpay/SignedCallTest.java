@@ -302,7 +302,7 @@ class SignedCallTest {
   }
 
   @Test
-  void theAnswerListenerHearsEachVerifiedRequestId() {
+  void theAnswerListenerHearsEachVerifiedRequestIdWithThePathTemplate() {
     server.stubFor(get(anyUrl()).willReturn(WECHATPAY.signed(200, "{}")));
     List<String> heard = new java.util.ArrayList<>();
     MemberApi listened =
@@ -329,7 +329,10 @@ class SignedCallTest {
             .getHeaders()
             .getHeader("Request-ID")
             .firstValue();
-    assertEquals(List.of("GET /v3/members/7 200 " + requestId), heard);
+    assertEquals(
+        List.of("GET /v3/members/{code} 200 " + requestId),
+        heard,
+        "the path template: the listener is a logging hook, and the code is personal data");
   }
 
   private WechatPayVerificationException rejection() {

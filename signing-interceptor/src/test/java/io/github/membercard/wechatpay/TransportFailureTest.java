@@ -80,6 +80,31 @@ class TransportFailureTest {
   }
 
   @Test
+  void aStatusLineAndHeadersDrippedByteByByteAreCutAtTheReadTimeout() throws IOException {
+    byte[] head =
+        ("HTTP/1.1 200 OK\r\nX-Drip: " + "d".repeat(60) + "\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
+    MemberApi api =
+        client(
+            serve(
+                (socket, out) -> {
+                  for (byte b : head) { // each byte well within the read timeout of the last
+                    out.write(b);
+                    out.flush();
+                    Thread.sleep(READ_TIMEOUT.toMillis() / 3);
+                  }
+                }));
+
+    long started = System.nanoTime();
+    WechatPayTransportException error = failure(() -> api.get("1"));
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+    assertEquals(Failure.TIMED_OUT, error.failure());
+    assertTrue(error.mayHaveReachedWechatPay());
+    assertTrue(took.compareTo(READ_TIMEOUT.plusSeconds(2)) < 0, "ended after " + took);
+  }
+
+  @Test
   void aBodyThatStallsIsCutAtTheReadTimeout() throws IOException {
     MemberApi api =
         client(

@@ -4,8 +4,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The {@code Authorization} header of an APIv3 request: {@code WECHATPAY2-SHA256-RSA2048
@@ -21,7 +19,11 @@ import java.util.regex.Pattern;
 public record Authorization(
     String merchantId, String nonce, String timestamp, String serialNumber, String signature) {
 
-  private static final Pattern PARAMETER = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+  /**
+   * The longest header value parsed: a real one, with a 2048-bit signature, is under 600
+   * characters.
+   */
+  public static final int MAX_HEADER_LENGTH = 2048;
 
   /**
    * Refuses a missing parameter.
@@ -43,21 +45,19 @@ public record Authorization(
 
   /**
    * Parses an {@code Authorization} header value, its parameters in any order; parameters it does
-   * not know are ignored.
+   * not know are ignored. One pass over at most {@value #MAX_HEADER_LENGTH} characters: a longer
+   * value is refused unread.
    *
    * @param header an {@code Authorization} header value
-   * @return its parameters, or empty when it is not of the {@link WechatPayProtocol#SCHEME} scheme
-   *     or lacks a parameter
+   * @return its parameters, or empty when it is longer than {@value #MAX_HEADER_LENGTH} characters,
+   *     not of the {@link WechatPayProtocol#SCHEME} scheme, or lacks a parameter
    */
   public static Optional<Authorization> parse(String header) {
-    if (header == null || !header.startsWith(WechatPayProtocol.SCHEME + " ")) {
+    String prefix = WechatPayProtocol.SCHEME + " ";
+    if (header == null || header.length() > MAX_HEADER_LENGTH || !header.startsWith(prefix)) {
       return Optional.empty();
     }
-    Map<String, String> parameters = new HashMap<>();
-    Matcher matcher = PARAMETER.matcher(header);
-    while (matcher.find()) {
-      parameters.put(matcher.group(1), matcher.group(2));
-    }
+    Map<String, String> parameters = parameters(header, prefix.length());
     for (String name : new String[] {"mchid", "nonce_str", "timestamp", "serial_no", "signature"}) {
       if (parameters.get(name) == null || parameters.get(name).isEmpty()) {
         return Optional.empty();
@@ -70,6 +70,38 @@ public record Authorization(
             parameters.get("timestamp"),
             parameters.get("serial_no"),
             parameters.get("signature")));
+  }
+
+  /**
+   * Reads each {@code name="value"} from {@code from} on, in one pass that never looks back: a name
+   * is a run of word characters directly followed by {@code ="}, its value runs to the next quote;
+   * anything else is skipped. A name given twice keeps its last value.
+   */
+  private static Map<String, String> parameters(String header, int from) {
+    Map<String, String> parameters = new HashMap<>();
+    int i = from;
+    while (i < header.length()) {
+      int nameStart = i;
+      while (i < header.length() && isWordCharacter(header.charAt(i))) {
+        i++;
+      }
+      if (i == nameStart || !header.startsWith("=\"", i)) {
+        i = Math.max(i, nameStart + 1); // not a parameter here: go on after it
+        continue;
+      }
+      int valueStart = i + 2;
+      int valueEnd = header.indexOf('"', valueStart);
+      if (valueEnd < 0) {
+        break; // an unclosed value: nothing after it is a parameter
+      }
+      parameters.put(header.substring(nameStart, i), header.substring(valueStart, valueEnd));
+      i = valueEnd + 1;
+    }
+    return parameters;
+  }
+
+  private static boolean isWordCharacter(char c) {
+    return c == '_' || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
   }
 
   /**

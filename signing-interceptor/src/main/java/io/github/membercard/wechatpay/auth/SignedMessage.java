@@ -2,12 +2,14 @@ package io.github.membercard.wechatpay.auth;
 
 import io.github.membercard.wechatpay.WechatPayVerificationException;
 import io.github.membercard.wechatpay.WechatPayVerificationException.Reason;
+import io.github.membercard.wechatpay.http.UntrustedText;
 import java.util.Collection;
 import java.util.Map;
 
 /**
  * A message WeChat Pay signed: an answer or a notification, as its {@code Wechatpay-*} headers and
- * raw body bytes. Header names are matched case-insensitively.
+ * raw body bytes. Header names are matched case-insensitively. {@link #toString()} shows the header
+ * values cleaned and cut ({@link UntrustedText#header}), never the signature or the body.
  *
  * @param timestamp {@code Wechatpay-Timestamp}
  * @param nonce {@code Wechatpay-Nonce}
@@ -109,11 +111,11 @@ public record SignedMessage(
   @Override
   public String toString() {
     return "SignedMessage{timestamp="
-        + timestamp
+        + UntrustedText.header(timestamp)
         + ", serial="
-        + serial
+        + UntrustedText.header(serial)
         + ", requestId="
-        + requestId
+        + UntrustedText.header(requestId)
         + ", bodyBytes="
         + body.length
         + "}";

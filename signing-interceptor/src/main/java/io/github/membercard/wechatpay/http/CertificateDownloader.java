@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Client;
 import feign.Request;
 import feign.Response;
+import io.github.membercard.wechatpay.WechatPayConfigurationException;
 import io.github.membercard.wechatpay.WechatPayException;
 import io.github.membercard.wechatpay.WechatPayVerificationException;
 import io.github.membercard.wechatpay.auth.SignatureValidator;
@@ -85,18 +86,39 @@ public final class CertificateDownloader implements PlatformCertificates.Source 
                 .decode("download platform certificates", response.toBuilder().body(body).build());
       }
       Map<String, X509Certificate> certificates = decrypt(mapper.readTree(body));
+      SignedMessage message = SignedMessage.of(response.headers(), body);
       if (certificates.isEmpty()) {
-        // Nothing to trust; PlatformCertificates explains what to configure instead.
-        return certificates;
+        requireSignedEmptyList(message);
+        return certificates; // genuine: PlatformCertificates explains what to configure instead
       }
       new SignatureValidator(
               serial -> certificateKey(certificates, serial).or(() -> trustedKeys.apply(serial)),
               clock)
-          .validate(SignedMessage.of(response.headers(), body));
+          .validate(message);
       return certificates;
     } catch (IOException e) {
       throw new WechatPayException(
           "Cannot download WeChat Pay platform certificates: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * An empty list brings no certificate to check its own signature with, so only a key already
+   * trusted can show it came from WeChat Pay; without one it is anyone's, and no advice is drawn
+   * from it.
+   */
+  private void requireSignedEmptyList(SignedMessage message) {
+    try {
+      new SignatureValidator(trustedKeys, clock).validate(message);
+    } catch (WechatPayVerificationException e) {
+      throw new WechatPayConfigurationException(
+          "The platform certificate download listed no certificate, and that answer is"
+              + " unauthenticated: it carries no certificate to verify its signature with, and no key"
+              + " this client trusts verifies it ("
+              + e.reason()
+              + "), so anyone on the path could have sent it. Try again; if WeChat Pay really"
+              + " lists none, the merchant has only a WeChat Pay public key: configure it with"
+              + " WechatPayKeyConfig.publicKey(id, pem)");
     }
   }
 
@@ -125,7 +147,7 @@ public final class CertificateDownloader implements PlatformCertificates.Source 
         throw new WechatPayVerificationException(
             WechatPayVerificationException.Reason.BAD_SIGNATURE,
             "platform certificate listed as "
-                + serial
+                + UntrustedText.header(serial)
                 + " has serial "
                 + SerialNumbers.hex(certificate.getSerialNumber()),
             null);

@@ -87,13 +87,18 @@ public final class ExchangeLog {
         : metadata.template().path();
   }
 
-  /** Writes the headers a log line may show: all but those carrying signatures. */
+  /**
+   * Writes the headers a log line may show: all but those carrying signatures, each name and value
+   * cleaned and cut ({@link UntrustedText#header}), since an answer's headers are anyone's text.
+   */
   String headers(Map<String, Collection<String>> headers) {
     StringJoiner shown = new StringJoiner(", ", "{", "}");
     headers.forEach(
         (name, values) -> {
           if (name != null && !SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-            shown.add(name + "=" + values);
+            StringJoiner cleaned = new StringJoiner(", ", "[", "]");
+            values.forEach(value -> cleaned.add(UntrustedText.header(value)));
+            shown.add(UntrustedText.header(name) + "=" + cleaned);
           }
         });
     return shown.toString();

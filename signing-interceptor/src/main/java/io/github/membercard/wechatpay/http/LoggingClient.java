@@ -3,7 +3,6 @@ package io.github.membercard.wechatpay.http;
 import feign.Client;
 import feign.Request;
 import feign.Response;
-import io.github.membercard.wechatpay.WechatPayApiException;
 import io.github.membercard.wechatpay.WechatPayException;
 import io.github.membercard.wechatpay.WechatPayTransportException;
 import io.github.membercard.wechatpay.WechatPayVerificationException;
@@ -57,8 +56,7 @@ public final class LoggingClient implements Client {
         method,
         path,
         response.status(),
-        UntrustedText.clean(
-            VerifyingClient.requestId(response), WechatPayApiException.MAX_CODE_LENGTH),
+        UntrustedText.header(VerifyingClient.requestId(response)),
         millisSince(started));
     if (logger.isTraceEnabled()) {
       logger.trace(
@@ -80,7 +78,7 @@ public final class LoggingClient implements Client {
       return "verification "
           + verification.reason()
           + " (Request-ID "
-          + UntrustedText.clean(verification.requestId(), WechatPayApiException.MAX_CODE_LENGTH)
+          + verification.requestId() // cleaned by the exception
           + ")";
     }
     return e.getClass().getSimpleName();

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.net.SocketTimeoutException;
 import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,10 +17,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.Headers;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
 import okhttp3.RequestBody;
@@ -31,9 +34,13 @@ import okhttp3.ResponseBody;
  * connection failure, not even of a GET over a connection that was reset), asks for answers
  * unencoded and leaves them as the server sent them, follows no redirects, keeps no cookies, speaks
  * HTTP/1.1 and pools connections for concurrent callers. OkHttp writes no log of its own, so the
- * {@code Authorization} header and card codes in paths reach no log through it. Closing an answer
- * before its body was read to the end cancels the call, which is how the read timeout cuts off a
- * body that stalls.
+ * {@code Authorization} header and card codes in paths reach no log through it.
+ *
+ * <p>The read timeout bounds the whole answer, not only each read: once connected, a call whose
+ * status line and headers have not all arrived within it is cancelled, and fails as a {@link
+ * SocketTimeoutException}, however slowly they trickle in. Closing an answer before its body was
+ * read to the end cancels the call, which is how {@link TransportClient} cuts off a body that
+ * stalls.
  */
 public final class OkHttpTransport implements Client {
 
@@ -111,7 +118,18 @@ public final class OkHttpTransport implements Client {
             ? RequestBody.create(request.body(), null)
             : request.httpMethod().isWithBody() ? RequestBody.create(NO_BYTES, null) : null);
     Call call = client(options).newCall(outgoing.build());
-    okhttp3.Response answer = call.execute();
+    okhttp3.Response answer;
+    try {
+      answer = call.execute();
+    } catch (IOException e) {
+      if (call.isCanceled()) { // only the header deadline cancels a call before it returns
+        SocketTimeoutException timeout =
+            new SocketTimeoutException("the status line and headers took longer than the timeout");
+        timeout.initCause(e);
+        throw timeout;
+      }
+      throw e;
+    }
     return Response.builder()
         .request(request)
         .status(answer.code())
@@ -133,6 +151,7 @@ public final class OkHttpTransport implements Client {
               http.newBuilder()
                   .readTimeout(readTimeoutMillis, TimeUnit.MILLISECONDS)
                   .writeTimeout(readTimeoutMillis, TimeUnit.MILLISECONDS)
+                  .addNetworkInterceptor(headerDeadline(readTimeoutMillis))
                   .build());
       lastClient = current;
     }
@@ -140,6 +159,25 @@ public final class OkHttpTransport implements Client {
   }
 
   private record TimedClient(long readTimeoutMillis, OkHttpClient client) {}
+
+  /**
+   * Cancels a call whose status line and headers have not all arrived within the read timeout of
+   * its request being sent: OkHttp's own read timeout bounds each read, so a server sending a byte
+   * at a time would hold the call for as long as it liked. Runs once connected, just before the
+   * request is written.
+   */
+  private static Interceptor headerDeadline(long readTimeoutMillis) {
+    return chain -> {
+      Call call = chain.call();
+      ScheduledFuture<?> alarm =
+          Deadlines.after(TimeUnit.MILLISECONDS.toNanos(readTimeoutMillis), call::cancel);
+      try {
+        return chain.proceed(chain.request());
+      } finally {
+        alarm.cancel(false);
+      }
+    };
+  }
 
   private static Map<String, Collection<String>> headers(Headers received) {
     Map<String, Collection<String>> headers = new LinkedHashMap<>();

@@ -51,7 +51,7 @@ public final class RetryingClient implements Client {
       try {
         response = delegate.execute(request, options);
       } catch (WechatPayTransportException e) {
-        if (last || !retryable(e, safe) || !waitBefore(attempt + 1, started)) {
+        if (last || !retryable(e, safe, request) || !waitBefore(attempt + 1, started)) {
           throw e;
         }
         continue;
@@ -71,8 +71,16 @@ public final class RetryingClient implements Client {
     return method != null && method.isAnnotationPresent(Idempotent.class);
   }
 
-  /** A request certainly not sent may always go again; a reset before any answer only if safe. */
-  private static boolean retryable(WechatPayTransportException e, boolean safe) {
+  /**
+   * A request certainly not sent may always go again; a reset before any answer only if safe. Only
+   * a failure of this request's own exchange says so: one naming another request (such as a
+   * certificate download made while verifying this one's answer) proves nothing about this one.
+   */
+  private static boolean retryable(WechatPayTransportException e, boolean safe, Request request) {
+    if (!ExchangeLog.templatePath(request).equals(e.path())
+        || !request.httpMethod().name().equals(e.method())) {
+      return false;
+    }
     return !e.mayHaveReachedWechatPay() || (safe && e.failure() == Failure.CONNECTION_RESET);
   }
 

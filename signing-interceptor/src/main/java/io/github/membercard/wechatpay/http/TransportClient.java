@@ -18,16 +18,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLHandshakeException;
 
 /**
- * Wraps the HTTP client so that a call ends within its read timeout, body included, reads no more
- * than a bounded body, and every I/O failure reaches the caller as a {@link
+ * Wraps the HTTP client so that a call ends within its read timeout, body included (the status line
+ * and headers are the HTTP client's to bound, as {@link OkHttpTransport} does), reads no more than
+ * a bounded body, and every I/O failure reaches the caller as a {@link
  * WechatPayTransportException}: it reads the whole answer before handing it on, and closes an
  * answer still arriving when the read timeout, counted from when the request was sent, runs out. An
  * answer with a {@code Content-Encoding} other than {@code identity} (which a transport may inflate
@@ -38,15 +36,6 @@ import javax.net.ssl.SSLHandshakeException;
 public final class TransportClient implements Client {
 
   private static final String IDENTITY = "identity";
-
-  // One daemon thread for every client: it only closes answers that outlast their deadline.
-  private static final ScheduledExecutorService DEADLINES =
-      Executors.newSingleThreadScheduledExecutor(
-          task -> {
-            Thread thread = new Thread(task, "wechatpay-answer-deadline");
-            thread.setDaemon(true);
-            return thread;
-          });
 
   private final Client delegate;
   private final int maxAnswerBytes;
@@ -81,13 +70,12 @@ public final class TransportClient implements Client {
     refuseUnbounded(request, response);
     AtomicBoolean expired = new AtomicBoolean();
     ScheduledFuture<?> alarm =
-        DEADLINES.schedule(
+        Deadlines.after(
+            deadline - System.nanoTime(),
             () -> {
               expired.set(true);
               response.close();
-            },
-            Math.max(0, deadline - System.nanoTime()),
-            TimeUnit.NANOSECONDS);
+            });
     ByteArrayOutputStream received = new ByteArrayOutputStream();
     try (InputStream in = response.body().asInputStream()) {
       if (!BoundedBody.readAtMost(in, maxAnswerBytes, received)) {

@@ -7,9 +7,25 @@ package io.github.membercard.wechatpay.http;
  */
 public final class UntrustedText {
 
+  /**
+   * The most characters of a header value (a {@code Request-ID}, a {@code Wechatpay-Serial}) that a
+   * message, log line or listener is given.
+   */
+  public static final int MAX_HEADER_LENGTH = 64;
+
   private static final String CUT = "…";
 
   private UntrustedText() {}
+
+  /**
+   * Cleans a header value and cuts it to {@value #MAX_HEADER_LENGTH} characters.
+   *
+   * @param value the header value as received, or {@code null}
+   * @return the cleaned value, or {@code null} for {@code null}
+   */
+  public static String header(String value) {
+    return clean(value, MAX_HEADER_LENGTH);
+  }
 
   /**
    * Cleans and cuts a text.

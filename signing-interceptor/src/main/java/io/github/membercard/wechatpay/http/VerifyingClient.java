@@ -50,9 +50,9 @@ public final class VerifyingClient implements Client {
     validator.validate(message);
     listener.verified(
         request.httpMethod().name(),
-        WechatPayProtocol.signedUrl(request.url()),
+        ExchangeLog.templatePath(request),
         response.status(),
-        message.requestId());
+        UntrustedText.header(message.requestId()));
     return response.toBuilder().body(body).build();
   }
 

@@ -1,8 +1,10 @@
 package io.github.membercard.wechatpay.keys;
 
+import io.github.membercard.wechatpay.WechatPayApiException;
 import io.github.membercard.wechatpay.WechatPayConfigurationException;
 import io.github.membercard.wechatpay.WechatPayException;
 import io.github.membercard.wechatpay.crypto.RsaKeys;
+import io.github.membercard.wechatpay.http.UntrustedText;
 import java.math.BigInteger;
 import java.security.PublicKey;
 import java.security.cert.CertificateExpiredException;
@@ -44,8 +46,13 @@ import org.slf4j.LoggerFactory;
  * default hour the attempts come 1, 2, 4, 8, 16, 32, 60, 60, … minutes apart. The first successful
  * download returns to {@code refreshInterval}. Each failure is logged at {@code WARNING} through
  * {@link System.Logger} with the exception's message, which by this runtime's rule carries no key
- * material. A caller sees a failure only when no certificate held is valid: then it gets the
- * download's own {@link WechatPayException}.
+ * material, cleaned and cut. A caller sees a failure only when no certificate held is valid: then
+ * it gets a {@link WechatPayException} of its own whose cause is the download's failure.
+ *
+ * <p>Downloads are scheduled on a monotonic count of elapsed time (the clock's forward moves, and
+ * {@link System#nanoTime()} across a step back), never on wall-clock instants: a clock set back,
+ * such as one corrected after running a day ahead, delays no refresh. The clock itself only says
+ * which certificates are valid.
  *
  * <p>One download runs at a time, on the thread of the caller that found it due. Other callers go
  * on with the certificates held and never wait for the network, unless none of them is valid or
@@ -79,6 +86,7 @@ public final class PlatformCertificates implements WechatPayKeys {
 
   private final Source source;
   private final Clock clock;
+  private final ElapsedTime elapsed;
   private final Duration refreshInterval;
 
   /** The download running now, if any; whoever installs one performs it. */
@@ -101,8 +109,9 @@ public final class PlatformCertificates implements WechatPayKeys {
   public PlatformCertificates(Source source, Clock clock, Duration refreshInterval) {
     this.source = Objects.requireNonNull(source, "source");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.elapsed = new ElapsedTime(clock, System::nanoTime);
     this.refreshInterval = Objects.requireNonNull(refreshInterval, "refreshInterval");
-    Instant started = clock.instant();
+    Duration started = elapsed.now();
     this.held = Held.downloaded(fetch(), started, refreshInterval);
   }
 
@@ -128,7 +137,7 @@ public final class PlatformCertificates implements WechatPayKeys {
             .filter(listed -> isValid(listed.certificate(), now))
             .map(listed -> listed.certificate().getPublicKey());
     if (key.isEmpty() && current.failure() != null && current.newestValid(now).isEmpty()) {
-      throw current.failure();
+      throw noneValid(current.failure());
     }
     return key;
   }
@@ -143,9 +152,23 @@ public final class PlatformCertificates implements WechatPayKeys {
         .orElseThrow(
             () ->
                 current.failure() != null
-                    ? current.failure()
+                    ? noneValid(current.failure())
                     : new WechatPayException(
                         "None of WeChat Pay's platform certificates is valid now"));
+  }
+
+  /**
+   * The failure of a caller that needed a valid certificate: its own exception, so that the stored
+   * one (which names the download's request, and another thread's stack) is never thrown as the
+   * caller's; the download's failure is its cause.
+   */
+  private static WechatPayException noneValid(WechatPayException downloadFailure) {
+    return new WechatPayException(
+        "None of WeChat Pay's platform certificates is valid now, and the last download of them"
+            + " failed ("
+            + downloadFailure.getClass().getSimpleName()
+            + ", the cause)",
+        downloadFailure);
   }
 
   /**
@@ -156,7 +179,9 @@ public final class PlatformCertificates implements WechatPayKeys {
   private Held usable(Instant now) {
     Held current = held;
     if (current.newestValid(now).isPresent()) {
-      return current.refreshDue(now) ? downloadIf(Held::refreshDue).getNow(current) : current;
+      return current.refreshDue(elapsed.now())
+          ? downloadIf(Held::refreshDue).getNow(current)
+          : current;
     }
     return downloadIf(Held::onDemandAllowed).join();
   }
@@ -167,7 +192,7 @@ public final class PlatformCertificates implements WechatPayKeys {
    *
    * @return the download, complete if this thread performed it
    */
-  private CompletableFuture<Held> downloadIf(BiPredicate<Held, Instant> needed) {
+  private CompletableFuture<Held> downloadIf(BiPredicate<Held, Duration> needed) {
     CompletableFuture<Held> mine = new CompletableFuture<>();
     CompletableFuture<Held> other = running.compareAndExchange(null, mine);
     if (other != null) {
@@ -175,7 +200,7 @@ public final class PlatformCertificates implements WechatPayKeys {
     }
     try {
       Held current = held;
-      if (needed.test(current, clock.instant())) {
+      if (needed.test(current, elapsed.now())) {
         current = downloadAfter(current);
         held = current;
       }
@@ -192,7 +217,7 @@ public final class PlatformCertificates implements WechatPayKeys {
 
   /** Downloads, keeping {@code previous}'s certificates and backing off if that fails. */
   private Held downloadAfter(Held previous) {
-    Instant started = clock.instant();
+    Duration started = elapsed.now();
     try {
       return Held.downloaded(fetch(), started, refreshInterval);
     } catch (WechatPayException e) {
@@ -207,7 +232,7 @@ public final class PlatformCertificates implements WechatPayKeys {
           previous.certificates().size(),
           delay,
           e.getClass().getSimpleName(),
-          e.getMessage());
+          UntrustedText.clean(e.getMessage(), WechatPayApiException.MAX_TEXT_LENGTH));
       return previous.failed(e, started, delay);
     }
   }
@@ -271,33 +296,34 @@ public final class PlatformCertificates implements WechatPayKeys {
    * What the last download left: the certificates held and when to download next.
    *
    * @param certificates every certificate held, by serial number
-   * @param lastAttempt when the last download, successful or not, started
-   * @param nextRefresh when the next scheduled download is due
+   * @param lastAttempt when the last download, successful or not, started, as {@link ElapsedTime}
+   * @param nextRefresh when the next scheduled download is due, as {@link ElapsedTime}
    * @param retryDelay the delay after the last failure, or {@code null} after a success
    * @param failure the last download's failure, or {@code null} after a success
    */
   private record Held(
       Map<BigInteger, Listed> certificates,
-      Instant lastAttempt,
-      Instant nextRefresh,
+      Duration lastAttempt,
+      Duration nextRefresh,
       Duration retryDelay,
       WechatPayException failure) {
 
     static Held downloaded(
-        Map<BigInteger, Listed> certificates, Instant started, Duration refreshInterval) {
+        Map<BigInteger, Listed> certificates, Duration started, Duration refreshInterval) {
       return new Held(certificates, started, started.plus(refreshInterval), null, null);
     }
 
-    Held failed(WechatPayException failure, Instant started, Duration delay) {
+    Held failed(WechatPayException failure, Duration started, Duration delay) {
       return new Held(certificates, started, started.plus(delay), delay, failure);
     }
 
-    boolean refreshDue(Instant now) {
-      return !now.isBefore(nextRefresh);
+    boolean refreshDue(Duration elapsed) {
+      return elapsed.compareTo(nextRefresh) >= 0;
     }
 
-    boolean onDemandAllowed(Instant now) {
-      return refreshDue(now) || !now.isBefore(lastAttempt.plus(UNKNOWN_SERIAL_REFRESH_GAP));
+    boolean onDemandAllowed(Duration elapsed) {
+      return refreshDue(elapsed)
+          || elapsed.compareTo(lastAttempt.plus(UNKNOWN_SERIAL_REFRESH_GAP)) >= 0;
     }
 
     Optional<Listed> newestValid(Instant now) {

@@ -12,6 +12,12 @@ import java.util.regex.Pattern;
  */
 public final class SerialNumbers {
 
+  /**
+   * The most hex digits read: an X.509 serial is at most 20 octets (40 digits); leading zeros leave
+   * room to spare. A longer text is no serial, and is refused before it costs a conversion.
+   */
+  public static final int MAX_DIGITS = 64;
+
   private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f]+");
 
   private SerialNumbers() {}
@@ -20,11 +26,11 @@ public final class SerialNumbers {
    * Reads a serial number written in hex.
    *
    * @param hex the serial as written, such as a {@code Wechatpay-Serial} header
-   * @return the number, or empty if {@code hex} is null, empty or not only hex digits (a sign is
-   *     not accepted)
+   * @return the number, or empty if {@code hex} is null, empty, longer than {@value #MAX_DIGITS}
+   *     characters or not only hex digits (a sign is not accepted)
    */
   public static Optional<BigInteger> parse(String hex) {
-    return hex != null && HEX.matcher(hex).matches()
+    return hex != null && hex.length() <= MAX_DIGITS && HEX.matcher(hex).matches()
         ? Optional.of(new BigInteger(hex, 16))
         : Optional.empty();
   }

@@ -28,8 +28,12 @@ public final class WechatPayPublicKey implements WechatPayKeys {
   public WechatPayPublicKey(String id, PublicKey publicKey) {
     Objects.requireNonNull(publicKey, "publicKey");
     if (id == null || !id.startsWith(ID_PREFIX)) {
+      // Not quoted: what is pasted here by mistake may be a secret, such as the APIv3 key.
       throw new WechatPayConfigurationException(
-          "A WeChat Pay public key id starts with " + ID_PREFIX + ", but \"" + id + "\" does not");
+          "A WeChat Pay public key id starts with "
+              + ID_PREFIX
+              + ", but the id given "
+              + (id == null ? "is missing" : "(" + id.length() + " characters) does not"));
     }
     if (!ID.matcher(id).matches()) {
       throw new WechatPayConfigurationException(

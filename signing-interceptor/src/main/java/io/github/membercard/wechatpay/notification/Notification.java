@@ -106,7 +106,7 @@ public final class Notification {
   /**
    * Returns the {@code Request-ID} of the delivery, to quote to WeChat Pay support.
    *
-   * @return the delivery's {@code Request-ID} header, or {@code null}
+   * @return the delivery's {@code Request-ID} header, cleaned and cut, or {@code null}
    */
   public String requestId() {
     return requestId;

@@ -6,6 +6,7 @@ import io.github.membercard.wechatpay.WechatPayConfigurationException;
 import io.github.membercard.wechatpay.WechatPayNotificationException;
 import io.github.membercard.wechatpay.WechatPayVerificationException;
 import io.github.membercard.wechatpay.WechatPayVerificationException.Reason;
+import io.github.membercard.wechatpay.auth.ReplayGuard;
 import io.github.membercard.wechatpay.auth.SignatureValidator;
 import io.github.membercard.wechatpay.auth.SignedMessage;
 import io.github.membercard.wechatpay.auth.WechatPayProtocol;
@@ -14,6 +15,7 @@ import io.github.membercard.wechatpay.crypto.PemKeys;
 import io.github.membercard.wechatpay.crypto.PemSource;
 import io.github.membercard.wechatpay.crypto.RsaOaep;
 import io.github.membercard.wechatpay.http.BoundedBody;
+import io.github.membercard.wechatpay.http.UntrustedText;
 import io.github.membercard.wechatpay.json.DecryptingReaders;
 import io.github.membercard.wechatpay.json.FieldCipher;
 import io.github.membercard.wechatpay.json.WechatPayJson;
@@ -172,7 +174,10 @@ public final class NotificationParser {
     String algorithm = resource.path("algorithm").asText();
     if (!ALGORITHM.equals(algorithm)) {
       throw new WechatPayNotificationException(
-          "The resource is encrypted with \"" + algorithm + "\", not " + ALGORITHM);
+          "The resource is encrypted with \""
+              + UntrustedText.clean(algorithm, UntrustedText.MAX_HEADER_LENGTH)
+              + "\", not "
+              + ALGORITHM);
     }
     String eventType = required(envelope, "event_type");
     String resourceJson =
@@ -192,7 +197,7 @@ public final class NotificationParser {
         envelope.path("resource_type").asText(null),
         envelope.path("summary").asText(null),
         resource.path("original_type").asText(null),
-        message.requestId(),
+        UntrustedText.header(message.requestId()),
         resourceJson,
         typed,
         type != null);
@@ -275,6 +280,7 @@ public final class NotificationParser {
     private Map<String, Class<?>> resourceTypes = Map.of();
     private Clock clock = Clock.systemUTC();
     private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+    private ReplayGuard replayGuard;
 
     private Builder() {}
 
@@ -367,6 +373,20 @@ public final class NotificationParser {
     }
 
     /**
+     * Sets a guard that refuses a copy of a notification accepted before (same serial, timestamp
+     * and nonce); default none, so within the five-minute window a copy verifies again. WeChat Pay
+     * signs each redelivery afresh, so a redelivery still passes: deduplicate those by {@link
+     * Notification#id()}, for example with {@link ProcessedNotifications}.
+     *
+     * @param replayGuard the guard, which may be shared with a client's
+     * @return this builder
+     */
+    public Builder replayGuard(ReplayGuard replayGuard) {
+      this.replayGuard = Objects.requireNonNull(replayGuard, "replayGuard");
+      return this;
+    }
+
+    /**
      * Checks every setting and builds the parser, reading the PEM keys now.
      *
      * @return the parser
@@ -394,7 +414,7 @@ public final class NotificationParser {
         decryptor = ciphertext -> RsaOaep.decrypt(privateKey, ciphertext);
       }
       return new NotificationParser(
-          new SignatureValidator(key::verificationKey, clock),
+          new SignatureValidator(key::verificationKey, clock, replayGuard),
           new AeadAes256Gcm(apiV3Key),
           WechatPayJson.newObjectMapper(),
           decryptor,

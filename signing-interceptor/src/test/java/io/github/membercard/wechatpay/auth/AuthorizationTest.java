@@ -2,8 +2,11 @@ package io.github.membercard.wechatpay.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -59,5 +62,31 @@ class AuthorizationTest {
   @Test
   void toStringLeavesTheSignatureOut() {
     assertFalse(AUTHORIZATION.toString().contains("c2lnbmF0dXJl"), AUTHORIZATION.toString());
+  }
+
+  @Test
+  void aLongHostileHeaderIsRefusedOrReadInLinearTime() {
+    String scheme = WechatPayProtocol.SCHEME + " ";
+    List<String> hostile =
+        List.of(
+            scheme + "a".repeat(200_000),
+            scheme + "a=".repeat(100_000),
+            scheme + "a=\"".repeat(70_000),
+            scheme + "mchid=\"1\",".repeat(20_000));
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(5),
+        () ->
+            hostile.forEach(header -> assertEquals(Optional.empty(), Authorization.parse(header))));
+    String longest = scheme + "x".repeat(Authorization.MAX_HEADER_LENGTH);
+    assertEquals(Optional.empty(), Authorization.parse(longest));
+  }
+
+  @Test
+  void skipsWhatIsNotAParameter() {
+    assertEquals(
+        Optional.of(AUTHORIZATION),
+        Authorization.parse(
+            "WECHATPAY2-SHA256-RSA2048 junk, =\"x\", mchid=\"1900000001\",nonce_str=\"n0nce\","
+                + " timestamp=\"1554208460\",serial_no=\"5157F09E\",signature=\"c2lnbmF0dXJl\""));
   }
 }

@@ -94,6 +94,54 @@ class SignatureValidatorTest {
   }
 
   @Test
+  void rejectsSignedTimestampsWhoseDistanceFromNowOverflows() {
+    long now = NOW.getEpochSecond();
+    for (long seconds :
+        new long[] {now + Long.MIN_VALUE, now - Long.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE}) {
+      assertRejected(Reason.STALE_TIMESTAMP, signedAt(Long.toString(seconds), BODY));
+    }
+    assertRejected(Reason.STALE_TIMESTAMP, signedAt("-1", BODY));
+    assertRejected(Reason.STALE_TIMESTAMP, signedAt("9".repeat(100_000), BODY));
+  }
+
+  @Test
+  void aReplayGuardRefusesACopyAndAcceptsAFreshSignature() {
+    SignatureValidator guarded =
+        new SignatureValidator(
+            serial -> SERIAL.equals(serial) ? Optional.of(WECHATPAY.getPublic()) : Optional.empty(),
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            new ReplayGuard(10));
+    SignedMessage first = signed(NOW, BODY);
+
+    guarded.validate(first);
+    WechatPayVerificationException copy =
+        assertThrows(WechatPayVerificationException.class, () -> guarded.validate(first));
+
+    assertEquals(Reason.REPLAYED, copy.reason());
+    assertEquals("REQ-1", copy.requestId());
+    assertDoesNotThrow(() -> guarded.validate(signedAt(first.timestamp(), "n0nce2", BODY)));
+    assertDoesNotThrow(() -> validator.validate(first), "no guard: a copy verifies (documented)");
+  }
+
+  @Test
+  void aReplayGuardIsBoundedAndForgetsTheOldestFirst() {
+    ReplayGuard guard = new ReplayGuard(2);
+    SignatureValidator guarded =
+        new SignatureValidator(
+            serial -> SERIAL.equals(serial) ? Optional.of(WECHATPAY.getPublic()) : Optional.empty(),
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            guard);
+    String timestamp = Long.toString(NOW.getEpochSecond());
+    SignedMessage a = signedAt(timestamp, "a", BODY);
+    guarded.validate(a);
+    guarded.validate(signedAt(timestamp, "b", BODY));
+    guarded.validate(signedAt(timestamp, "c", BODY));
+
+    assertDoesNotThrow(() -> guarded.validate(a), "forgotten: the guard holds two");
+    assertEquals("ReplayGuard{remembered=2, capacity=2}", guard.toString());
+  }
+
+  @Test
   void rejectsASignatureProbe() {
     SignedMessage m = signed(NOW, BODY);
     assertRejected(
@@ -117,8 +165,14 @@ class SignatureValidatorTest {
   }
 
   private static SignedMessage signed(Instant time, byte[] body) {
-    String timestamp = Long.toString(time.getEpochSecond());
-    String nonce = "n0nce";
+    return signedAt(Long.toString(time.getEpochSecond()), body);
+  }
+
+  private static SignedMessage signedAt(String timestamp, byte[] body) {
+    return signedAt(timestamp, "n0nce", body);
+  }
+
+  private static SignedMessage signedAt(String timestamp, String nonce, byte[] body) {
     String signature =
         RsaSha256.sign(
             WECHATPAY.getPrivate(), WechatPayProtocol.answerMessage(timestamp, nonce, body));
