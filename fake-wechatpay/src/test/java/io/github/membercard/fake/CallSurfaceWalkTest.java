@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.github.membercard.client.MemberCardApis;
 import io.github.membercard.wechatpay.WechatPayApiException;
 import io.github.membercard.wechatpay.WechatPayClient;
 import io.github.membercard.wechatpay.WechatPayRequestException;
 import io.github.membercard.wechatpay.http.OperationParams;
-import io.github.membercard.wechatpay.json.WechatPayJson;
-import java.io.File;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -22,15 +22,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Walks every operation of every generated interface through the fake, which knows the spec: every
- * path and query parameter given hostile values reaches the operation it was given to and decodes to
- * exactly the value given; every required member left out is refused before anything is sent.
+ * path and query parameter given hostile values reaches the operation it was given to and decodes
+ * to exactly the value given; every required member left out is refused before anything is sent.
  */
 class CallSurfaceWalkTest {
 
@@ -46,28 +45,25 @@ class CallSurfaceWalkTest {
           "+ +",
           "=&;,",
           "会员卡",
-          "tab\tline\r\nnul\u0000esc\u001b",
+          // No NUL: the fake's HTTP server (Jetty) refuses %00 before any operation sees it.
+          "tab\tline\r\nesc\u001b\u007f",
           "XXIzTtMqCxwOaawoE91+VJdsFmv7b8g0VZIZkqf4GWA60Fzpc8ksZ/5ZZ0DVkXdE");
 
-  private static final ObjectMapper JSON = WechatPayJson.newObjectMapper();
+  /** Reads the spec's examples into models as a caller fills them: plaintext, no runtime module. */
+  private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
+
   private static final Map<String, SpecOperation> SPEC = Spec.load().operations();
-  private static FakeWechatPay wechatPay;
-  private static WechatPayClient client;
 
-  @BeforeAll
-  static void start() {
-    wechatPay = FakeWechatPay.start();
-    client = wechatPay.clientBuilder().build();
-  }
+  @RegisterExtension
+  static FakeWechatPayExtension extension = FakeWechatPayExtension.newInstance().build();
 
-  @AfterAll
-  static void stop() {
-    wechatPay.close();
-  }
+  private FakeWechatPay wechatPay;
+  private WechatPayClient client;
 
   @BeforeEach
-  void reset() {
-    wechatPay.reset();
+  void client(FakeWechatPay fake) {
+    wechatPay = fake;
+    client = fake.clientBuilder().build();
   }
 
   @Test
@@ -83,7 +79,8 @@ class CallSurfaceWalkTest {
         } catch (InvocationTargetException e) {
           // The fake may refuse a value its schema forbids; what it received is what counts.
           if (!(e.getCause() instanceof WechatPayApiException)) {
-            throw new AssertionError(method.getName() + " with " + printable(hostile), e.getCause());
+            throw new AssertionError(
+                method.getName() + " with " + printable(hostile), e.getCause());
           }
         }
         List<ReceivedRequest> received = wechatPay.requests();
@@ -118,7 +115,7 @@ class CallSurfaceWalkTest {
           }
           Object builder = argument.getMethod("builder").invoke(null);
           for (Method other : builderSetters(argument)) {
-            if (other != setter) {
+            if (!other.getName().equals(setter.getName())) {
               other.invoke(builder, value(method, other, "x"));
             }
           }
@@ -128,8 +125,7 @@ class CallSurfaceWalkTest {
                   () -> invokeBuild(builder),
                   method.getName() + " without " + setter.getName());
           assertEquals(1, refused.members().size(), refused.getMessage());
-          assertTrue(
-              refused.members().get(0).startsWith(setter.getName()), refused.getMessage());
+          assertTrue(refused.members().get(0).startsWith(setter.getName()), refused.getMessage());
           refusals++;
         }
       }
@@ -173,7 +169,8 @@ class CallSurfaceWalkTest {
   }
 
   /** Checks each segment of the received path against the value its placeholder was given. */
-  private static void assertPathValues(SpecOperation operation, String url, OperationParams params) {
+  private static void assertPathValues(
+      SpecOperation operation, String url, OperationParams params) {
     String[] template = operation.pathTemplate().split("/");
     String[] received = url.split("\\?", 2)[0].split("/", -1);
     assertEquals(template.length, received.length, url);
@@ -292,11 +289,11 @@ class CallSurfaceWalkTest {
     return setters;
   }
 
-  private static Object api(Method method) {
+  private Object api(Method method) {
     return client.create(method.getDeclaringClass());
   }
 
-  private static List<Method> paramsMethods() throws Exception {
+  private static List<Method> paramsMethods() {
     List<Method> methods = new ArrayList<>();
     for (Method method : operations()) {
       if (OperationParams.class.isAssignableFrom(method.getParameterTypes()[0])) {
@@ -307,21 +304,13 @@ class CallSurfaceWalkTest {
   }
 
   /** Every generated operation method that takes an argument. */
-  private static List<Method> operations() throws Exception {
-    File folder =
-        new File(
-            CallSurfaceWalkTest.class
-                .getClassLoader()
-                .getResource("io/github/membercard/client/api")
-                .toURI());
+  private static List<Method> operations() {
     List<Method> methods = new ArrayList<>();
-    for (String name : folder.list()) {
-      if (!name.endsWith("Api.class")) {
-        continue;
-      }
-      Class<?> api = Class.forName("io.github.membercard.client.api." + name.replace(".class", ""));
+    for (Class<?> api : MemberCardApis.ALL) {
       for (Method method : api.getMethods()) {
-        if (!method.isDefault() && method.getParameterCount() == 1 && SPEC.containsKey(method.getName())) {
+        if (!method.isDefault()
+            && method.getParameterCount() == 1
+            && SPEC.containsKey(method.getName())) {
           methods.add(method);
         }
       }

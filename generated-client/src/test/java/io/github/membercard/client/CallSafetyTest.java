@@ -36,7 +36,6 @@ import io.github.membercard.wechatpay.WechatPayKeyConfig;
 import io.github.membercard.wechatpay.WechatPayRequestException;
 import io.github.membercard.wechatpay.testing.TestKeys;
 import io.github.membercard.wechatpay.testing.WechatPaySide;
-import java.io.File;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.URLDecoder;
@@ -96,7 +95,7 @@ class CallSafetyTest {
 
   @Test
   void noGeneratedMethodTakesTwoArgumentsSoNoneCanBeSwapped() throws Exception {
-    List<Class<?>> apis = generatedApis();
+    List<Class<?>> apis = MemberCardApis.ALL;
     assertEquals(13, apis.size(), apis.toString());
     List<String> offenders = new ArrayList<>();
     for (Class<?> api : apis) {
@@ -376,23 +375,5 @@ class CallSafetyTest {
   private static LoggedRequest onlyRequest() {
     assertEquals(1, server.getAllServeEvents().size());
     return server.getAllServeEvents().get(0).getRequest();
-  }
-
-  /** The generated API interfaces, found in the compiled classes. */
-  private static List<Class<?>> generatedApis() throws Exception {
-    File folder =
-        new File(
-            CallSafetyTest.class
-                .getClassLoader()
-                .getResource("io/github/membercard/client/api")
-                .toURI());
-    List<Class<?>> apis = new ArrayList<>();
-    for (String name : folder.list()) {
-      if (name.endsWith("Api.class")) {
-        apis.add(Class.forName("io.github.membercard.client.api." + name.replace(".class", "")));
-      }
-    }
-    apis.sort((a, b) -> a.getName().compareTo(b.getName()));
-    return apis;
   }
 }

@@ -67,22 +67,29 @@ public final class Pages {
    * @param fetcher calls the operation
    * @param <T> the item type
    * @return every item of every page, in order, fetched as the stream is consumed
-   * @throws WechatPayRequestException if {@code firstOffset} is negative or {@code pageSize} below
-   *     1
+   * @throws WechatPayRequestException if {@code firstOffset} is negative, or {@code pageSize}
+   *     missing or below 1
    */
   public static <T> Stream<T> stream(
-      String operation, int firstOffset, int pageSize, OffsetUnit unit, PageFetcher<T> fetcher) {
+      String operation,
+      Integer firstOffset,
+      Integer pageSize,
+      OffsetUnit unit,
+      PageFetcher<T> fetcher) {
     List<String> problems = new ArrayList<>();
-    if (firstOffset < 0) {
+    if (firstOffset != null && firstOffset < 0) {
       problems.add("offset (query): below 0");
     }
-    if (pageSize < 1) {
+    if (pageSize == null) {
+      problems.add("limit (query): missing, and a stream takes its page size from it");
+    } else if (pageSize < 1) {
       problems.add("limit (query): below 1, so no page could hold an item");
     }
     if (!problems.isEmpty()) {
       throw new WechatPayRequestException(operation, problems);
     }
-    return StreamSupport.stream(new Walk<>(firstOffset, pageSize, unit, fetcher), false);
+    return StreamSupport.stream(
+        new Walk<>(firstOffset == null ? 0 : firstOffset, pageSize, unit, fetcher), false);
   }
 
   private static final class Walk<T> extends Spliterators.AbstractSpliterator<T> {

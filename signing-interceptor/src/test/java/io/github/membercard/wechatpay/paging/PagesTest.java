@@ -120,6 +120,22 @@ class PagesTest {
   }
 
   @Test
+  void anUnsetOffsetStartsAtTheBeginningAndAnUnsetLimitIsRefused() {
+    assertEquals(
+        List.of(0, 1, 2),
+        Pages.stream("list", null, 2, OffsetUnit.ITEM, new NumberedList(3, OffsetUnit.ITEM, 3))
+            .toList());
+    assertEquals(
+        List.of("limit (query): missing, and a stream takes its page size from it"),
+        assertThrows(
+                WechatPayRequestException.class,
+                () ->
+                    Pages.stream(
+                        "list", 0, null, OffsetUnit.ITEM, new NumberedList(1, OffsetUnit.ITEM, 1)))
+            .members());
+  }
+
+  @Test
   void startsAtTheFirstOffsetAndStopsAtTheTotalCountedFromTheStart() {
     NumberedList byItem = new NumberedList(7, OffsetUnit.ITEM, 7);
     assertEquals(List.of(4, 5, 6), Pages.stream("list", 4, 2, OffsetUnit.ITEM, byItem).toList());
