@@ -71,9 +71,12 @@ public final class FakeWechatPay implements AutoCloseable {
   private final WireMockServer server;
   private final Stubs stubs;
   private final RequestLog requestLog;
+  private final SandboxState state;
   private final ObjectMapper json = new ObjectMapper();
 
-  private FakeWechatPay(int port, KeyMode keyMode) {
+  private FakeWechatPay(Builder options) {
+    int port = options.port;
+    KeyMode keyMode = options.keyMode;
     Spec spec = Spec.load();
     this.operations = spec.operations();
     Map<String, SpecOperation> endpoints = Stubs.endpoints(operations);
@@ -87,6 +90,12 @@ public final class FakeWechatPay implements AutoCloseable {
     this.notifications =
         new NotificationSender(
             spec.eventResources(), merchant.getPublic(), apiV3Key, wechatPayKeys::signer, clock);
+    this.state =
+        new SandboxState(
+            StateRules.load(operations.keySet(), spec.eventResources().keySet()),
+            spec.eventResources(),
+            options.strictState,
+            clock);
     RequestCheck check =
         new RequestCheck(
             MERCHANT_ID, merchantSerialNumber, merchant.getPublic(), wechatPayKeys, clock);
@@ -99,7 +108,7 @@ public final class FakeWechatPay implements AutoCloseable {
                 .gzipDisabled(true)
                 .extensions(
                     new WechatPayRules(
-                        endpoints, check, merchant.getPublic(), listSizes, wechatPayKeys),
+                        endpoints, check, merchant.getPublic(), listSizes, wechatPayKeys, state),
                     new WechatPaySigning(wechatPayKeys::signer, clock),
                     new WireFaults()));
     server.start();
@@ -494,6 +503,21 @@ public final class FakeWechatPay implements AutoCloseable {
   }
 
   /**
+   * Returns what the sandbox holds of one resource: every item written through the API or by a
+   * member and not deleted, oldest first, as plaintext JSON (copies; changing them changes
+   * nothing). The resources are named in {@code sandbox-rules.json}: {@code brandCardTemplate},
+   * {@code brandUserCard}, {@code membercardTemplate}, {@code membercardUserCard}, {@code
+   * membercardCode}, {@code callback}, ...
+   *
+   * @param resource the resource's name
+   * @return the resource's items
+   * @throws IllegalArgumentException for a resource the sandbox does not have, naming those it has
+   */
+  public List<JsonNode> state(String resource) {
+    return state.items(resource);
+  }
+
+  /**
    * Returns the requests the fake matched to an operation since it started or was last {@link
    * #reset()}; requests to paths of no operation are not listed.
    *
@@ -533,13 +557,15 @@ public final class FakeWechatPay implements AutoCloseable {
   }
 
   /**
-   * Forgets received requests and every answer, fault or list size a test set, and undoes
+   * Forgets received requests, everything the merchant wrote and the members did, and every answer,
+   * fault or list size a test set, and undoes
    * certificate rotations, expiries and retirements: only the first platform certificate is listed
    * again, valid, with the serial and key it had. The keys stay, so clients built before keep
    * working.
    */
   public void reset() {
     listSizes.clear();
+    state.reset();
     wechatPayKeys.reset();
     server.resetAll();
     stubs.stubOperations();
@@ -574,8 +600,23 @@ public final class FakeWechatPay implements AutoCloseable {
 
     private int port;
     private KeyMode keyMode = KeyMode.PUBLIC_KEY;
+    private boolean strictState;
 
     private Builder() {}
+
+    /**
+     * Makes the state strict: a read, change or delete of an item never written is {@code 404
+     * RESOURCE_NOT_EXISTS}, as WeChat Pay answers, and a list lists only what was written. By
+     * default (lenient) such a request is answered with the spec's example, as a fake without
+     * state would; a deleted item is a 404 either way.
+     *
+     * @param strict whether items never written are unknown
+     * @return this builder
+     */
+    public Builder strictState(boolean strict) {
+      this.strictState = strict;
+      return this;
+    }
 
     /**
      * Sets the loopback port of the fake; a port outside 0 to 65535 is an {@link
@@ -609,7 +650,7 @@ public final class FakeWechatPay implements AutoCloseable {
      * @return a running fake
      */
     public FakeWechatPay start() {
-      return new FakeWechatPay(port, keyMode);
+      return new FakeWechatPay(this);
     }
   }
 }
