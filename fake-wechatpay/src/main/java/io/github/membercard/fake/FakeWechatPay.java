@@ -10,17 +10,16 @@ import io.github.membercard.wechatpay.MerchantCredentials;
 import io.github.membercard.wechatpay.TransportOptions;
 import io.github.membercard.wechatpay.WechatPayClient;
 import io.github.membercard.wechatpay.WechatPayKeyConfig;
-import io.github.membercard.wechatpay.auth.NonceGenerator;
 import io.github.membercard.wechatpay.crypto.PemSource;
 import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -72,6 +71,8 @@ public final class FakeWechatPay implements AutoCloseable {
   private final Stubs stubs;
   private final RequestLog requestLog;
   private final SandboxState state;
+  private final Redeliveries redeliveries;
+  private final Members members;
   private final ObjectMapper json = new ObjectMapper();
 
   private FakeWechatPay(Builder options) {
@@ -80,22 +81,25 @@ public final class FakeWechatPay implements AutoCloseable {
     Spec spec = Spec.load();
     this.operations = spec.operations();
     Map<String, SpecOperation> endpoints = Stubs.endpoints(operations);
-    this.merchant = rsa();
-    byte[] serial = new byte[20];
-    new SecureRandom().nextBytes(serial);
-    this.merchantSerialNumber = HexFormat.of().withUpperCase().formatHex(serial);
-    this.apiV3Key = new NonceGenerator(32).get();
+    SandboxKeys keys =
+        options.keysDirectory == null ? SandboxKeys.generate() : SandboxKeys.in(options.keysDirectory);
+    this.merchant = keys.merchant();
+    this.merchantSerialNumber = keys.merchantSerialNumber();
+    this.apiV3Key = keys.apiV3Key();
     Clock clock = Clock.systemUTC();
-    this.wechatPayKeys = new PlatformKeys(keyMode, apiV3Key, clock);
+    this.wechatPayKeys = new PlatformKeys(keyMode, apiV3Key, clock, keys.wechatPay());
     this.notifications =
         new NotificationSender(
-            spec.eventResources(), merchant.getPublic(), apiV3Key, wechatPayKeys::signer, clock);
-    this.state =
-        new SandboxState(
-            StateRules.load(operations.keySet(), spec.eventResources().keySet()),
             spec.eventResources(),
-            options.strictState,
-            clock);
+            merchant.getPublic(),
+            apiV3Key,
+            wechatPayKeys::signer,
+            clock,
+            options.webhookTimeout);
+    StateRules rules = StateRules.load(operations.keySet(), spec.eventResources().keySet());
+    this.state = new SandboxState(rules, spec.eventResources(), options.strictState, clock);
+    this.redeliveries = new Redeliveries(notifications, options.timeScale);
+    this.members = new Members(state, notifications, redeliveries, rules, options.notifyUrl);
     RequestCheck check =
         new RequestCheck(
             MERCHANT_ID, merchantSerialNumber, merchant.getPublic(), wechatPayKeys, clock);
@@ -260,11 +264,50 @@ public final class FakeWechatPay implements AutoCloseable {
    * @return what was sent and how the endpoint answered
    */
   public Delivery deliver(String url, String eventType, String resource) {
+    return deliver(url, eventType, parse(resource));
+  }
+
+  private JsonNode parse(String resource) {
     try {
-      return deliver(url, eventType, json.readTree(resource));
+      JsonNode parsed = json.readTree(resource);
+      if (parsed == null || !parsed.isObject()) {
+        throw new IllegalArgumentException("The resource is not a JSON object");
+      }
+      return parsed;
     } catch (IOException e) {
       throw new IllegalArgumentException("The resource is not JSON: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Delivers a notification spoiled on purpose, to show that the merchant's webhook refuses it:
+   * its body changed after signing, signed by a key not WeChat Pay's, signed too long ago, or with
+   * two {@code Wechatpay-Signature} headers.
+   *
+   * @param url the merchant's notify URL
+   * @param eventType an event type of the spec
+   * @param resource plaintext resource properties laid over the spec's example, as in {@link
+   *     #deliver(String, String, String)}
+   * @param tamper how the notification is spoiled
+   * @return what was sent and how the endpoint answered
+   */
+  public Delivery deliver(
+      String url, String eventType, String resource, NotificationTamper tamper) {
+    Objects.requireNonNull(tamper, "tamper");
+    return notifications.post(url, eventType, envelope(eventType, parse(resource)), tamper);
+  }
+
+  /**
+   * Sends a delivered notification again exactly as it was sent, same body and same headers
+   * (timestamp, nonce and signature included): a replay, which a webhook that remembers the ids it
+   * handled, or refuses old timestamps, can tell from a genuine redelivery.
+   *
+   * @param delivery an earlier delivery
+   * @return how the endpoint answered this time
+   */
+  public Delivery replay(Delivery delivery) {
+    return notifications.send(
+        delivery.url(), delivery.eventType(), delivery.body(), delivery.headers());
   }
 
   /**
@@ -528,14 +571,84 @@ public final class FakeWechatPay implements AutoCloseable {
   }
 
   /**
-   * Returns the requests received for one operation since the start or the last {@link #reset()};
-   * an id of no operation gives an empty list.
+   * Returns the requests received for one operation since the start or the last {@link #reset()}.
    *
    * @param operationId the operation whose requests to return
    * @return the requests received for one operation, oldest first
+   * @throws IllegalArgumentException for an id that is neither an operation of the spec nor {@link
+   *     #DOWNLOAD_CERTIFICATES}, so that a misspelt id cannot make "it was not called" pass
    */
   public List<ReceivedRequest> requests(String operationId) {
+    stubs.operation(operationId);
     return requestLog.requests(operationId);
+  }
+
+  /**
+   * Returns the members, and WeChat Pay, acting on the sandbox's cards: picking up, activating,
+   * viewing, changing and deleting cards, exchanging points, asking for a point sync. Each action
+   * changes the state and sends its notification in the background.
+   *
+   * @return the members of this fake
+   */
+  public Members members() {
+    return members;
+  }
+
+  /**
+   * Returns every delivery attempt of the members' notifications since the start or the last
+   * {@link #reset()}, oldest first; a notification an endpoint did not acknowledge is attempted
+   * again on WeChat Pay's schedule (multiplied by {@link Builder#redeliveryTimeScale}).
+   *
+   * @return the attempts made so far, each with its headers, status and answer
+   */
+  public List<Delivery> deliveries() {
+    return redeliveries.attempts();
+  }
+
+  /**
+   * Returns the delivery attempts of one notification a member action sent.
+   *
+   * @param notificationId the {@link MemberNotification#notificationId()}
+   * @return its attempts so far, oldest first
+   */
+  public List<Delivery> deliveries(String notificationId) {
+    return redeliveries.attempts().stream().filter(d -> d.id().equals(notificationId)).toList();
+  }
+
+  /**
+   * Waits until a notification has been attempted {@code attempts} times, or acknowledged.
+   *
+   * @param notificationId the {@link MemberNotification#notificationId()}
+   * @param attempts how many attempts to wait for, 1 or more
+   * @param timeout how long to wait at most
+   * @return its attempts so far, oldest first
+   * @throws IllegalStateException when the time runs out first, naming what was attempted
+   */
+  public List<Delivery> awaitDeliveries(String notificationId, int attempts, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      List<Delivery> made = deliveries(notificationId);
+      if (made.size() >= attempts || made.stream().anyMatch(Delivery::acknowledged)) {
+        return made;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "Notification "
+                + notificationId
+                + " was attempted "
+                + made.size()
+                + " times in "
+                + timeout
+                + ", not "
+                + attempts);
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while waiting for deliveries", e);
+      }
+    }
   }
 
   /**
@@ -566,6 +679,7 @@ public final class FakeWechatPay implements AutoCloseable {
   public void reset() {
     listSizes.clear();
     state.reset();
+    redeliveries.reset();
     wechatPayKeys.reset();
     server.resetAll();
     stubs.stubOperations();
@@ -573,16 +687,21 @@ public final class FakeWechatPay implements AutoCloseable {
 
   @Override
   public void close() {
+    redeliveries.close();
     server.stop();
   }
 
   private Delivery deliver(String url, String eventType, JsonNode overrides) {
+    return notifications.post(url, eventType, envelope(eventType, overrides));
+  }
+
+  private String envelope(String eventType, JsonNode overrides) {
     ObjectNode resource =
         (ObjectNode)
             DocumentedAnswer.build(
                 notifications.resource(eventType).schema(), null, null, Map.of());
     resource.setAll((ObjectNode) overrides);
-    return notifications.post(url, eventType, notifications.envelope(eventType, resource));
+    return notifications.envelope(eventType, resource);
   }
 
   static KeyPair rsa() {
@@ -601,8 +720,74 @@ public final class FakeWechatPay implements AutoCloseable {
     private int port;
     private KeyMode keyMode = KeyMode.PUBLIC_KEY;
     private boolean strictState;
+    private Path keysDirectory;
+    private String notifyUrl;
+    private double timeScale = 1;
+    private Duration webhookTimeout = Duration.ofSeconds(30);
 
     private Builder() {}
+
+    /**
+     * Keeps the keys in a directory, for reproducible runs: the first start makes them and writes
+     * {@code apiclient_key.pem}, {@code pub_key.pem}, the fake's own signing key and {@code
+     * sandbox.env} there; every later start with the same directory reads them back, so the
+     * merchant serial, APIv3 key and keys stay the same. Platform certificates, in a mode that has
+     * them, are still made fresh.
+     *
+     * @param directory where the keys are kept
+     * @return this builder
+     */
+    public Builder keysDirectory(Path directory) {
+      this.keysDirectory = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /**
+     * Sets where the members' notifications go when the merchant set no notify URL through the
+     * API; by default there is none, and such an action is refused.
+     *
+     * @param url an absolute http or https URL
+     * @return this builder
+     */
+    public Builder notifyUrl(String url) {
+      URI uri = URI.create(Objects.requireNonNull(url, "url"));
+      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+        throw new IllegalArgumentException("notifyUrl must be an http or https URL, but is " + url);
+      }
+      this.notifyUrl = url;
+      return this;
+    }
+
+    /**
+     * Compresses or stretches WeChat Pay's redelivery schedule (60 seconds between attempts of a
+     * brand card event, 15s/15s/30s/3m/... of a member card event): 0.001 turns a minute into 60
+     * ms. By default 1, the real schedule.
+     *
+     * @param scale the factor on every interval, above 0
+     * @return this builder
+     */
+    public Builder redeliveryTimeScale(double scale) {
+      if (!(scale > 0)) {
+        throw new IllegalArgumentException("scale must be above 0, but is " + scale);
+      }
+      this.timeScale = scale;
+      return this;
+    }
+
+    /**
+     * Sets how long a delivery waits for the merchant's webhook to answer before it counts as
+     * failed and is redelivered on schedule; by default 30 seconds.
+     *
+     * @param timeout above zero
+     * @return this builder
+     */
+    public Builder webhookTimeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("timeout must be above zero, but is " + timeout);
+      }
+      this.webhookTimeout = timeout;
+      return this;
+    }
 
     /**
      * Makes the state strict: a read, change or delete of an item never written is {@code 404

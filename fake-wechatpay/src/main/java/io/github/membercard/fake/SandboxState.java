@@ -52,7 +52,7 @@ final class SandboxState {
    *
    * @param eventType the event to send
    * @param resource the event's plaintext resource
-   * @param notifyUrl where the merchant asked to be notified, or {@code null} when it set nowhere
+   * @param notifyUrl where the notification goes: the URL the merchant set, or the fallback
    * @param item the item acted on, as the state holds it now
    */
   record MemberOutcome(String eventType, ObjectNode resource, String notifyUrl, ObjectNode item) {}
@@ -133,10 +133,12 @@ final class SandboxState {
    * @param action a member action of the rules
    * @param openid the member
    * @param inputs {@code card_id}, {@code code} and the action's own inputs
+   * @param fallbackUrl where to notify when the merchant set no URL, or {@code null}
    * @throws SandboxException naming an unknown action, member or card, or the error WeChat Pay
    *     answers an action the state forbids
    */
-  synchronized MemberOutcome act(String action, String openid, Map<String, String> inputs) {
+  synchronized MemberOutcome act(
+      String action, String openid, Map<String, String> inputs, String fallbackUrl) {
     List<StateRules.MemberVariant> variants = rules.member(action);
     if (variants == null) {
       throw SandboxException.notFound(
@@ -158,7 +160,7 @@ final class SandboxState {
       ObjectNode subject = key == null ? null : store(variant.subject().name()).get(key);
       if (subject != null
           && (!subject.has("openid") || subject.get("openid").asText().equals(openid))) {
-        return act(variant, subject, given);
+        return act(variant, subject, given, fallbackUrl);
       }
     }
     throw SandboxException.notFound(
@@ -173,9 +175,24 @@ final class SandboxState {
   }
 
   private MemberOutcome act(
-      StateRules.MemberVariant variant, ObjectNode subject, ObjectNode given) {
+      StateRules.MemberVariant variant, ObjectNode subject, ObjectNode given, String fallbackUrl) {
     JsonNode rule = variant.rule();
     requireState(rule, subject, variant.event());
+    ObjectNode addressed = subject.deepCopy();
+    addressed.setAll(given);
+    String notifyUrl = notifyUrl(rule, addressed);
+    if (notifyUrl == null) {
+      notifyUrl = fallbackUrl;
+    }
+    if (notifyUrl == null) {
+      throw new SandboxException(
+          409,
+          "NO_NOTIFY_URL",
+          "Nowhere to send "
+              + variant.event()
+              + ": the merchant set no notify URL (setCallbackUrl, or a brand card template's"
+              + " notify_url) and none is configured");
+    }
     ObjectNode acted = subject;
     if (variant.creates() != null) {
       acted = JsonNodeFactory.instance.objectNode();
@@ -191,7 +208,7 @@ final class SandboxState {
       if (rule.has("codePool")) {
         takeCode(rule.get("codePool").asText(), acted);
       }
-      generateKey(variant.creates(), acted);
+      generateKey(variant.creates(), acted, events.get(variant.event()).schema());
     }
     Assignments.write(acted, Assignments.compute(rule.path("set"), acted, given, clock));
     if (variant.creates() != null) {
@@ -204,7 +221,7 @@ final class SandboxState {
     Spec.EventResource event = events.get(variant.event());
     ObjectNode resource =
         (ObjectNode) DocumentedAnswer.build(event.schema(), values, null, Map.of());
-    return new MemberOutcome(variant.event(), resource, notifyUrl(rule, values), acted.deepCopy());
+    return new MemberOutcome(variant.event(), resource, notifyUrl, acted.deepCopy());
   }
 
   /** Whether any item of a resource held by members (matched by openid) is this member's. */
@@ -245,7 +262,7 @@ final class SandboxState {
       return createEach(operation, rule, request, each.asText());
     }
     ObjectNode item = request.deepCopy();
-    generateKey(rule.resource(), item);
+    generateKey(rule.resource(), item, operation.successSchema());
     Assignments.write(item, Assignments.compute(rule.rule().path("set"), item, request, clock));
     List<String> key = key(rule.resource(), item);
     store(rule.resource().name()).put(key, item);
@@ -438,16 +455,35 @@ final class SandboxState {
             null);
   }
 
-  /** Fills the key members a new item lacks and its resource generates. */
-  private void generateKey(StateRules.Resource resource, ObjectNode item) {
+  /**
+   * Fills the key members a new item lacks and its resource generates: with the spec's example
+   * while no item of the resource, live or deleted, has it (so a first create answers as
+   * documented), else with an id of the resource's own.
+   *
+   * @param schema a schema documenting the item's members, or {@code null}
+   */
+  private void generateKey(StateRules.Resource resource, ObjectNode item, Schema<?> schema) {
     resource
         .generated()
         .forEach(
             (member, prefix) -> {
               if (!item.hasNonNull(member)) {
-                item.put(member, generated(prefix));
+                Schema<?> property = schema == null ? null : Schemas.properties(schema).get(member);
+                Object example = property == null ? null : property.getExample();
+                item.put(
+                    member,
+                    example != null && !taken(resource, member, example.toString())
+                        ? example.toString()
+                        : generated(prefix));
               }
             });
+  }
+
+  private boolean taken(StateRules.Resource resource, String member, String value) {
+    int index = resource.key().indexOf(member);
+    return store(resource.name()).values().stream()
+            .anyMatch(item -> value.equals(item.path(member).asText()))
+        || tombstones(resource.name()).stream().anyMatch(key -> value.equals(key.get(index)));
   }
 
   /** An id of its prefix and a counter: 12 digits for a numeric prefix, else 28 characters. */
