@@ -73,6 +73,7 @@ public final class FakeWechatPay implements AutoCloseable {
   private final SandboxState state;
   private final Redeliveries redeliveries;
   private final Members members;
+  private final boolean adminApi;
   private final ObjectMapper json = new ObjectMapper();
 
   private FakeWechatPay(Builder options) {
@@ -103,6 +104,8 @@ public final class FakeWechatPay implements AutoCloseable {
     RequestCheck check =
         new RequestCheck(
             MERCHANT_ID, merchantSerialNumber, merchant.getPublic(), wechatPayKeys, clock);
+    SandboxAdmin admin = new SandboxAdmin();
+    this.adminApi = options.adminApi;
     this.server =
         new WireMockServer(
             options()
@@ -114,11 +117,39 @@ public final class FakeWechatPay implements AutoCloseable {
                     new WechatPayRules(
                         endpoints, check, merchant.getPublic(), listSizes, wechatPayKeys, state),
                     new WechatPaySigning(wechatPayKeys::signer, clock),
+                    admin,
                     new WireFaults()));
     server.start();
     this.stubs = new Stubs(server, operations, endpoints);
     this.requestLog = new RequestLog(server, endpoints, wechatPayKeys);
+    stubOperations();
+    admin.serve(this);
+    if (options.keysDirectory != null) {
+      try {
+        keys.writeEnvironment(options.keysDirectory, baseUrl());
+      } catch (IOException e) {
+        server.stop();
+        throw new java.io.UncheckedIOException(
+            "Cannot write the sandbox's environment to " + options.keysDirectory, e);
+      }
+    }
+  }
+
+  /** Stubs every operation, and the admin API when it is on. */
+  private void stubOperations() {
     stubs.stubOperations();
+    if (adminApi) {
+      server.stubFor(
+          com.github.tomakehurst.wiremock.client.WireMock.any(
+                  com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(
+                      SandboxAdmin.PREFIX + ".*"))
+              .atPriority(1)
+              .withMetadata(
+                  com.github.tomakehurst.wiremock.common.Metadata.metadata()
+                      .attr(SandboxAdmin.TAG, true)
+                      .attr(StubTags.SIGNING, StubTags.GATEWAY))
+              .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()));
+    }
   }
 
   /**
@@ -682,7 +713,7 @@ public final class FakeWechatPay implements AutoCloseable {
     redeliveries.reset();
     wechatPayKeys.reset();
     server.resetAll();
-    stubs.stubOperations();
+    stubOperations();
   }
 
   @Override
@@ -724,6 +755,7 @@ public final class FakeWechatPay implements AutoCloseable {
     private String notifyUrl;
     private double timeScale = 1;
     private Duration webhookTimeout = Duration.ofSeconds(30);
+    private boolean adminApi;
 
     private Builder() {}
 
@@ -739,6 +771,19 @@ public final class FakeWechatPay implements AutoCloseable {
      */
     public Builder keysDirectory(Path directory) {
       this.keysDirectory = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /**
+     * Serves the admin HTTP API under {@code /sandbox/} (members' actions, state, request journal,
+     * deliveries, faults, reset; see {@code docs/sandbox.md}), for callers without Java. Off by
+     * default; {@link Sandbox} turns it on.
+     *
+     * @param on whether to serve it
+     * @return this builder
+     */
+    public Builder adminApi(boolean on) {
+      this.adminApi = on;
       return this;
     }
 
