@@ -52,7 +52,9 @@ final class Assignments {
 
   /** The current time as WeChat Pay writes it, in China's offset with milliseconds. */
   static String now(Clock clock) {
-    return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.ofHours(8)).format(CHINA_TIME);
+    return OffsetDateTime.now(clock)
+        .withOffsetSameInstant(ZoneOffset.ofHours(8))
+        .format(CHINA_TIME);
   }
 
   private static JsonNode value(

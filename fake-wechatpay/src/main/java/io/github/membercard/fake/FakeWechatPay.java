@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * A local WeChat Pay for tests, on WireMock: it serves every operation of the spec, checks each
@@ -83,7 +84,9 @@ public final class FakeWechatPay implements AutoCloseable {
     this.operations = spec.operations();
     Map<String, SpecOperation> endpoints = Stubs.endpoints(operations);
     SandboxKeys keys =
-        options.keysDirectory == null ? SandboxKeys.generate() : SandboxKeys.in(options.keysDirectory);
+        options.keysDirectory == null
+            ? SandboxKeys.generate()
+            : SandboxKeys.in(options.keysDirectory);
     this.merchant = keys.merchant();
     this.merchantSerialNumber = keys.merchantSerialNumber();
     this.apiV3Key = keys.apiV3Key();
@@ -311,9 +314,9 @@ public final class FakeWechatPay implements AutoCloseable {
   }
 
   /**
-   * Delivers a notification spoiled on purpose, to show that the merchant's webhook refuses it:
-   * its body changed after signing, signed by a key not WeChat Pay's, signed too long ago, or with
-   * two {@code Wechatpay-Signature} headers.
+   * Delivers a notification spoiled on purpose, to show that the merchant's webhook refuses it: its
+   * body changed after signing, signed by a key not WeChat Pay's, signed too long ago, or with two
+   * {@code Wechatpay-Signature} headers.
    *
    * @param url the merchant's notify URL
    * @param eventType an event type of the spec
@@ -626,9 +629,9 @@ public final class FakeWechatPay implements AutoCloseable {
   }
 
   /**
-   * Returns every delivery attempt of the members' notifications since the start or the last
-   * {@link #reset()}, oldest first; a notification an endpoint did not acknowledge is attempted
-   * again on WeChat Pay's schedule (multiplied by {@link Builder#redeliveryTimeScale}).
+   * Returns every delivery attempt of the members' notifications since the start or the last {@link
+   * #reset()}, oldest first; a notification an endpoint did not acknowledge is attempted again on
+   * WeChat Pay's schedule (multiplied by {@link Builder#redeliveryTimeScale}).
    *
    * @return the attempts made so far, each with its headers, status and answer
    */
@@ -702,10 +705,9 @@ public final class FakeWechatPay implements AutoCloseable {
 
   /**
    * Forgets received requests, everything the merchant wrote and the members did, and every answer,
-   * fault or list size a test set, and undoes
-   * certificate rotations, expiries and retirements: only the first platform certificate is listed
-   * again, valid, with the serial and key it had. The keys stay, so clients built before keep
-   * working.
+   * fault or list size a test set, and undoes certificate rotations, expiries and retirements: only
+   * the first platform certificate is listed again, valid, with the serial and key it had. The keys
+   * stay, so clients built before keep working.
    */
   public void reset() {
     listSizes.clear();
@@ -752,7 +754,7 @@ public final class FakeWechatPay implements AutoCloseable {
     private KeyMode keyMode = KeyMode.PUBLIC_KEY;
     private boolean strictState;
     private Path keysDirectory;
-    private String notifyUrl;
+    private Supplier<String> notifyUrl = () -> null;
     private double timeScale = 1;
     private Duration webhookTimeout = Duration.ofSeconds(30);
     private boolean adminApi;
@@ -788,8 +790,8 @@ public final class FakeWechatPay implements AutoCloseable {
     }
 
     /**
-     * Sets where the members' notifications go when the merchant set no notify URL through the
-     * API; by default there is none, and such an action is refused.
+     * Sets where the members' notifications go when the merchant set no notify URL through the API;
+     * by default there is none, and such an action is refused.
      *
      * @param url an absolute http or https URL
      * @return this builder
@@ -799,7 +801,20 @@ public final class FakeWechatPay implements AutoCloseable {
       if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
         throw new IllegalArgumentException("notifyUrl must be an http or https URL, but is " + url);
       }
-      this.notifyUrl = url;
+      this.notifyUrl = () -> url;
+      return this;
+    }
+
+    /**
+     * Sets where the members' notifications go when the merchant set no notify URL through the API,
+     * asked at each action: for a URL known only once a server runs, such as a Spring Boot test's
+     * webhook on its random port. A {@code null} answer means none.
+     *
+     * @param url gives an absolute http or https URL, or {@code null}
+     * @return this builder
+     */
+    public Builder notifyUrl(Supplier<String> url) {
+      this.notifyUrl = Objects.requireNonNull(url, "url");
       return this;
     }
 
@@ -837,8 +852,8 @@ public final class FakeWechatPay implements AutoCloseable {
     /**
      * Makes the state strict: a read, change or delete of an item never written is {@code 404
      * RESOURCE_NOT_EXISTS}, as WeChat Pay answers, and a list lists only what was written. By
-     * default (lenient) such a request is answered with the spec's example, as a fake without
-     * state would; a deleted item is a 404 either way.
+     * default (lenient) such a request is answered with the spec's example, as a fake without state
+     * would; a deleted item is a 404 either way.
      *
      * @param strict whether items never written are unknown
      * @return this builder

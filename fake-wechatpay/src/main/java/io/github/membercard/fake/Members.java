@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * WeChat users, and WeChat Pay itself, acting on the sandbox's cards: each action changes the state
@@ -15,10 +16,10 @@ import java.util.Set;
  * FakeWechatPay.Builder#notifyUrl}. The call returns once the state changed; delivery goes on in
  * the background.
  *
- * <p>A member is an openid that picked up a card. An action on an unknown member, card or action
- * is a {@link SandboxException} with status 404 naming it; one the state forbids (activating a
- * deleted card, syncing the points of a card that is not effective) is the error WeChat Pay
- * answers, such as {@code 400 INVALID_REQUEST}.
+ * <p>A member is an openid that picked up a card. An action on an unknown member, card or action is
+ * a {@link SandboxException} with status 404 naming it; one the state forbids (activating a deleted
+ * card, syncing the points of a card that is not effective) is the error WeChat Pay answers, such
+ * as {@code 400 INVALID_REQUEST}.
  */
 public final class Members {
 
@@ -26,7 +27,7 @@ public final class Members {
   private final NotificationSender notifications;
   private final Redeliveries redeliveries;
   private final StateRules rules;
-  private final String configuredUrl;
+  private final Supplier<String> configuredUrl;
   private final ObjectMapper json = new ObjectMapper();
 
   Members(
@@ -34,7 +35,7 @@ public final class Members {
       NotificationSender notifications,
       Redeliveries redeliveries,
       StateRules rules,
-      String configuredUrl) {
+      Supplier<String> configuredUrl) {
     this.state = state;
     this.notifications = notifications;
     this.redeliveries = redeliveries;
@@ -80,8 +81,8 @@ public final class Members {
   }
 
   /**
-   * A member changes their information on a member card ({@code MEMBERCARD.USERCARD_MANAGE},
-   * {@code USER_MODIFY_INFORMATION}).
+   * A member changes their information on a member card ({@code MEMBERCARD.USERCARD_MANAGE}, {@code
+   * USER_MODIFY_INFORMATION}).
    *
    * @param openid the member
    * @param cardId the card template's id
@@ -159,7 +160,7 @@ public final class Members {
   public MemberNotification act(String action, String openid, Map<String, String> inputs) {
     Objects.requireNonNull(action, "action");
     Objects.requireNonNull(openid, "openid");
-    SandboxState.MemberOutcome outcome = state.act(action, openid, inputs, configuredUrl);
+    SandboxState.MemberOutcome outcome = state.act(action, openid, inputs, configuredUrl.get());
     String envelope = notifications.envelope(outcome.eventType(), outcome.resource());
     redeliveries.deliver(
         outcome.notifyUrl(), outcome.eventType(), envelope, rules.schedule(outcome.eventType()));

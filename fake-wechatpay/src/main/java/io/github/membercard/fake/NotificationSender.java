@@ -15,9 +15,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.security.PublicKey;
 import java.time.Clock;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -136,8 +136,7 @@ final class NotificationSender {
   }
 
   /** POSTs a body with exactly these headers; an endpoint that gives no answer is an exception. */
-  Delivery send(
-      String url, String eventType, String envelope, Map<String, List<String>> headers) {
+  Delivery send(String url, String eventType, String envelope, Map<String, List<String>> headers) {
     try {
       HttpResponse<String> response =
           http.send(
@@ -190,9 +189,7 @@ final class NotificationSender {
     signature.forEach((name, value) -> headers.put(name, List.of(value)));
     if (tamper == NotificationTamper.DUPLICATED_SIGNATURE_HEADER) {
       String forgedSignature =
-          forged(genuine)
-              .headers(body, signedAt)
-              .get(WechatPayProtocol.WECHATPAY_SIGNATURE);
+          forged(genuine).headers(body, signedAt).get(WechatPayProtocol.WECHATPAY_SIGNATURE);
       headers.put(
           WechatPayProtocol.WECHATPAY_SIGNATURE,
           List.of(signature.get(WechatPayProtocol.WECHATPAY_SIGNATURE), forgedSignature));

@@ -92,8 +92,8 @@ final class PlatformKeys {
   private boolean leadingZeroNext;
 
   /**
-   * Makes the keys of one mode: {@code publicKey} unless the mode has only certificates, and a first
-   * certificate, valid since a day ago, unless it has only the public key.
+   * Makes the keys of one mode: {@code publicKey} unless the mode has only certificates, and a
+   * first certificate, valid since a day ago, unless it has only the public key.
    */
   PlatformKeys(KeyMode mode, String apiV3Key, Clock clock, KeyPair publicKey) {
     this.mode = mode;

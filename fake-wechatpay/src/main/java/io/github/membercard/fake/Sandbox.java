@@ -5,8 +5,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the fake on its own, as a member-card sandbox for any language: strict state, the admin HTTP
- * API, and keys kept in a directory together with {@code sandbox.env} (the variables the README
- * and the Spring Boot example read) and {@code application-sandbox.properties} (the starter's
+ * API, and keys kept in a directory together with {@code sandbox.env} (the variables the README and
+ * the Spring Boot example read) and {@code application-sandbox.properties} (the starter's
  * properties). See {@code docs/sandbox.md}.
  *
  * <pre>

@@ -69,7 +69,8 @@ final class SandboxAdmin implements ResponseDefinitionTransformerV2 {
 
   private JsonNode handle(Request request) {
     String method = request.getMethod().getName();
-    String[] path = request.getUrl().replaceFirst("\\?.*$", "").substring(PREFIX.length()).split("/");
+    String[] path =
+        request.getUrl().replaceFirst("\\?.*$", "").substring(PREFIX.length()).split("/");
     String route = method + " " + path[0] + "/" + path.length;
     return switch (route) {
       case "POST members/3" -> member(decode(path[1]), decode(path[2]), body(request));

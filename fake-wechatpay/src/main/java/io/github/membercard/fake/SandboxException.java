@@ -1,8 +1,8 @@
 package io.github.membercard.fake;
 
 /**
- * A member action or sandbox request the sandbox refuses: an unknown action, member or card
- * ({@code 404} with {@code code} {@code NOT_FOUND}, naming what is unknown), or an action the state
+ * A member action or sandbox request the sandbox refuses: an unknown action, member or card ({@code
+ * 404} with {@code code} {@code NOT_FOUND}, naming what is unknown), or an action the state
  * forbids, with the error WeChat Pay would answer (such as {@code 400 INVALID_REQUEST}).
  */
 public final class SandboxException extends RuntimeException {

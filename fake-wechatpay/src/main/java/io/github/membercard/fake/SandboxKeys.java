@@ -19,8 +19,8 @@ import java.util.HexFormat;
 import java.util.Properties;
 
 /**
- * The merchant's and WeChat Pay's keys of one fake: fresh ones, or fixed ones kept in a directory so
- * that every run with it has the same (written there the first time). The directory holds {@code
+ * The merchant's and WeChat Pay's keys of one fake: fresh ones, or fixed ones kept in a directory
+ * so that every run with it has the same (written there the first time). The directory holds {@code
  * apiclient_key.pem} (the merchant's private key), {@code pub_key.pem} (WeChat Pay's public key),
  * {@code wechatpay_private_key.pem} (the fake's own signing key) and {@code sandbox.env}, which
  * also names the merchant serial and the APIv3 key.
@@ -80,8 +80,8 @@ record SandboxKeys(
 
   /**
    * Writes {@code sandbox.env}, the variables the README and the Spring Boot example read, and
-   * {@code application-sandbox.properties}, the starter's properties, for a fake at {@code
-   * baseUrl} (left out when {@code null}).
+   * {@code application-sandbox.properties}, the starter's properties, for a fake at {@code baseUrl}
+   * (left out when {@code null}).
    */
   void writeEnvironment(Path directory, String baseUrl) throws IOException {
     Path privateKey = directory.resolve(MERCHANT_KEY).toAbsolutePath();

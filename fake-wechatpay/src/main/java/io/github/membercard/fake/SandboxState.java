@@ -103,7 +103,10 @@ final class SandboxState {
    * @param listSizeGiven whether a test set the size of this list operation's list
    */
   synchronized Outcome apply(
-      SpecOperation operation, Map<String, String> parameters, JsonNode body, boolean listSizeGiven) {
+      SpecOperation operation,
+      Map<String, String> parameters,
+      JsonNode body,
+      boolean listSizeGiven) {
     String replayKey = replayKey(operation, body);
     if (replayKey != null && firstAnswers.containsKey(replayKey)) {
       return Outcome.answer(firstAnswers.get(replayKey));
@@ -160,7 +163,7 @@ final class SandboxState {
       ObjectNode subject = key == null ? null : store(variant.subject().name()).get(key);
       if (subject != null
           && (!subject.has("openid") || subject.get("openid").asText().equals(openid))) {
-        return act(variant, subject, given, fallbackUrl);
+        return act(action, variant, subject, given, fallbackUrl);
       }
     }
     throw SandboxException.notFound(
@@ -175,9 +178,13 @@ final class SandboxState {
   }
 
   private MemberOutcome act(
-      StateRules.MemberVariant variant, ObjectNode subject, ObjectNode given, String fallbackUrl) {
+      String action,
+      StateRules.MemberVariant variant,
+      ObjectNode subject,
+      ObjectNode given,
+      String fallbackUrl) {
     JsonNode rule = variant.rule();
-    requireState(rule, subject, variant.event());
+    requireState(rule, subject, action);
     ObjectNode addressed = subject.deepCopy();
     addressed.setAll(given);
     String notifyUrl = notifyUrl(rule, addressed);
@@ -287,9 +294,13 @@ final class SandboxState {
       List<String> key = key(rule.resource(), item);
       ObjectNode answer = item.deepCopy();
       if (store(rule.resource().name()).containsKey(key)) {
-        rule.rule().path("duplicate").properties().forEach(f -> answer.set(f.getKey(), f.getValue()));
+        rule.rule()
+            .path("duplicate")
+            .properties()
+            .forEach(f -> answer.set(f.getKey(), f.getValue()));
       } else {
-        Map<String, JsonNode> set = Assignments.compute(rule.rule().path("set"), item, request, clock);
+        Map<String, JsonNode> set =
+            Assignments.compute(rule.rule().path("set"), item, request, clock);
         Assignments.write(item, set);
         Assignments.write(answer, set);
         store(rule.resource().name()).put(key, item);
@@ -302,13 +313,13 @@ final class SandboxState {
     return Outcome.answer(body);
   }
 
-  private Outcome read(
-      SpecOperation operation, StateRules.OperationRule rule, ObjectNode request) {
+  private Outcome read(SpecOperation operation, StateRules.OperationRule rule, ObjectNode request) {
     Found found = find(rule.resource(), request);
     if (found.item() == null) {
       return found.outcome();
     }
-    return Outcome.answer(DocumentedAnswer.build(operation.successSchema(), found.item(), null, Map.of()));
+    return Outcome.answer(
+        DocumentedAnswer.build(operation.successSchema(), found.item(), null, Map.of()));
   }
 
   private Outcome list(
@@ -392,7 +403,9 @@ final class SandboxState {
     ObjectNode item = store(resource.name()).get(key);
     boolean reached = item != null;
     for (String member : resource.match()) {
-      if (reached && request.has(member) && item.has(member)
+      if (reached
+          && request.has(member)
+          && item.has(member)
           && !request.get(member).asText().equals(item.get(member).asText())) {
         reached = false;
       }

@@ -47,8 +47,8 @@ final class StateRules {
    *
    * @param resource the resource it acts on
    * @param role how it acts on it
-   * @param rule the rule as written: {@code require}, {@code refusal}, {@code set}, {@code filters},
-   *     {@code each}, {@code answerItems}, {@code duplicate}, {@code upsert}
+   * @param rule the rule as written: {@code require}, {@code refusal}, {@code set}, {@code
+   *     filters}, {@code each}, {@code answerItems}, {@code duplicate}, {@code upsert}
    */
   record OperationRule(Resource resource, Role role, JsonNode rule) {}
 
@@ -132,7 +132,9 @@ final class StateRules {
         .forEach(
             entry -> {
               List<Duration> intervals = new ArrayList<>();
-              entry.getValue().forEach(interval -> intervals.add(Duration.parse(interval.asText())));
+              entry
+                  .getValue()
+                  .forEach(interval -> intervals.add(Duration.parse(interval.asText())));
               schedules.put(entry.getKey(), List.copyOf(intervals));
             });
   }

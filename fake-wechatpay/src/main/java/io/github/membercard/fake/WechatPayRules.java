@@ -19,8 +19,8 @@ import java.util.regex.Matcher;
  * Applies WeChat Pay's checks to every request of an operation stub, answering 401 or 400 as it
  * would, then applies it to the {@link SandboxState} and answers what the state says, or, where the
  * state does not concern it, the documented answer from the spec (a list operation's as one page of
- * its list), encrypting sensitive fields under the merchant's key; {@code GET /v3/certificates} answers with
- * the platform certificates listed now.
+ * its list), encrypting sensitive fields under the merchant's key; {@code GET /v3/certificates}
+ * answers with the platform certificates listed now.
  */
 final class WechatPayRules implements ResponseDefinitionTransformerV2 {
 
@@ -81,10 +81,7 @@ final class WechatPayRules implements ResponseDefinitionTransformerV2 {
     Map<String, String> parameters = parameters(operation, event, outcome.plaintextQuery());
     SandboxState.Outcome stored =
         state.apply(
-            operation,
-            parameters,
-            outcome.plaintextBody(),
-            listSizes.containsKey(operationId));
+            operation, parameters, outcome.plaintextBody(), listSizes.containsKey(operationId));
     if (stored.error() != null) {
       return error(stored.error());
     }

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Members act, their notifications reach a real webhook verified by the runtime, and the
- * merchant's answers change what the next read shows; redelivery and the spoiled-delivery helpers.
+ * Members act, their notifications reach a real webhook verified by the runtime, and the merchant's
+ * answers change what the next read shows; redelivery and the spoiled-delivery helpers.
  */
 class SandboxMembersTest {
 
@@ -72,7 +72,8 @@ class SandboxMembersTest {
     assertEquals("UNACTIVATED", userCard(code, owner).text("/user_card_state"));
 
     ObjectNode confirm = SandboxHttp.example("confirmUserCard").put("openid", "oAlice");
-    http.call("confirmUserCard", Map.of("user_card_code", code), Map.of("card_id", cardId), confirm);
+    http.call(
+        "confirmUserCard", Map.of("user_card_code", code), Map.of("card_id", cardId), confirm);
     assertEquals("EFFECTIVE", userCard(code, owner).text("/user_card_state"));
 
     MemberNotification exchange = fake.members().exchangePoints("oAlice", code, 100);
@@ -127,7 +128,8 @@ class SandboxMembersTest {
         Map.of(),
         SandboxHttp.example("setCallbackUrl").put("notify_url", webhook.url()));
     String cardId =
-        http.call("createCardTemplate", Map.of(), Map.of(), SandboxHttp.example("createCardTemplate"))
+        http.call(
+                "createCardTemplate", Map.of(), Map.of(), SandboxHttp.example("createCardTemplate"))
             .text("/card_id");
     ObjectNode codes = SandboxHttp.example("depositCodes");
     codes.putArray("code").add("200000000001");
@@ -138,7 +140,8 @@ class SandboxMembersTest {
     assertEquals("200000000001", picked.code(), "the deposited code");
     assertTrue(acknowledged(picked));
     Map<String, String> card = Map.of("card_id", cardId, "code", picked.code());
-    assertEquals("NOT_ACTIVATE", http.call("getUserCard", card, Map.of()).text("/user_card_status"));
+    assertEquals(
+        "NOT_ACTIVATE", http.call("getUserCard", card, Map.of()).text("/user_card_status"));
 
     assertTrue(acknowledged(fake.members().activateCard("oBob", cardId, picked.code())));
     assertEquals("EFFECTIVE", http.call("getUserCard", card, Map.of()).text("/user_card_status"));
@@ -154,8 +157,7 @@ class SandboxMembersTest {
     assertEquals(400, refused.status());
     assertEquals("INVALID_REQUEST", refused.code());
     SandboxHttp.Answer merchantActivates =
-        http.call(
-            "activateUserCard", card, Map.of(), SandboxHttp.example("activateUserCard"));
+        http.call("activateUserCard", card, Map.of(), SandboxHttp.example("activateUserCard"));
     assertEquals(400, merchantActivates.status(), "a deleted card is not activated");
   }
 
@@ -163,13 +165,11 @@ class SandboxMembersTest {
   void unknownActionsMembersAndCardsAreNamed() {
     String cardId = brandTemplate(webhook.url());
     SandboxException action =
-        assertThrows(
-            SandboxException.class, () -> fake.members().act("dance", "oAlice", Map.of()));
+        assertThrows(SandboxException.class, () -> fake.members().act("dance", "oAlice", Map.of()));
     assertEquals(404, action.status());
     assertTrue(action.getMessage().contains("dance"), action.getMessage());
     SandboxException member =
-        assertThrows(
-            SandboxException.class, () -> fake.members().requestPointSync("oNobody", "1"));
+        assertThrows(SandboxException.class, () -> fake.members().requestPointSync("oNobody", "1"));
     assertTrue(member.getMessage().contains("oNobody"), member.getMessage());
     SandboxException template =
         assertThrows(SandboxException.class, () -> fake.members().pickUpCard("oAlice", "pNone"));
@@ -193,10 +193,7 @@ class SandboxMembersTest {
     assertEquals(1, attempts.stream().map(Delivery::body).distinct().count(), "the same body");
     assertEquals(
         3,
-        attempts.stream()
-            .map(d -> d.header(WechatPayProtocol.WECHATPAY_NONCE))
-            .distinct()
-            .count(),
+        attempts.stream().map(d -> d.header(WechatPayProtocol.WECHATPAY_NONCE)).distinct().count(),
         "each attempt signed afresh");
   }
 
@@ -265,9 +262,11 @@ class SandboxMembersTest {
       assertEquals(serial, second.merchantSerialNumber());
       assertEquals(apiV3Key, second.apiV3Key());
       assertEquals(publicKey, second.wechatPayPublicKeyPem());
-      assertEquals(200, new SandboxHttp(second).call("getCallbackUrl", Map.of(), Map.of()).status());
+      assertEquals(
+          200, new SandboxHttp(second).call("getCallbackUrl", Map.of(), Map.of()).status());
     }
-    assertTrue(Files.readString(keys.resolve("sandbox.env")).contains("WECHATPAY_SERIAL=" + serial));
+    assertTrue(
+        Files.readString(keys.resolve("sandbox.env")).contains("WECHATPAY_SERIAL=" + serial));
   }
 
   private static boolean acknowledged(MemberNotification notification) {
@@ -285,8 +284,7 @@ class SandboxMembersTest {
   }
 
   private static SandboxHttp.Answer read(String cardId) {
-    return http.call(
-        "getBrandCardTemplate", Map.of("card_id", cardId), Map.of("brand_id", "1004"));
+    return http.call("getBrandCardTemplate", Map.of("card_id", cardId), Map.of("brand_id", "1004"));
   }
 
   private static SandboxHttp.Answer userCard(String code, Map<String, String> owner) {

@@ -130,7 +130,8 @@ class SandboxStateTest {
             .status());
     assertEquals(
         "新会员卡", http.call("getCardTemplate", Map.of("card_id", cardId), Map.of()).text("/title"));
-    assertEquals(204, http.call("deleteCardTemplate", Map.of("card_id", cardId), Map.of()).status());
+    assertEquals(
+        204, http.call("deleteCardTemplate", Map.of("card_id", cardId), Map.of()).status());
     assertEquals(
         "RESOURCE_NOT_EXISTS",
         http.call("getCardTemplate", Map.of("card_id", cardId), Map.of()).text("/code"));
@@ -267,7 +268,8 @@ class SandboxStateTest {
             .put("user_card_code", "400000000001");
     http.call("importBrandUserCardByOpenid", Map.of(), Map.of(), imported);
     Map<String, String> owner =
-        Map.of("brand_id", "1004", "card_id", imported.get("card_id").asText(), "openid", "oMember");
+        Map.of(
+            "brand_id", "1004", "card_id", imported.get("card_id").asText(), "openid", "oMember");
     SandboxHttp.Answer card =
         http.call("getBrandUserCard", Map.of("user_card_code", "400000000001"), owner);
     assertEquals("EFFECTIVE", card.text("/user_card_state"));
@@ -344,14 +346,12 @@ class SandboxStateTest {
         SandboxHttp.example("createBrandCardTemplate")
             .put("card_title", title)
             .put("notify_url", notifyUrl);
-    SandboxHttp.Answer created =
-        http.call("createBrandCardTemplate", Map.of(), Map.of(), template);
+    SandboxHttp.Answer created = http.call("createBrandCardTemplate", Map.of(), Map.of(), template);
     assertEquals(200, created.status(), created.body().toString());
     return created.text("/card_id");
   }
 
   private static SandboxHttp.Answer read(String cardId) {
-    return http.call(
-        "getBrandCardTemplate", Map.of("card_id", cardId), Map.of("brand_id", "1004"));
+    return http.call("getBrandCardTemplate", Map.of("card_id", cardId), Map.of("brand_id", "1004"));
   }
 }

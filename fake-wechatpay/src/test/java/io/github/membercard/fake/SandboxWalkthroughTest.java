@@ -72,11 +72,13 @@ class SandboxWalkthroughTest {
         SandboxHttp.example("setCallbackUrl").put("notify_url", webhook.url()));
     String cardId =
         merchant
-            .call("createCardTemplate", Map.of(), Map.of(), SandboxHttp.example("createCardTemplate"))
+            .call(
+                "createCardTemplate", Map.of(), Map.of(), SandboxHttp.example("createCardTemplate"))
             .text("/card_id");
 
     // 3. A member picks the card up and activates it, through the admin API.
-    JsonNode picked = admin("POST", "/sandbox/members/oWalk/pickUpCard", "{\"card_id\":\"" + cardId + "\"}", 200);
+    JsonNode picked =
+        admin("POST", "/sandbox/members/oWalk/pickUpCard", "{\"card_id\":\"" + cardId + "\"}", 200);
     String code = picked.get("code").asText();
     assertEquals("MEMBERCARD.ACCEPT_CARD", picked.get("eventType").asText());
     admin(
@@ -104,7 +106,8 @@ class SandboxWalkthroughTest {
     // 6. A fault, then reset.
     admin("POST", "/sandbox/faults/getUserCard", "{\"status\":503,\"calls\":1}", 200);
     assertEquals(
-        503, merchant.call("getUserCard", Map.of("card_id", cardId, "code", code), Map.of()).status());
+        503,
+        merchant.call("getUserCard", Map.of("card_id", cardId, "code", code), Map.of()).status());
     admin("POST", "/sandbox/reset", null, 200);
     assertEquals(
         404,
@@ -116,7 +119,9 @@ class SandboxWalkthroughTest {
   void badAdminRequestsNameWhatIsUnknown() throws Exception {
     JsonNode action = admin("POST", "/sandbox/members/oWalk/fly", "{}", 404);
     assertTrue(action.get("message").asText().contains("fly"));
-    JsonNode member = admin("POST", "/sandbox/members/oGhost/viewCard", "{\"card_id\":\"p\",\"code\":\"1\"}", 404);
+    JsonNode member =
+        admin(
+            "POST", "/sandbox/members/oGhost/viewCard", "{\"card_id\":\"p\",\"code\":\"1\"}", 404);
     assertTrue(member.get("message").asText().contains("oGhost"));
     JsonNode operation = admin("GET", "/sandbox/requests?operation=getUserCardz", null, 400);
     assertTrue(operation.get("message").asText().contains("getUserCardz"));
