@@ -36,6 +36,11 @@ import java.util.function.Supplier;
  * default), platform certificates served by {@code GET /v3/certificates} and rotated on command, or
  * both; {@link #clientBuilder()} hands back a client configured to match.
  *
+ * <p>It is also a sandbox: it remembers what the merchant writes ({@link #state}), by the rules of
+ * {@code sandbox-rules.json}, and plays the members ({@link #members()}), whose notifications go to
+ * the notify URL the merchant set and are redelivered on WeChat Pay's schedule ({@link
+ * #deliveries()}). {@link Sandbox} runs it on its own, with an admin HTTP API.
+ *
  * <pre>{@code
  * try (FakeWechatPay wechatPay = FakeWechatPay.start()) {
  *   BrandUserCardsApi api = wechatPay.clientBuilder().build(BrandUserCardsApi.class);
