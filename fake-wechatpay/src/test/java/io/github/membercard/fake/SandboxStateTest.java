@@ -310,6 +310,27 @@ class SandboxStateTest {
   }
 
   @Test
+  void balancesAndBonusesShowInTheNextRead() {
+    Map<String, String> card = Map.of("card_id", "pCard", "code", "300000000002");
+    http.call(
+        "importUserCardByOpenid",
+        Map.of("card_id", "pCard"),
+        Map.of(),
+        SandboxHttp.example("importUserCardByOpenid")
+            .put("openid", "oRich")
+            .put("code", "300000000002"));
+    ObjectNode update = SandboxHttp.example("updateUserCard");
+    ((ObjectNode) update.get("balance_information")).put("balance", 4321);
+    assertEquals(204, http.call("updateUserCard", card, Map.of(), update).status());
+    assertEquals(4321, http.call("getUserCard", card, Map.of()).body().get("balance").asInt());
+
+    ObjectNode bonus = SandboxHttp.example("commitBonus").put("bonus_value", 30);
+    http.call("commitBonus", card, Map.of(), bonus);
+    http.call("commitBonus", card, Map.of(), bonus.put("out_trade_no", "second-trade"));
+    assertEquals(60, http.call("getUserCard", card, Map.of()).body().get("bonus_value").asInt());
+  }
+
+  @Test
   void anUnknownResourceIsNamed() {
     IllegalArgumentException unknown =
         assertThrows(IllegalArgumentException.class, () -> fake.state("cardz"));
