@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Members act, their notifications reach a real webhook verified by the runtime, and the merchant's
- * answers change what the next read shows; redelivery and the spoiled-delivery helpers.
+ * answers change what the next read shows; redelivery, and notifications spoiled on purpose.
  */
 class SandboxMembersTest {
 
