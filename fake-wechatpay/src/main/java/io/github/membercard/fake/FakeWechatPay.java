@@ -10,22 +10,22 @@ import io.github.membercard.wechatpay.MerchantCredentials;
 import io.github.membercard.wechatpay.TransportOptions;
 import io.github.membercard.wechatpay.WechatPayClient;
 import io.github.membercard.wechatpay.WechatPayKeyConfig;
-import io.github.membercard.wechatpay.auth.NonceGenerator;
 import io.github.membercard.wechatpay.crypto.PemSource;
 import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * A local WeChat Pay for tests, on WireMock: it serves every operation of the spec, checks each
@@ -35,6 +35,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * throwaway merchant and WeChat Pay keys when it starts, in one {@link KeyMode}: a public key (the
  * default), platform certificates served by {@code GET /v3/certificates} and rotated on command, or
  * both; {@link #clientBuilder()} hands back a client configured to match.
+ *
+ * <p>It is also a sandbox: it remembers what the merchant writes ({@link #state}), by the rules of
+ * {@code sandbox-rules.json}, and plays the members ({@link #members()}), whose notifications go to
+ * the notify URL the merchant set and are redelivered on WeChat Pay's schedule ({@link
+ * #deliveries()}). {@link Sandbox} runs it on its own, with an admin HTTP API.
  *
  * <pre>{@code
  * try (FakeWechatPay wechatPay = FakeWechatPay.start()) {
@@ -71,25 +76,44 @@ public final class FakeWechatPay implements AutoCloseable {
   private final WireMockServer server;
   private final Stubs stubs;
   private final RequestLog requestLog;
+  private final SandboxState state;
+  private final Redeliveries redeliveries;
+  private final Members members;
+  private final boolean adminApi;
   private final ObjectMapper json = new ObjectMapper();
 
-  private FakeWechatPay(int port, KeyMode keyMode) {
+  private FakeWechatPay(Builder options) {
+    int port = options.port;
+    KeyMode keyMode = options.keyMode;
     Spec spec = Spec.load();
     this.operations = spec.operations();
     Map<String, SpecOperation> endpoints = Stubs.endpoints(operations);
-    this.merchant = rsa();
-    byte[] serial = new byte[20];
-    new SecureRandom().nextBytes(serial);
-    this.merchantSerialNumber = HexFormat.of().withUpperCase().formatHex(serial);
-    this.apiV3Key = new NonceGenerator(32).get();
+    SandboxKeys keys =
+        options.keysDirectory == null
+            ? SandboxKeys.generate()
+            : SandboxKeys.in(options.keysDirectory);
+    this.merchant = keys.merchant();
+    this.merchantSerialNumber = keys.merchantSerialNumber();
+    this.apiV3Key = keys.apiV3Key();
     Clock clock = Clock.systemUTC();
-    this.wechatPayKeys = new PlatformKeys(keyMode, apiV3Key, clock);
+    this.wechatPayKeys = new PlatformKeys(keyMode, apiV3Key, clock, keys.wechatPay());
     this.notifications =
         new NotificationSender(
-            spec.eventResources(), merchant.getPublic(), apiV3Key, wechatPayKeys::signer, clock);
+            spec.eventResources(),
+            merchant.getPublic(),
+            apiV3Key,
+            wechatPayKeys::signer,
+            clock,
+            options.webhookTimeout);
+    StateRules rules = StateRules.load(operations.keySet(), spec.eventResources().keySet());
+    this.state = new SandboxState(rules, spec.eventResources(), options.strictState, clock);
+    this.redeliveries = new Redeliveries(notifications, options.timeScale);
+    this.members = new Members(state, notifications, redeliveries, rules, options.notifyUrl);
     RequestCheck check =
         new RequestCheck(
             MERCHANT_ID, merchantSerialNumber, merchant.getPublic(), wechatPayKeys, clock);
+    SandboxAdmin admin = new SandboxAdmin();
+    this.adminApi = options.adminApi;
     this.server =
         new WireMockServer(
             options()
@@ -99,13 +123,41 @@ public final class FakeWechatPay implements AutoCloseable {
                 .gzipDisabled(true)
                 .extensions(
                     new WechatPayRules(
-                        endpoints, check, merchant.getPublic(), listSizes, wechatPayKeys),
+                        endpoints, check, merchant.getPublic(), listSizes, wechatPayKeys, state),
                     new WechatPaySigning(wechatPayKeys::signer, clock),
+                    admin,
                     new WireFaults()));
     server.start();
     this.stubs = new Stubs(server, operations, endpoints);
     this.requestLog = new RequestLog(server, endpoints, wechatPayKeys);
+    stubOperations();
+    admin.serve(this);
+    if (options.keysDirectory != null) {
+      try {
+        keys.writeEnvironment(options.keysDirectory, baseUrl());
+      } catch (IOException e) {
+        server.stop();
+        throw new java.io.UncheckedIOException(
+            "Cannot write the sandbox's environment to " + options.keysDirectory, e);
+      }
+    }
+  }
+
+  /** Stubs every operation, and the admin API when it is on. */
+  private void stubOperations() {
     stubs.stubOperations();
+    if (adminApi) {
+      server.stubFor(
+          com.github.tomakehurst.wiremock.client.WireMock.any(
+                  com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(
+                      SandboxAdmin.PREFIX + ".*"))
+              .atPriority(1)
+              .withMetadata(
+                  com.github.tomakehurst.wiremock.common.Metadata.metadata()
+                      .attr(SandboxAdmin.TAG, true)
+                      .attr(StubTags.SIGNING, StubTags.GATEWAY))
+              .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()));
+    }
   }
 
   /**
@@ -251,11 +303,50 @@ public final class FakeWechatPay implements AutoCloseable {
    * @return what was sent and how the endpoint answered
    */
   public Delivery deliver(String url, String eventType, String resource) {
+    return deliver(url, eventType, parse(resource));
+  }
+
+  private JsonNode parse(String resource) {
     try {
-      return deliver(url, eventType, json.readTree(resource));
+      JsonNode parsed = json.readTree(resource);
+      if (parsed == null || !parsed.isObject()) {
+        throw new IllegalArgumentException("The resource is not a JSON object");
+      }
+      return parsed;
     } catch (IOException e) {
       throw new IllegalArgumentException("The resource is not JSON: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Delivers a notification spoiled on purpose, to show that the merchant's webhook refuses it: its
+   * body changed after signing, signed by a key not WeChat Pay's, signed too long ago, or with two
+   * {@code Wechatpay-Signature} headers.
+   *
+   * @param url the merchant's notify URL
+   * @param eventType an event type of the spec
+   * @param resource plaintext resource properties laid over the spec's example, as in {@link
+   *     #deliver(String, String, String)}
+   * @param tamper how the notification is spoiled
+   * @return what was sent and how the endpoint answered
+   */
+  public Delivery deliver(
+      String url, String eventType, String resource, NotificationTamper tamper) {
+    Objects.requireNonNull(tamper, "tamper");
+    return notifications.post(url, eventType, envelope(eventType, parse(resource)), tamper);
+  }
+
+  /**
+   * Sends a delivered notification again exactly as it was sent, same body and same headers
+   * (timestamp, nonce and signature included): a replay, which a webhook that remembers the ids it
+   * handled, or refuses old timestamps, can tell from a genuine redelivery.
+   *
+   * @param delivery an earlier delivery
+   * @return how the endpoint answered this time
+   */
+  public Delivery replay(Delivery delivery) {
+    return notifications.send(
+        delivery.url(), delivery.eventType(), delivery.body(), delivery.headers());
   }
 
   /**
@@ -494,6 +585,21 @@ public final class FakeWechatPay implements AutoCloseable {
   }
 
   /**
+   * Returns what the sandbox holds of one resource: every item written through the API or by a
+   * member and not deleted, oldest first, as plaintext JSON (copies; changing them changes
+   * nothing). The resources are named in {@code sandbox-rules.json}: {@code brandCardTemplate},
+   * {@code brandUserCard}, {@code membercardTemplate}, {@code membercardUserCard}, {@code
+   * membercardCode}, {@code callback}, ...
+   *
+   * @param resource the resource's name
+   * @return the resource's items
+   * @throws IllegalArgumentException for a resource the sandbox does not have, naming those it has
+   */
+  public List<JsonNode> state(String resource) {
+    return state.items(resource);
+  }
+
+  /**
    * Returns the requests the fake matched to an operation since it started or was last {@link
    * #reset()}; requests to paths of no operation are not listed.
    *
@@ -504,14 +610,84 @@ public final class FakeWechatPay implements AutoCloseable {
   }
 
   /**
-   * Returns the requests received for one operation since the start or the last {@link #reset()};
-   * an id of no operation gives an empty list.
+   * Returns the requests received for one operation since the start or the last {@link #reset()}.
    *
    * @param operationId the operation whose requests to return
    * @return the requests received for one operation, oldest first
+   * @throws IllegalArgumentException for an id that is neither an operation of the spec nor {@link
+   *     #DOWNLOAD_CERTIFICATES}, so that a misspelt id cannot make "it was not called" pass
    */
   public List<ReceivedRequest> requests(String operationId) {
+    stubs.operation(operationId);
     return requestLog.requests(operationId);
+  }
+
+  /**
+   * Returns the members, and WeChat Pay, acting on the sandbox's cards: picking up, activating,
+   * viewing, changing and deleting cards, exchanging points, asking for a point sync. Each action
+   * changes the state and sends its notification in the background.
+   *
+   * @return the members of this fake
+   */
+  public Members members() {
+    return members;
+  }
+
+  /**
+   * Returns every delivery attempt of the members' notifications since the start or the last {@link
+   * #reset()}, oldest first; a notification an endpoint did not acknowledge is attempted again on
+   * WeChat Pay's schedule (multiplied by {@link Builder#redeliveryTimeScale}).
+   *
+   * @return the attempts made so far, each with its headers, status and answer
+   */
+  public List<Delivery> deliveries() {
+    return redeliveries.attempts();
+  }
+
+  /**
+   * Returns the delivery attempts of one notification a member action sent.
+   *
+   * @param notificationId the {@link MemberNotification#notificationId()}
+   * @return its attempts so far, oldest first
+   */
+  public List<Delivery> deliveries(String notificationId) {
+    return redeliveries.attempts().stream().filter(d -> d.id().equals(notificationId)).toList();
+  }
+
+  /**
+   * Waits until a notification has been attempted {@code attempts} times, or acknowledged.
+   *
+   * @param notificationId the {@link MemberNotification#notificationId()}
+   * @param attempts how many attempts to wait for, 1 or more
+   * @param timeout how long to wait at most
+   * @return its attempts so far, oldest first
+   * @throws IllegalStateException when the time runs out first, naming what was attempted
+   */
+  public List<Delivery> awaitDeliveries(String notificationId, int attempts, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      List<Delivery> made = deliveries(notificationId);
+      if (made.size() >= attempts || made.stream().anyMatch(Delivery::acknowledged)) {
+        return made;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "Notification "
+                + notificationId
+                + " was attempted "
+                + made.size()
+                + " times in "
+                + timeout
+                + ", not "
+                + attempts);
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while waiting for deliveries", e);
+      }
+    }
   }
 
   /**
@@ -533,30 +709,37 @@ public final class FakeWechatPay implements AutoCloseable {
   }
 
   /**
-   * Forgets received requests and every answer, fault or list size a test set, and undoes
-   * certificate rotations, expiries and retirements: only the first platform certificate is listed
-   * again, valid, with the serial and key it had. The keys stay, so clients built before keep
-   * working.
+   * Forgets received requests, everything the merchant wrote and the members did, and every answer,
+   * fault or list size a test set, and undoes certificate rotations, expiries and retirements: only
+   * the first platform certificate is listed again, valid, with the serial and key it had. The keys
+   * stay, so clients built before keep working.
    */
   public void reset() {
     listSizes.clear();
+    state.reset();
+    redeliveries.reset();
     wechatPayKeys.reset();
     server.resetAll();
-    stubs.stubOperations();
+    stubOperations();
   }
 
   @Override
   public void close() {
+    redeliveries.close();
     server.stop();
   }
 
   private Delivery deliver(String url, String eventType, JsonNode overrides) {
+    return notifications.post(url, eventType, envelope(eventType, overrides));
+  }
+
+  private String envelope(String eventType, JsonNode overrides) {
     ObjectNode resource =
         (ObjectNode)
             DocumentedAnswer.build(
                 notifications.resource(eventType).schema(), null, null, Map.of());
     resource.setAll((ObjectNode) overrides);
-    return notifications.post(url, eventType, notifications.envelope(eventType, resource));
+    return notifications.envelope(eventType, resource);
   }
 
   static KeyPair rsa() {
@@ -574,8 +757,116 @@ public final class FakeWechatPay implements AutoCloseable {
 
     private int port;
     private KeyMode keyMode = KeyMode.PUBLIC_KEY;
+    private boolean strictState;
+    private Path keysDirectory;
+    private Supplier<String> notifyUrl = () -> null;
+    private double timeScale = 1;
+    private Duration webhookTimeout = Duration.ofSeconds(30);
+    private boolean adminApi;
 
     private Builder() {}
+
+    /**
+     * Keeps the keys in a directory, for reproducible runs: the first start makes them and writes
+     * {@code apiclient_key.pem}, {@code pub_key.pem}, the fake's own signing key and {@code
+     * sandbox.env} there; every later start with the same directory reads them back, so the
+     * merchant serial, APIv3 key and keys stay the same. Platform certificates, in a mode that has
+     * them, are still made fresh.
+     *
+     * @param directory where the keys are kept
+     * @return this builder
+     */
+    public Builder keysDirectory(Path directory) {
+      this.keysDirectory = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /**
+     * Serves the admin HTTP API under {@code /sandbox/} (members' actions, state, request journal,
+     * deliveries, faults, reset; see {@code docs/sandbox.md}), for callers without Java. Off by
+     * default; {@link Sandbox} turns it on.
+     *
+     * @param on whether to serve it
+     * @return this builder
+     */
+    public Builder adminApi(boolean on) {
+      this.adminApi = on;
+      return this;
+    }
+
+    /**
+     * Sets where the members' notifications go when the merchant set no notify URL through the API;
+     * by default there is none, and such an action is refused.
+     *
+     * @param url an absolute http or https URL
+     * @return this builder
+     */
+    public Builder notifyUrl(String url) {
+      URI uri = URI.create(Objects.requireNonNull(url, "url"));
+      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+        throw new IllegalArgumentException("notifyUrl must be an http or https URL, but is " + url);
+      }
+      this.notifyUrl = () -> url;
+      return this;
+    }
+
+    /**
+     * Sets where the members' notifications go when the merchant set no notify URL through the API,
+     * asked at each action: for a URL known only once a server runs, such as a Spring Boot test's
+     * webhook on its random port. A {@code null} answer means none.
+     *
+     * @param url gives an absolute http or https URL, or {@code null}
+     * @return this builder
+     */
+    public Builder notifyUrl(Supplier<String> url) {
+      this.notifyUrl = Objects.requireNonNull(url, "url");
+      return this;
+    }
+
+    /**
+     * Compresses or stretches WeChat Pay's redelivery schedule (60 seconds between attempts of a
+     * brand card event, 15s/15s/30s/3m/... of a member card event): 0.001 turns a minute into 60
+     * ms. By default 1, the real schedule.
+     *
+     * @param scale the factor on every interval, above 0
+     * @return this builder
+     */
+    public Builder redeliveryTimeScale(double scale) {
+      if (!(scale > 0)) {
+        throw new IllegalArgumentException("scale must be above 0, but is " + scale);
+      }
+      this.timeScale = scale;
+      return this;
+    }
+
+    /**
+     * Sets how long a delivery waits for the merchant's webhook to answer before it counts as
+     * failed and is redelivered on schedule; by default 30 seconds.
+     *
+     * @param timeout above zero
+     * @return this builder
+     */
+    public Builder webhookTimeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("timeout must be above zero, but is " + timeout);
+      }
+      this.webhookTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Makes the state strict: a read, change or delete of an item never written is {@code 404
+     * RESOURCE_NOT_EXISTS}, as WeChat Pay answers, and a list lists only what was written. By
+     * default (lenient) such a request is answered with the spec's example, as a fake without state
+     * would; a deleted item is a 404 either way.
+     *
+     * @param strict whether items never written are unknown
+     * @return this builder
+     */
+    public Builder strictState(boolean strict) {
+      this.strictState = strict;
+      return this;
+    }
 
     /**
      * Sets the loopback port of the fake; a port outside 0 to 65535 is an {@link
@@ -609,7 +900,7 @@ public final class FakeWechatPay implements AutoCloseable {
      * @return a running fake
      */
     public FakeWechatPay start() {
-      return new FakeWechatPay(port, keyMode);
+      return new FakeWechatPay(this);
     }
   }
 }

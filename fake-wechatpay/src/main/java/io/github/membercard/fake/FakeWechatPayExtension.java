@@ -21,7 +21,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * {@code @TestInstance(PER_CLASS)} the one test instance gets one fake, as on a static field.
  * Either way {@link #fake()} returns the running fake, and a test method's {@code FakeWechatPay}
  * parameter is that fake. {@code newInstance().keyMode(KeyMode.PLATFORM_CERTIFICATES).build()} runs
- * fakes with platform certificates.
+ * fakes with platform certificates. The fake's state and members ({@link FakeWechatPay#state},
+ * {@link FakeWechatPay#members()}) are reset before each test with the rest.
  *
  * <pre>{@code
  * @RegisterExtension
@@ -165,6 +166,53 @@ public final class FakeWechatPayExtension
      */
     public Builder keyMode(KeyMode keyMode) {
       fakes.keyMode(keyMode);
+      return this;
+    }
+
+    /**
+     * Makes the fake's state strict, as {@link FakeWechatPay.Builder#strictState} does.
+     *
+     * @param strict whether items never written are unknown ({@code 404 RESOURCE_NOT_EXISTS})
+     * @return this builder
+     */
+    public Builder strictState(boolean strict) {
+      fakes.strictState(strict);
+      return this;
+    }
+
+    /**
+     * Sets where the members' notifications go when the merchant set no notify URL, as {@link
+     * FakeWechatPay.Builder#notifyUrl(String)} does.
+     *
+     * @param url an absolute http or https URL
+     * @return this builder
+     */
+    public Builder notifyUrl(String url) {
+      fakes.notifyUrl(url);
+      return this;
+    }
+
+    /**
+     * Compresses WeChat Pay's redelivery schedule, as {@link
+     * FakeWechatPay.Builder#redeliveryTimeScale} does.
+     *
+     * @param scale the factor on every interval, above 0, such as 0.001
+     * @return this builder
+     */
+    public Builder redeliveryTimeScale(double scale) {
+      fakes.redeliveryTimeScale(scale);
+      return this;
+    }
+
+    /**
+     * Keeps the fake's keys in a directory, the same on every start, as {@link
+     * FakeWechatPay.Builder#keysDirectory} does.
+     *
+     * @param directory where the keys are kept
+     * @return this builder
+     */
+    public Builder keysDirectory(java.nio.file.Path directory) {
+      fakes.keysDirectory(directory);
       return this;
     }
 

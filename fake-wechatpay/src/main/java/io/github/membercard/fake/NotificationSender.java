@@ -15,15 +15,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -40,6 +45,8 @@ final class NotificationSender {
   private final AeadAes256Gcm aes;
   private final Supplier<AnswerSigner> signer;
   private final Clock clock;
+  private final Duration timeout;
+  private final KeyPair forgeryKey = FakeWechatPay.rsa();
   private final ObjectMapper json = new ObjectMapper();
   private final NonceGenerator gcmNonces = new NonceGenerator(12);
   private final HttpClient http =
@@ -53,7 +60,9 @@ final class NotificationSender {
       PublicKey merchantPublicKey,
       String apiV3Key,
       Supplier<AnswerSigner> signer,
-      Clock clock) {
+      Clock clock,
+      Duration timeout) {
+    this.timeout = timeout;
     this.resources = resources;
     this.merchantPublicKey = merchantPublicKey;
     this.aes = new AeadAes256Gcm(apiV3Key);
@@ -111,35 +120,122 @@ final class NotificationSender {
     return envelope.toString();
   }
 
-  /** POSTs the envelope, signed now. */
+  /** POSTs the envelope, signed now; an endpoint that gives no answer is an exception. */
   Delivery post(String url, String eventType, String envelope) {
-    byte[] body = envelope.getBytes(StandardCharsets.UTF_8);
-    Map<String, String> signature = signer.get().headers(body, clock.instant());
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(url))
-            .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/json")
-            .header(
-                WechatPayProtocol.REQUEST_ID,
-                "FAKE-" + signature.get(WechatPayProtocol.WECHATPAY_NONCE))
-            .header(WechatPayProtocol.WECHATPAY_SIGNATURE_TYPE, WechatPayProtocol.SCHEME)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-    signature.forEach(request::header);
+    return post(url, eventType, envelope, null);
+  }
+
+  /** POSTs the envelope signed now, spoiled as {@code tamper} says when it is not null. */
+  Delivery post(String url, String eventType, String envelope, NotificationTamper tamper) {
+    Map<String, List<String>> headers = headers(envelope, tamper);
+    return send(
+        url,
+        eventType,
+        tamper == NotificationTamper.TAMPERED_BODY ? tampered(envelope) : envelope,
+        headers);
+  }
+
+  /** POSTs a body with exactly these headers; an endpoint that gives no answer is an exception. */
+  Delivery send(String url, String eventType, String envelope, Map<String, List<String>> headers) {
     try {
       HttpResponse<String> response =
-          http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      return new Delivery(
-          json.readTree(envelope).get("id").asText(),
-          eventType,
-          url,
-          envelope,
-          response.statusCode(),
-          response.body());
+          http.send(
+              request(url, envelope, headers),
+              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return delivery(url, eventType, envelope, headers, response.statusCode(), response.body());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot deliver the notification to " + url, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while delivering to " + url, e);
+    }
+  }
+
+  /**
+   * POSTs the envelope signed now without waiting: the delivery completes with the endpoint's
+   * answer, or with status 0 when it gives none within the timeout.
+   */
+  CompletableFuture<Delivery> postAsync(String url, String eventType, String envelope) {
+    Map<String, List<String>> headers = headers(envelope, null);
+    return http.sendAsync(
+            request(url, envelope, headers),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+        .handle(
+            (response, failure) ->
+                response != null
+                    ? delivery(
+                        url, eventType, envelope, headers, response.statusCode(), response.body())
+                    : delivery(url, eventType, envelope, headers, 0, String.valueOf(failure)));
+  }
+
+  /** The headers WeChat Pay sends with a notification, signed now, spoiled as asked. */
+  private Map<String, List<String>> headers(String envelope, NotificationTamper tamper) {
+    byte[] body = envelope.getBytes(StandardCharsets.UTF_8);
+    Instant signedAt =
+        tamper == NotificationTamper.STALE_TIMESTAMP
+            ? clock.instant().minus(Duration.ofMinutes(10))
+            : clock.instant();
+    AnswerSigner genuine = signer.get();
+    Map<String, String> signature =
+        tamper == NotificationTamper.FORGED_SIGNATURE
+            ? forged(genuine).headers(body, signedAt)
+            : genuine.headers(body, signedAt);
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", List.of("application/json"));
+    headers.put(
+        WechatPayProtocol.REQUEST_ID,
+        List.of("FAKE-" + signature.get(WechatPayProtocol.WECHATPAY_NONCE)));
+    headers.put(WechatPayProtocol.WECHATPAY_SIGNATURE_TYPE, List.of(WechatPayProtocol.SCHEME));
+    signature.forEach((name, value) -> headers.put(name, List.of(value)));
+    if (tamper == NotificationTamper.DUPLICATED_SIGNATURE_HEADER) {
+      String forgedSignature =
+          forged(genuine).headers(body, signedAt).get(WechatPayProtocol.WECHATPAY_SIGNATURE);
+      headers.put(
+          WechatPayProtocol.WECHATPAY_SIGNATURE,
+          List.of(signature.get(WechatPayProtocol.WECHATPAY_SIGNATURE), forgedSignature));
+    }
+    return headers;
+  }
+
+  /** A signer under a throwaway key, naming the id the genuine signer names. */
+  private AnswerSigner forged(AnswerSigner genuine) {
+    String keyId =
+        genuine.headers(new byte[0], clock.instant()).get(WechatPayProtocol.WECHATPAY_SERIAL);
+    return new AnswerSigner(forgeryKey.getPrivate(), keyId, new NonceGenerator());
+  }
+
+  /** The envelope with a character put in front of its summary, after it was signed. */
+  private static String tampered(String envelope) {
+    return envelope.replace("\"summary\":\"", "\"summary\":\"!");
+  }
+
+  private HttpRequest request(String url, String envelope, Map<String, List<String>> headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(timeout)
+            .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8));
+    headers.forEach((name, values) -> values.forEach(value -> request.header(name, value)));
+    return request.build();
+  }
+
+  private Delivery delivery(
+      String url,
+      String eventType,
+      String envelope,
+      Map<String, List<String>> headers,
+      int status,
+      String answer) {
+    try {
+      return new Delivery(
+          json.readTree(envelope).get("id").asText(),
+          eventType,
+          url,
+          envelope,
+          headers,
+          status,
+          answer);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

@@ -92,14 +92,14 @@ final class PlatformKeys {
   private boolean leadingZeroNext;
 
   /**
-   * Makes the keys of one mode: a public key unless the mode has only certificates, and a first
-   * certificate, valid since a day ago, unless it has only the public key.
+   * Makes the keys of one mode: {@code publicKey} unless the mode has only certificates, and a
+   * first certificate, valid since a day ago, unless it has only the public key.
    */
-  PlatformKeys(KeyMode mode, String apiV3Key, Clock clock) {
+  PlatformKeys(KeyMode mode, String apiV3Key, Clock clock, KeyPair publicKey) {
     this.mode = mode;
     this.aes = new AeadAes256Gcm(apiV3Key);
     this.clock = clock;
-    this.publicKey = mode == KeyMode.PLATFORM_CERTIFICATES ? null : FakeWechatPay.rsa();
+    this.publicKey = mode == KeyMode.PLATFORM_CERTIFICATES ? null : publicKey;
     Instant notBefore = clock.instant().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
     this.first =
         mode == KeyMode.PUBLIC_KEY

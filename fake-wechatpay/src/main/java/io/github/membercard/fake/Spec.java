@@ -29,6 +29,7 @@ final class Spec {
   static final String SPEC_RESOURCE = "io/github/membercard/openapi/wechatpay-membercard.yaml";
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]+)}");
   private static final String PAGING = "x-wechatpay-paging";
+  private static final String IDEMPOTENCY_KEY = "x-wechatpay-idempotency-key";
 
   /**
    * The resource of one notification event type.
@@ -166,7 +167,8 @@ final class Spec {
                     "header".equals(p.getIn())
                         && WechatPayProtocol.WECHATPAY_SERIAL.equals(p.getName())
                         && Boolean.TRUE.equals(p.getRequired())),
-        paging(operation, query));
+        paging(operation, query),
+        (String) extension(operation.getExtensions(), IDEMPOTENCY_KEY));
   }
 
   /**

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  * @param successSchema the 2xx body's schema, or {@code null} when there is none (204)
  * @param requiresWechatpaySerial whether the request must carry {@code Wechatpay-Serial}
  * @param paging how the operation pages its answer, or {@code null} when it is not a list
+ * @param idempotencyKey the request property under which WeChat Pay processes a repeated request
+ *     once ({@code x-wechatpay-idempotency-key}), or {@code null}
  */
 record SpecOperation(
     String operationId,
@@ -30,7 +32,8 @@ record SpecOperation(
     int successStatus,
     Schema<?> successSchema,
     boolean requiresWechatpaySerial,
-    Paging paging) {
+    Paging paging,
+    String idempotencyKey) {
 
   /**
    * A query parameter.

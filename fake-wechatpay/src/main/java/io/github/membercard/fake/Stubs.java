@@ -253,6 +253,7 @@ final class Stubs {
         200,
         null,
         false,
+        null,
         null);
   }
 

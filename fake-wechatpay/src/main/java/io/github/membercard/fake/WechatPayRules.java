@@ -17,9 +17,10 @@ import java.util.regex.Matcher;
 
 /**
  * Applies WeChat Pay's checks to every request of an operation stub, answering 401 or 400 as it
- * would, and fills documented answers from the spec (a list operation's as one page of its list),
- * encrypting sensitive fields under the merchant's key; {@code GET /v3/certificates} answers with
- * the platform certificates listed now.
+ * would, then applies it to the {@link SandboxState} and answers what the state says, or, where the
+ * state does not concern it, the documented answer from the spec (a list operation's as one page of
+ * its list), encrypting sensitive fields under the merchant's key; {@code GET /v3/certificates}
+ * answers with the platform certificates listed now.
  */
 final class WechatPayRules implements ResponseDefinitionTransformerV2 {
 
@@ -31,14 +32,17 @@ final class WechatPayRules implements ResponseDefinitionTransformerV2 {
   private final PublicKey merchantPublicKey;
   private final Map<String, Integer> listSizes;
   private final PlatformKeys wechatPayKeys;
+  private final SandboxState state;
 
   WechatPayRules(
       Map<String, SpecOperation> operations,
       RequestCheck check,
       PublicKey merchantPublicKey,
       Map<String, Integer> listSizes,
-      PlatformKeys wechatPayKeys) {
+      PlatformKeys wechatPayKeys,
+      SandboxState state) {
     this.operations = operations;
+    this.state = state;
     this.check = check;
     this.merchantPublicKey = merchantPublicKey;
     this.listSizes = listSizes;
@@ -74,22 +78,17 @@ final class WechatPayRules implements ResponseDefinitionTransformerV2 {
           .withBody(wechatPayKeys.certificateList())
           .build();
     }
-    if (operation.successSchema() == null) {
+    Map<String, String> parameters = parameters(operation, event, outcome.plaintextQuery());
+    SandboxState.Outcome stored =
+        state.apply(
+            operation, parameters, outcome.plaintextBody(), listSizes.containsKey(operationId));
+    if (stored.error() != null) {
+      return error(stored.error());
+    }
+    if (operation.successSchema() == null || (!stored.stateless() && stored.body() == null)) {
       return answer.build();
     }
-    JsonNode body =
-        DocumentedAnswer.build(
-            operation.successSchema(),
-            outcome.plaintextBody(),
-            operation.requestSchema(),
-            parameters(operation, event, outcome.plaintextQuery()));
-    if (operation.paging() != null) {
-      PagedAnswer.fill(
-          (ObjectNode) body,
-          operation,
-          outcome.plaintextQuery(),
-          listSizes.getOrDefault(operationId, DEFAULT_LIST_SIZE));
-    }
+    JsonNode body = stored.stateless() ? documented(operation, outcome, parameters) : stored.body();
     JsonNode encrypted =
         EncryptedFields.transform(
             operation.successSchema(),
@@ -99,6 +98,25 @@ final class WechatPayRules implements ResponseDefinitionTransformerV2 {
         .withHeader("Content-Type", "application/json")
         .withBody(encrypted.toString())
         .build();
+  }
+
+  /** The answer as documented, a list operation's as one page of a list of its set size. */
+  private JsonNode documented(
+      SpecOperation operation, RequestCheck.Outcome outcome, Map<String, String> parameters) {
+    JsonNode body =
+        DocumentedAnswer.build(
+            operation.successSchema(),
+            outcome.plaintextBody(),
+            operation.requestSchema(),
+            parameters);
+    if (operation.paging() != null) {
+      PagedAnswer.fill(
+          (ObjectNode) body,
+          operation,
+          outcome.plaintextQuery(),
+          listSizes.getOrDefault(operation.operationId(), DEFAULT_LIST_SIZE));
+    }
+    return body;
   }
 
   /** The request's path parameters and its (decrypted) query parameters, by name. */

@@ -4,6 +4,7 @@ import io.github.membercard.fake.FakeWechatPay;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -12,18 +13,27 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * A Spring Boot service on the member-card starter, run against an embedded fake WeChat Pay: it
  * starts the fake, hands the application the fake merchant's credentials through the same variables
- * {@code application.yml} reads in production, runs {@link MemberCardFlow} and stops.
+ * {@code application.yml} reads in production, runs {@link MemberCardFlow} and stops. With {@code
+ * --sandbox} it runs {@link SandboxFlow} against a standalone sandbox instead.
  */
 @SpringBootApplication
 public class MemberCardExampleApplication {
 
+  /** The property that runs {@link SandboxFlow} against a standalone sandbox instead. */
+  static final String SANDBOX = "example.sandbox";
+
   /**
    * Runs the example and exits with 0 when the flow succeeded, 1 otherwise.
    *
-   * @param args Spring Boot arguments, such as {@code --debug}
+   * @param args Spring Boot arguments, such as {@code --debug}; {@code --sandbox} runs against a
+   *     standalone sandbox whose {@code sandbox.env} the environment holds, instead of an embedded
+   *     fake
    * @throws IOException if the fake's keys cannot be written to a temporary directory
    */
   public static void main(String[] args) throws IOException {
+    if (Arrays.asList(args).contains("--sandbox")) {
+      System.exit(againstSandbox(args));
+    }
     int status;
     Path keys = Files.createTempDirectory("membercard-example-keys");
     try (FakeWechatPay wechatPay = FakeWechatPay.start()) {
@@ -43,6 +53,18 @@ public class MemberCardExampleApplication {
       Files.delete(keys);
     }
     System.exit(status);
+  }
+
+  /**
+   * Runs {@link SandboxFlow} against a standalone sandbox, whose {@code sandbox.env} variables the
+   * environment holds (docs/sandbox.md).
+   */
+  private static int againstSandbox(String[] args) {
+    SpringApplication application = new SpringApplication(MemberCardExampleApplication.class);
+    application.setDefaultProperties(Map.of(SANDBOX, "true", "server.port", "0"));
+    try (ConfigurableApplicationContext context = application.run(args)) {
+      return context.getBean(SandboxFlow.class).succeeded() ? 0 : 1;
+    }
   }
 
   /** The variables application.yml reads, for the fake's throwaway merchant. */

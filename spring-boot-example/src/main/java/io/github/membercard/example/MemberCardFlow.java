@@ -8,6 +8,7 @@ import io.github.membercard.spring.MemberCardProperties;
 import io.github.membercard.wechatpay.WechatPayException;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +18,10 @@ import org.springframework.stereotype.Component;
  * application's own webhook, twice, and check it was confirmed once.
  */
 @Component
+@ConditionalOnProperty(
+    name = MemberCardExampleApplication.SANDBOX,
+    havingValue = "false",
+    matchIfMissing = true)
 class MemberCardFlow implements ApplicationRunner {
 
   private final BrandPointsApi points;

@@ -15,6 +15,13 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
  * rate-limit properties), and {@link FakeWechatPayWebhook} delivers its signed notifications to the
  * application's webhook. The merchant and key properties are not needed in the test.
  *
+ * <p>The fake remembers what the application writes ({@code wechatPay.state("brandUserCard")}) and
+ * plays its members ({@code wechatPay.members().pickUpCard(openid, cardId)}): their notifications
+ * go to the notify URL the application set through the API, else to its own webhook, and are
+ * redelivered on WeChat Pay's schedule, which {@code membercard.fake.redelivery-time-scale=0.001}
+ * compresses; {@code membercard.fake.strict-state=true} makes ids never written unknown, as in the
+ * standalone sandbox (see docs/sandbox.md).
+ *
  * <pre>{@code
  * @SpringBootTest(webEnvironment = RANDOM_PORT, properties = "membercard.wechatpay.webhook.enabled=true")
  * @AutoConfigureFakeWechatPay

@@ -23,15 +23,31 @@ public class FakeWechatPayAutoConfiguration {
   /** Creates the auto-configuration; Spring Boot instantiates it. */
   public FakeWechatPayAutoConfiguration() {}
 
+  /** Whether items never written are unknown to the fake, as in the standalone sandbox. */
+  static final String STRICT_STATE = "membercard.fake.strict-state";
+
+  /** The factor on WeChat Pay's redelivery intervals, such as 0.001 in a test. */
+  static final String REDELIVERY_TIME_SCALE = "membercard.fake.redelivery-time-scale";
+
   /**
-   * Starts the fake on a free port; it stops when the context closes.
+   * Starts the fake on a free port; it stops when the context closes. Its members notify the
+   * application's webhook when the merchant set no notify URL through the API. {@value
+   * #STRICT_STATE} ({@code false} by default) and {@value #REDELIVERY_TIME_SCALE} ({@code 1} by
+   * default) tune its state and redeliveries.
    *
+   * @param properties the application's properties, for the webhook path
+   * @param environment the application's environment, for the tuning and the server's port
    * @return the running fake
    */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
-  public FakeWechatPay fakeWechatPay() {
-    return FakeWechatPay.start();
+  public FakeWechatPay fakeWechatPay(MemberCardProperties properties, Environment environment) {
+    return FakeWechatPay.builder()
+        .strictState(environment.getProperty(STRICT_STATE, Boolean.class, false))
+        .redeliveryTimeScale(environment.getProperty(REDELIVERY_TIME_SCALE, Double.class, 1.0))
+        .notifyUrl(
+            () -> FakeWechatPayWebhook.notifyUrl(environment, properties.getWebhook().getPath()))
+        .start();
   }
 
   /**

@@ -37,12 +37,18 @@ public class FakeWechatPayWebhook {
    *     RANDOM_PORT} or {@code DEFINED_PORT}
    */
   public String url() {
-    String port = environment.getProperty("local.server.port");
-    if (port == null) {
+    String url = notifyUrl(environment, path);
+    if (url == null) {
       throw new IllegalStateException(
           "No web server runs: deliveries need @SpringBootTest(webEnvironment = RANDOM_PORT)");
     }
-    return "http://127.0.0.1:" + port + path;
+    return url;
+  }
+
+  /** The webhook's URL on the running server, or {@code null} while none runs. */
+  static String notifyUrl(Environment environment, String path) {
+    String port = environment.getProperty("local.server.port");
+    return port == null ? null : "http://127.0.0.1:" + port + path;
   }
 
   /**
