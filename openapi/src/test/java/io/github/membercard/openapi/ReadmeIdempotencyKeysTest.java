@@ -15,11 +15,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The examples of the README and of docs/ build {@code out_request_no} the way callers should: from an id of the
- * change itself, never from a card code or another personal value. Such a key would put card codes
- * into the redacted TRACE log (bodies are logged as models, and the key is not personal data), and
- * would repeat for two changes that happen to give the same balance, so WeChat Pay would take the
- * second for a retry of the first.
+ * The examples of the README and of docs/ build {@code out_request_no} the way callers should: from
+ * an id of the change itself, never from a card code or another personal value. Such a key would
+ * put card codes into the redacted TRACE log (bodies are logged as models, and the key is not
+ * personal data), and would repeat for two changes that happen to give the same balance, so WeChat
+ * Pay would take the second for a retry of the first.
  */
 class ReadmeIdempotencyKeysTest {
 
