@@ -3,6 +3,7 @@ package io.github.membercard.spring;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.Resource;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The merchant, WeChat Pay's keys and the transport of the auto-configured {@code WechatPayClient},
@@ -194,6 +195,18 @@ public class MemberCardProperties {
     private String path = "/wechatpay/notify";
 
     /**
+     * The largest notification body read; a larger one is refused with 413 without reading past it.
+     * At most 1MB, the parser's own limit; WeChat Pay's notifications are a few KB.
+     */
+    private DataSize maxBodySize = DataSize.ofKilobytes(64);
+
+    /**
+     * How long the whole body may take to arrive, from the request's start; a slower one is cut
+     * with 408. Reading holds no thread while bytes are awaited.
+     */
+    private Duration bodyTimeout = Duration.ofSeconds(10);
+
+    /**
      * Returns {@code enabled}.
      *
      * @return the value
@@ -227,6 +240,42 @@ public class MemberCardProperties {
      */
     public void setPath(String path) {
       this.path = path;
+    }
+
+    /**
+     * Returns {@code max-body-size}.
+     *
+     * @return the value
+     */
+    public DataSize getMaxBodySize() {
+      return maxBodySize;
+    }
+
+    /**
+     * Sets {@code max-body-size}.
+     *
+     * @param maxBodySize the value
+     */
+    public void setMaxBodySize(DataSize maxBodySize) {
+      this.maxBodySize = maxBodySize;
+    }
+
+    /**
+     * Returns {@code body-timeout}.
+     *
+     * @return the value
+     */
+    public Duration getBodyTimeout() {
+      return bodyTimeout;
+    }
+
+    /**
+     * Sets {@code body-timeout}.
+     *
+     * @param bodyTimeout the value
+     */
+    public void setBodyTimeout(Duration bodyTimeout) {
+      this.bodyTimeout = bodyTimeout;
     }
   }
 

@@ -109,7 +109,7 @@ class MemberCardAutoConfigurationTest {
               assertThat(context).hasNotFailed();
               assertThat(context).doesNotHaveBean(NotificationWebhook.class);
               assertThat(context).doesNotHaveBean(NotificationParser.class);
-              assertThat(context).doesNotHaveBean("memberCardWebhookRoute");
+              assertThat(context).doesNotHaveBean("memberCardWebhookRegistration");
             });
   }
 
@@ -122,7 +122,7 @@ class MemberCardAutoConfigurationTest {
             context -> {
               assertThat(context).hasSingleBean(NotificationWebhook.class);
               assertThat(context).hasSingleBean(NotificationParser.class);
-              assertThat(context).hasBean("memberCardWebhookRoute");
+              assertThat(context).hasBean("memberCardWebhookRegistration");
             });
   }
 
