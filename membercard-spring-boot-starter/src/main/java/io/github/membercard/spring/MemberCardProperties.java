@@ -16,6 +16,12 @@ public class MemberCardProperties {
   /** The prefix of the auto-configured merchant's properties. */
   public static final String PREFIX = "membercard.wechatpay";
 
+  /**
+   * Whether the starter configures anything: false leaves out the client, the API beans, the
+   * webhook, the health indicator and the observations.
+   */
+  private boolean enabled = true;
+
   /** Merchant id (商户号, mchid); a service provider gives its own. */
   private String merchantId;
 
@@ -43,6 +49,13 @@ public class MemberCardProperties {
   /** How often platform certificates are downloaded again; certificate modes only. */
   private Duration certificateRefreshInterval = Duration.ofHours(1);
 
+  /**
+   * Whether the certificate modes download platform certificates while the application starts,
+   * failing start-up if WeChat Pay cannot be reached; by default the first call downloads them, and
+   * calls fail with a WechatPayException until a download succeeds.
+   */
+  private boolean downloadCertificatesAtStartup;
+
   /** Where WeChat Pay is; a path prefix if a gateway needs one. */
   private String baseUrl = "https://api.mch.weixin.qq.com";
 
@@ -57,6 +70,12 @@ public class MemberCardProperties {
    * second, for example); a call that would exceed it waits for its turn.
    */
   private boolean rateLimited;
+
+  /**
+   * The largest answer body read from WeChat Pay, error answers included; a larger one fails the
+   * call without being read further.
+   */
+  private DataSize maxResponseSize = DataSize.ofMegabytes(1);
 
   private final Retry retry = new Retry();
 
@@ -277,6 +296,60 @@ public class MemberCardProperties {
     public void setBodyTimeout(Duration bodyTimeout) {
       this.bodyTimeout = bodyTimeout;
     }
+  }
+
+  /**
+   * Returns {@code enabled}.
+   *
+   * @return the value
+   */
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  /**
+   * Sets {@code enabled}.
+   *
+   * @param enabled the value
+   */
+  public void setEnabled(boolean enabled) {
+    this.enabled = enabled;
+  }
+
+  /**
+   * Returns {@code download-certificates-at-startup}.
+   *
+   * @return the value
+   */
+  public boolean isDownloadCertificatesAtStartup() {
+    return downloadCertificatesAtStartup;
+  }
+
+  /**
+   * Sets {@code download-certificates-at-startup}.
+   *
+   * @param downloadCertificatesAtStartup the value
+   */
+  public void setDownloadCertificatesAtStartup(boolean downloadCertificatesAtStartup) {
+    this.downloadCertificatesAtStartup = downloadCertificatesAtStartup;
+  }
+
+  /**
+   * Returns {@code max-response-size}.
+   *
+   * @return the value
+   */
+  public DataSize getMaxResponseSize() {
+    return maxResponseSize;
+  }
+
+  /**
+   * Sets {@code max-response-size}.
+   *
+   * @param maxResponseSize the value
+   */
+  public void setMaxResponseSize(DataSize maxResponseSize) {
+    this.maxResponseSize = maxResponseSize;
   }
 
   /**

@@ -4,6 +4,7 @@ import io.github.membercard.spring.MemberCardAutoConfiguration;
 import io.github.membercard.spring.MemberCardProperties;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -14,6 +15,7 @@ import org.springframework.core.env.Environment;
  */
 @AutoConfiguration(after = MemberCardAutoConfiguration.class)
 @ConditionalOnClass(SanitizingFunction.class)
+@ConditionalOnBooleanProperty(name = MemberCardAutoConfiguration.ENABLED, matchIfMissing = true)
 public class MemberCardActuatorAutoConfiguration {
 
   /** Creates the auto-configuration; Spring Boot instantiates it. */

@@ -31,6 +31,7 @@ import org.springframework.util.unit.DataSize;
 @AutoConfiguration(after = MemberCardAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({HttpServlet.class, WechatPayClient.class})
+@ConditionalOnBooleanProperty(name = MemberCardAutoConfiguration.ENABLED, matchIfMissing = true)
 @ConditionalOnBooleanProperty(MemberCardWebhookAutoConfiguration.ENABLED)
 public class MemberCardWebhookAutoConfiguration {
 
