@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -145,6 +146,9 @@ class MemberCardAutoConfigurationTest {
         .run(
             context -> {
               assertThat(context).hasNotFailed();
+              MemberCardHealthIndicator health =
+                  new MemberCardHealthIndicator(context.getBean(MemberCardClientSource.class));
+              assertThat(health.health().getStatus()).isEqualTo(Status.UNKNOWN);
               MembercardCallbacksApi callbacks = context.getBean(MembercardCallbacksApi.class);
               assertThatThrownBy(callbacks::getCallbackUrl)
                   .isInstanceOf(WechatPayTransportException.class)
@@ -153,6 +157,7 @@ class MemberCardAutoConfigurationTest {
               assertThatThrownBy(callbacks::getCallbackUrl)
                   .isExactlyInstanceOf(WechatPayException.class)
                   .hasMessageContaining("not downloaded yet");
+              assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
             });
   }
 

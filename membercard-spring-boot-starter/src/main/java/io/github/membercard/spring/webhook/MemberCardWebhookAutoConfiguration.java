@@ -6,10 +6,13 @@ import io.github.membercard.spring.MemberCardAutoConfiguration;
 import io.github.membercard.spring.MemberCardProperties;
 import io.github.membercard.wechatpay.WechatPayClient;
 import io.github.membercard.wechatpay.WechatPayConfigurationException;
+import io.github.membercard.wechatpay.WechatPayException;
 import io.github.membercard.wechatpay.notification.NotificationParser;
 import io.micrometer.observation.ObservationRegistry;
 import jakarta.servlet.http.HttpServlet;
 import java.time.Duration;
+import java.util.function.Supplier;
+import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -18,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 import org.springframework.util.unit.DataSize;
 
@@ -45,32 +49,25 @@ public class MemberCardWebhookAutoConfiguration {
   public MemberCardWebhookAutoConfiguration() {}
 
   /**
-   * Returns the parser that verifies, decrypts and types notifications for the client's merchant.
+   * Returns the parser that verifies, decrypts and types notifications for the client's merchant;
+   * made when the first notification arrives, so that a client still to download its platform
+   * certificates is not built at start-up.
    *
    * @param client the client, built with the APIv3 key
    * @return the parser
-   * @throws InvalidMemberCardPropertyException if the client has no APIv3 key
+   * @throws WechatPayConfigurationException if the client has no APIv3 key
    */
   @Bean
+  @Lazy
   @ConditionalOnMissingBean
   public NotificationParser memberCardNotificationParser(WechatPayClient client) {
-    try {
-      return MemberCardNotifications.parser(client);
-    } catch (WechatPayConfigurationException e) {
-      throw new InvalidMemberCardPropertyException(
-          MemberCardProperties.PREFIX + ".api-v3-key",
-          "is not set, and the webhook decrypts notifications with it",
-          "Set it to the APIv3 key (APIv3密钥) set in the merchant platform, or set "
-              + ENABLED
-              + "=false",
-          e);
-    }
+    return MemberCardNotifications.parser(client);
   }
 
   /**
    * Returns the notify URL's servlet.
    *
-   * @param parser the parser
+   * @param parser the parser, asked for when the first notification arrives
    * @param listeners the application's listener; exactly one is needed
    * @param properties the bound properties, for the body's limit and deadline
    * @param environment the environment, to quote a bad value as it was written
@@ -82,7 +79,7 @@ public class MemberCardWebhookAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   public NotificationWebhook memberCardNotificationWebhook(
-      NotificationParser parser,
+      ObjectProvider<NotificationParser> parser,
       ObjectProvider<MemberCardNotificationListener> listeners,
       MemberCardProperties properties,
       Environment environment,
@@ -99,9 +96,15 @@ public class MemberCardWebhookAutoConfiguration {
               + ENABLED
               + "=false");
     }
+    Supplier<NotificationParser> parsers = parser::getObject;
+    if (properties.getKeyMode() == MemberCardProperties.KeyMode.PUBLIC_KEY) {
+      // Nothing to download: made now, so that a missing APIv3 key fails start-up.
+      NotificationParser ready = parserNow(parser);
+      parsers = () -> ready;
+    }
     MemberCardProperties.Webhook webhook = properties.getWebhook();
     return new NotificationWebhook(
-        () -> parser,
+        parsers,
         listener,
         maxBodyBytes(webhook.getMaxBodySize(), environment),
         bodyTimeout(webhook.getBodyTimeout(), environment),
@@ -132,6 +135,24 @@ public class MemberCardWebhookAutoConfiguration {
     registration.setName("memberCardNotificationWebhook");
     registration.setAsyncSupported(true);
     return registration;
+  }
+
+  private static NotificationParser parserNow(ObjectProvider<NotificationParser> parser) {
+    try {
+      return parser.getObject();
+    } catch (BeansException e) {
+      if (WechatPayException.causeOf(e).orElse(null)
+          instanceof WechatPayConfigurationException missingKey) {
+        throw new InvalidMemberCardPropertyException(
+            MemberCardProperties.PREFIX + ".api-v3-key",
+            "is not set, and the webhook decrypts notifications with it",
+            "Set it to the APIv3 key (APIv3密钥) set in the merchant platform, or set "
+                + ENABLED
+                + "=false",
+            missingKey);
+      }
+      throw e;
+    }
   }
 
   private static int maxBodyBytes(DataSize size, Environment environment) {

@@ -31,6 +31,8 @@ final class NotificationObservations {
     TOO_LARGE,
     /** The body did not arrive before its deadline: 408. */
     TIMED_OUT,
+    /** Not verifiable yet, such as before the platform certificates are downloaded: 500. */
+    NOT_READY,
     /** The connection broke while the body arrived. */
     BROKEN
   }

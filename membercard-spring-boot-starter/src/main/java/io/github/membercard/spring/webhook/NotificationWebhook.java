@@ -166,9 +166,18 @@ public class NotificationWebhook extends HttpServlet {
   /** Verifies the notification, hands it over and says how to answer. */
   private Acknowledgement handle(
       byte[] body, Map<String, List<String>> headers, NotificationObservations.Exchange exchange) {
+    NotificationParser verifier;
+    try {
+      verifier = parser.get();
+    } catch (RuntimeException e) {
+      // Such as platform certificates not downloaded yet: WeChat Pay delivers it again later.
+      log.warn("Cannot verify notifications yet; answered 500: " + e.getMessage());
+      exchange.refused(NotificationObservations.Outcome.NOT_READY);
+      return Acknowledgement.failure("try again later");
+    }
     Notification notification;
     try {
-      notification = parser.get().parse(body, headers);
+      notification = verifier.parse(body, headers);
     } catch (WechatPayException e) {
       log.warn("Rejected a notification that failed verification: " + e.getMessage());
       exchange.refused(NotificationObservations.Outcome.INVALID);
