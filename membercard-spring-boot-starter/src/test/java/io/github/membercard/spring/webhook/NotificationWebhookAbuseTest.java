@@ -173,6 +173,35 @@ class NotificationWebhookAbuseTest {
     assertThat(output.getOut() + output.getErr()).doesNotContain("\tat ");
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Wechatpay-Timestamp: yesterday",
+        "Wechatpay-Timestamp: 99999999999999999999",
+        "Wechatpay-Signature-Type: HMAC-SHA256",
+        "Wechatpay-Serial: \u009b31mPUB_KEY_ID_0100000000000000000000000000",
+        "Wechatpay-Signature: not base64 !!!",
+        "Wechatpay-Nonce: \u0085"
+      })
+  void aMalformedSignatureHeaderGets400WithoutAStackTrace(String header, CapturedOutput output)
+      throws IOException {
+    String body = "{\"id\":\"forged\"}";
+    String name = header.substring(0, header.indexOf(':'));
+    String head =
+        signedHeaders("Content-Length: " + body.length())
+            .replaceFirst(name + ": [^\r]*\r\n", "")
+            .replace("\r\n\r\n", "\r\n" + header + "\r\n\r\n");
+    try (RawRequest request = new RawRequest(port)) {
+      request.send(head + body);
+
+      assertThat(request.status()).isEqualTo(400);
+      assertThat(request.body()).doesNotContain("Exception");
+    }
+    assertThat(received.notifications).isEmpty();
+    assertNoErrorLogged(output);
+    assertThat(output.getOut() + output.getErr()).doesNotContain("\tat ");
+  }
+
   @Test
   void aSlowBodyIsCutAtItsDeadline(CapturedOutput output) throws Exception {
     try (RawRequest request = new RawRequest(port)) {
