@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.membercard.client.api.BrandPointsApi;
 import io.github.membercard.client.api.MembercardCallbacksApi;
+import io.github.membercard.spring.actuate.MemberCardActuatorAutoConfiguration;
 import io.github.membercard.spring.webhook.MemberCardNotificationListener;
 import io.github.membercard.spring.webhook.MemberCardWebhookAutoConfiguration;
 import io.github.membercard.spring.webhook.NotificationWebhook;
@@ -18,9 +19,12 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -170,6 +174,33 @@ class MemberCardAutoConfigurationTest {
             context -> {
               assertThat(context).hasSingleBean(WechatPayClient.class);
               assertThat(customized).hasSize(1);
+            });
+  }
+
+  @Test
+  void withoutTheActuatorTheClientStartsWithoutSanitizerOrHealthIndicator() {
+    AutoConfigurations all =
+        AutoConfigurations.of(
+            MemberCardAutoConfiguration.class,
+            MemberCardHealthAutoConfiguration.class,
+            MemberCardActuatorAutoConfiguration.class);
+    new ApplicationContextRunner()
+        .withConfiguration(all)
+        .withPropertyValues(keys.properties())
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(SanitizingFunction.class);
+              assertThat(context).hasBean("membercardHealthIndicator");
+            });
+    new ApplicationContextRunner()
+        .withConfiguration(all)
+        .withClassLoader(new FilteredClassLoader(SanitizingFunction.class, HealthIndicator.class))
+        .withPropertyValues(keys.properties())
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(WechatPayClient.class);
+              assertThat(context).doesNotHaveBean(SanitizingFunction.class);
+              assertThat(context).doesNotHaveBean("membercardHealthIndicator");
             });
   }
 
