@@ -14,13 +14,12 @@ final class KeyResources {
 
   private KeyResources() {}
 
-  static PemSource read(String property, Resource resource, String fix) {
+  static PemSource read(PropertyCheck check, String property, Resource resource, String fix) {
     if (resource == null) {
-      throw new InvalidMemberCardPropertyException(property, "is not set", fix);
+      throw new InvalidMemberCardPropertyException(check.name(property), "is not set", fix);
     }
     if (!resource.exists()) {
-      throw new InvalidMemberCardPropertyException(
-          property, resource.getDescription() + " does not exist", fix);
+      throw missing(check, property, resource, fix);
     }
     try {
       if (resource.isFile()) {
@@ -33,8 +32,33 @@ final class KeyResources {
     try (InputStream in = resource.getInputStream()) {
       return PemSource.text(new String(in.readAllBytes(), StandardCharsets.US_ASCII));
     } catch (IOException e) {
-      throw new InvalidMemberCardPropertyException(
-          property, "cannot read " + resource.getDescription() + ": " + e.getMessage(), fix, e);
+      throw check.invalid(property, resource, "cannot be read: " + e.getMessage(), fix, e);
     }
+  }
+
+  /**
+   * A path without a {@code file:} or {@code classpath:} prefix is resolved by the application's
+   * resource loader (the servlet context in a web application, the class path otherwise), which
+   * surprises whoever meant a file: the analysis says so and gives both spellings.
+   */
+  private static InvalidMemberCardPropertyException missing(
+      PropertyCheck check, String property, Resource resource, String fix) {
+    String written = check.written(property);
+    if (written != null && !written.contains(":")) {
+      return new InvalidMemberCardPropertyException(
+          check.name(property),
+          "is '"
+              + written
+              + "', a path without a prefix, which this application reads as "
+              + resource.getDescription()
+              + "; that does not exist",
+          "Write file:"
+              + written
+              + " for a file on disk, or classpath:"
+              + written.replaceFirst("^/+", "")
+              + " for a resource packaged with the application");
+    }
+    return check.invalid(
+        property, resource, resource.getDescription() + " does not exist", fix, null);
   }
 }

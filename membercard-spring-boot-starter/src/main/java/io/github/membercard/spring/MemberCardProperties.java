@@ -3,6 +3,7 @@ package io.github.membercard.spring;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.Resource;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The merchant, WeChat Pay's keys and the transport of the auto-configured {@code WechatPayClient},
@@ -14,6 +15,12 @@ public class MemberCardProperties {
 
   /** The prefix of the auto-configured merchant's properties. */
   public static final String PREFIX = "membercard.wechatpay";
+
+  /**
+   * Whether the starter configures anything: false leaves out the client, the API beans, the
+   * webhook, the health indicator and the observations.
+   */
+  private boolean enabled = true;
 
   /** Merchant id (商户号, mchid); a service provider gives its own. */
   private String merchantId;
@@ -42,6 +49,13 @@ public class MemberCardProperties {
   /** How often platform certificates are downloaded again; certificate modes only. */
   private Duration certificateRefreshInterval = Duration.ofHours(1);
 
+  /**
+   * Whether the certificate modes download platform certificates while the application starts,
+   * failing start-up if WeChat Pay cannot be reached; by default the first call downloads them, and
+   * calls fail with a WechatPayException until a download succeeds.
+   */
+  private boolean downloadCertificatesAtStartup;
+
   /** Where WeChat Pay is; a path prefix if a gateway needs one. */
   private String baseUrl = "https://api.mch.weixin.qq.com";
 
@@ -56,6 +70,12 @@ public class MemberCardProperties {
    * second, for example); a call that would exceed it waits for its turn.
    */
   private boolean rateLimited;
+
+  /**
+   * The largest answer body read from WeChat Pay, error answers included; a larger one fails the
+   * call without being read further.
+   */
+  private DataSize maxResponseSize = DataSize.ofMegabytes(1);
 
   private final Retry retry = new Retry();
 
@@ -194,6 +214,18 @@ public class MemberCardProperties {
     private String path = "/wechatpay/notify";
 
     /**
+     * The largest notification body read; a larger one is refused with 413 without reading past it.
+     * At most 1MB, the parser's own limit; WeChat Pay's notifications are a few KB.
+     */
+    private DataSize maxBodySize = DataSize.ofKilobytes(64);
+
+    /**
+     * How long the whole body may take to arrive, from the request's start; a slower one is cut
+     * with 408. Reading holds no thread while bytes are awaited.
+     */
+    private Duration bodyTimeout = Duration.ofSeconds(10);
+
+    /**
      * Returns {@code enabled}.
      *
      * @return the value
@@ -228,6 +260,96 @@ public class MemberCardProperties {
     public void setPath(String path) {
       this.path = path;
     }
+
+    /**
+     * Returns {@code max-body-size}.
+     *
+     * @return the value
+     */
+    public DataSize getMaxBodySize() {
+      return maxBodySize;
+    }
+
+    /**
+     * Sets {@code max-body-size}.
+     *
+     * @param maxBodySize the value
+     */
+    public void setMaxBodySize(DataSize maxBodySize) {
+      this.maxBodySize = maxBodySize;
+    }
+
+    /**
+     * Returns {@code body-timeout}.
+     *
+     * @return the value
+     */
+    public Duration getBodyTimeout() {
+      return bodyTimeout;
+    }
+
+    /**
+     * Sets {@code body-timeout}.
+     *
+     * @param bodyTimeout the value
+     */
+    public void setBodyTimeout(Duration bodyTimeout) {
+      this.bodyTimeout = bodyTimeout;
+    }
+  }
+
+  /**
+   * Returns {@code enabled}.
+   *
+   * @return the value
+   */
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  /**
+   * Sets {@code enabled}.
+   *
+   * @param enabled the value
+   */
+  public void setEnabled(boolean enabled) {
+    this.enabled = enabled;
+  }
+
+  /**
+   * Returns {@code download-certificates-at-startup}.
+   *
+   * @return the value
+   */
+  public boolean isDownloadCertificatesAtStartup() {
+    return downloadCertificatesAtStartup;
+  }
+
+  /**
+   * Sets {@code download-certificates-at-startup}.
+   *
+   * @param downloadCertificatesAtStartup the value
+   */
+  public void setDownloadCertificatesAtStartup(boolean downloadCertificatesAtStartup) {
+    this.downloadCertificatesAtStartup = downloadCertificatesAtStartup;
+  }
+
+  /**
+   * Returns {@code max-response-size}.
+   *
+   * @return the value
+   */
+  public DataSize getMaxResponseSize() {
+    return maxResponseSize;
+  }
+
+  /**
+   * Sets {@code max-response-size}.
+   *
+   * @param maxResponseSize the value
+   */
+  public void setMaxResponseSize(DataSize maxResponseSize) {
+    this.maxResponseSize = maxResponseSize;
   }
 
   /**

@@ -1,28 +1,124 @@
 package io.github.membercard.spring;
 
 import io.github.membercard.wechatpay.WechatPayConfigurationException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
+import org.springframework.core.env.Environment;
 
 /**
- * Runs one step of building the client from one property, so that the runtime's refusal of a value
- * becomes an {@link InvalidMemberCardPropertyException} naming that property and its fix.
+ * Turns the runtime's refusal of a setting into an {@link InvalidMemberCardPropertyException} in
+ * the property's own terms: the property named as the user writes it (under the prefix the client
+ * is bound from), its value quoted as written in the environment (a duration as {@code -5s}, not
+ * {@code PT-5S}), and the runtime's reason without the builder's name for the setting.
  */
 final class PropertyCheck {
 
-  private PropertyCheck() {}
+  /** The builder's name of each setting a property sets, as the runtime's messages start. */
+  private static final Map<String, String> PROPERTY_OF_SETTING =
+      Map.of(
+          "merchantId", "merchant-id",
+          "merchantSerialNumber", "merchant-serial-number",
+          "merchantPrivateKey", "private-key",
+          "baseUrl", "base-url",
+          "connectTimeout", "connect-timeout",
+          "readTimeout", "read-timeout",
+          "maxAttempts", "retry.max-attempts",
+          "maxAnswerBytes", "max-response-size");
 
-  static <T> T check(String property, String fix, Supplier<T> step) {
+  private final String prefix;
+  private final Environment environment;
+
+  PropertyCheck(String prefix, Environment environment) {
+    this.prefix = prefix;
+    this.environment = Objects.requireNonNull(environment, "environment");
+  }
+
+  /** Returns the full name of a property under the prefix. */
+  String name(String property) {
+    return prefix + "." + property;
+  }
+
+  /** Runs one step that uses one property, reporting the runtime's refusal against it. */
+  <T> T check(String property, Object value, String fix, Supplier<T> step) {
     try {
       return step.get();
     } catch (WechatPayConfigurationException | IllegalArgumentException e) {
-      throw new InvalidMemberCardPropertyException(property, e.getMessage(), fix, e);
+      throw invalid(property, value, reason(e.getMessage()), fix, e);
     }
   }
 
-  static String required(String property, String value, String fix) {
+  /** Returns the value, stripped, or reports the property as not set. */
+  String required(String property, String value, String fix) {
     if (value == null || value.isBlank()) {
-      throw new InvalidMemberCardPropertyException(property, "is not set", fix);
+      throw new InvalidMemberCardPropertyException(name(property), "is not set", fix);
     }
     return value.strip();
+  }
+
+  /** Returns the exception naming a property, its value as written and what is wrong with it. */
+  InvalidMemberCardPropertyException invalid(
+      String property, Object value, String reason, String fix, Throwable cause) {
+    return new InvalidMemberCardPropertyException(
+        name(property), "is " + written(property, value) + ": " + reason, fix, cause);
+  }
+
+  /**
+   * Reports a refusal from building the client against the property whose setting the runtime
+   * named, or against the prefix when it names none.
+   */
+  InvalidMemberCardPropertyException fromBuild(
+      WechatPayConfigurationException e, Map<String, Object> values, Map<String, String> fixes) {
+    String message = e.getMessage();
+    String setting = message.split("[ :]", 2)[0];
+    String property = PROPERTY_OF_SETTING.get(setting);
+    if (property != null && fixes.containsKey(property)) {
+      return invalid(property, values.get(property), reason(message), fixes.get(property), e);
+    }
+    return new InvalidMemberCardPropertyException(
+        prefix, message, "Correct the " + prefix + ".* property the message names", e);
+  }
+
+  /** Returns the property's value as written in the environment, or {@code null}. */
+  String written(String property) {
+    return environment.getProperty(name(property));
+  }
+
+  /** The value as the user wrote it, or as bound when it was not written in the environment. */
+  private String written(String property, Object value) {
+    String raw = written(property);
+    if (raw != null) {
+      return "'" + raw + "'";
+    }
+    if (value instanceof Duration duration) {
+      return duration.toMillis() % 1000 == 0
+          ? duration.toSeconds() + "s"
+          : duration.toMillis() + "ms";
+    }
+    return "'" + value + "'";
+  }
+
+  /**
+   * The runtime's message without the setting's builder name, the value it quotes (the property's
+   * is quoted as written instead) and advice that no property can follow.
+   */
+  static String reason(String message) {
+    String reason = message;
+    String first = reason.split(" ", 2)[0];
+    if (PROPERTY_OF_SETTING.containsKey(first) || first.equals("durations")) {
+      reason = reason.substring(first.length()).strip();
+    }
+    int quoted = reason.lastIndexOf(", but ");
+    if (quoted > 0) {
+      reason = reason.substring(0, quoted);
+    }
+    int testingOnly = reason.indexOf(". http is accepted");
+    if (testingOnly > 0) {
+      reason =
+          reason.substring(0, testingOnly)
+              + " (http is accepted only for localhost, 127.0.0.0/8 and [::1])";
+    }
+    return reason;
   }
 }

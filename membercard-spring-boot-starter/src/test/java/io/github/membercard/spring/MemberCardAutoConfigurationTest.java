@@ -1,12 +1,17 @@
 package io.github.membercard.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.membercard.client.api.BrandPointsApi;
+import io.github.membercard.client.api.MembercardCallbacksApi;
+import io.github.membercard.spring.actuate.MemberCardActuatorAutoConfiguration;
 import io.github.membercard.spring.webhook.MemberCardNotificationListener;
 import io.github.membercard.spring.webhook.MemberCardWebhookAutoConfiguration;
 import io.github.membercard.spring.webhook.NotificationWebhook;
 import io.github.membercard.wechatpay.WechatPayClient;
+import io.github.membercard.wechatpay.WechatPayException;
+import io.github.membercard.wechatpay.WechatPayTransportException;
 import io.github.membercard.wechatpay.notification.NotificationParser;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +19,12 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -101,6 +111,100 @@ class MemberCardAutoConfigurationTest {
   }
 
   @Test
+  void enabledFalseTurnsTheStarterOffWithoutAnyOtherProperty() {
+    new WebApplicationContextRunner()
+        .withConfiguration(AUTO_CONFIGURATIONS)
+        .withPropertyValues(
+            "membercard.wechatpay.enabled=false", "membercard.wechatpay.webhook.enabled=true")
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context).doesNotHaveBean(WechatPayClient.class);
+              assertThat(context).doesNotHaveBean(MemberCardClientFactory.class);
+              assertThat(context).doesNotHaveBean(BrandPointsApi.class);
+              assertThat(context).doesNotHaveBean(NotificationWebhook.class);
+            });
+  }
+
+  @Test
+  void withoutPropertiesStartUpFailsNamingTheMerchantIdAndTheSwitch() {
+    new ApplicationContextRunner()
+        .withConfiguration(AUTO_CONFIGURATIONS)
+        .run(
+            context -> {
+              FailureAnalysis analysis =
+                  new MemberCardPropertyFailureAnalyzer().analyze(context.getStartupFailure());
+              assertThat(analysis.getDescription())
+                  .contains("'membercard.wechatpay.merchant-id': is not set");
+              assertThat(analysis.getAction()).contains("membercard.wechatpay.enabled=false");
+            });
+  }
+
+  @Test
+  void platformCertificateModeStartsWithoutReachingWechatPayAndCallsFailTyped() {
+    runner()
+        .withPropertyValues(
+            "membercard.wechatpay.key-mode=PLATFORM_CERTIFICATES",
+            // Nothing listens on port 1: a download attempt fails at once.
+            "membercard.wechatpay.base-url=http://127.0.0.1:1")
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              MemberCardHealthIndicator health =
+                  new MemberCardHealthIndicator(context.getBean(MemberCardClientSource.class));
+              assertThat(health.health().getStatus()).isEqualTo(Status.UNKNOWN);
+              MembercardCallbacksApi callbacks = context.getBean(MembercardCallbacksApi.class);
+              assertThatThrownBy(callbacks::getCallbackUrl)
+                  .isInstanceOf(WechatPayTransportException.class)
+                  .hasMessageContaining("could not connect");
+              // Within the retry gap, a typed failure that says why, without a new attempt.
+              assertThatThrownBy(callbacks::getCallbackUrl)
+                  .isExactlyInstanceOf(WechatPayException.class)
+                  .hasMessageContaining("not downloaded yet");
+              assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+            });
+  }
+
+  @Test
+  void aCustomizerChangesTheBuilderOfTheAutoConfiguredClient() {
+    List<WechatPayClient.Builder> customized = new ArrayList<>();
+    runner()
+        .withBean(MemberCardClientBuilderCustomizer.class, () -> customized::add)
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(WechatPayClient.class);
+              assertThat(customized).hasSize(1);
+            });
+  }
+
+  @Test
+  void withoutTheActuatorTheClientStartsWithoutSanitizerOrHealthIndicator() {
+    AutoConfigurations all =
+        AutoConfigurations.of(
+            MemberCardAutoConfiguration.class,
+            MemberCardHealthAutoConfiguration.class,
+            MemberCardActuatorAutoConfiguration.class);
+    new ApplicationContextRunner()
+        .withConfiguration(all)
+        .withPropertyValues(keys.properties())
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(SanitizingFunction.class);
+              assertThat(context).hasBean("membercardHealthIndicator");
+            });
+    new ApplicationContextRunner()
+        .withConfiguration(all)
+        .withClassLoader(new FilteredClassLoader(SanitizingFunction.class, HealthIndicator.class))
+        .withPropertyValues(keys.properties())
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(WechatPayClient.class);
+              assertThat(context).doesNotHaveBean(SanitizingFunction.class);
+              assertThat(context).doesNotHaveBean("membercardHealthIndicator");
+            });
+  }
+
+  @Test
   void theWebhookIsOffByDefault() {
     webRunner()
         .withBean(MemberCardNotificationListener.class, () -> notification -> {})
@@ -109,7 +213,7 @@ class MemberCardAutoConfigurationTest {
               assertThat(context).hasNotFailed();
               assertThat(context).doesNotHaveBean(NotificationWebhook.class);
               assertThat(context).doesNotHaveBean(NotificationParser.class);
-              assertThat(context).doesNotHaveBean("memberCardWebhookRoute");
+              assertThat(context).doesNotHaveBean("memberCardWebhookRegistration");
             });
   }
 
@@ -122,7 +226,7 @@ class MemberCardAutoConfigurationTest {
             context -> {
               assertThat(context).hasSingleBean(NotificationWebhook.class);
               assertThat(context).hasSingleBean(NotificationParser.class);
-              assertThat(context).hasBean("memberCardWebhookRoute");
+              assertThat(context).hasBean("memberCardWebhookRegistration");
             });
   }
 
