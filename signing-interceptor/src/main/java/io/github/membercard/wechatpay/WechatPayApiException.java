@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.membercard.wechatpay.http.UntrustedText;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -191,7 +192,8 @@ public class WechatPayApiException extends WechatPayException {
    * the one type for it: {@link #detail()} returns it, and the generated {@code ErrorResponse}
    * model types its {@code detail} with it (the generator is told not to write a model of its own).
    * Jackson reads it with {@link #fromJson(JsonNode)} and writes its four components, leaving out
-   * absent ones. Its members are unauthenticated text, cleaned like the exception's.
+   * absent ones. Its members are unauthenticated text, cleaned like the exception's. It is
+   * serializable, as the exception that holds it is.
    *
    * @param field the field: a JSON pointer for body fields, the parameter name otherwise
    * @param value the value given, as text
@@ -199,7 +201,8 @@ public class WechatPayApiException extends WechatPayException {
    * @param location where the field is: {@code body}, {@code query}, {@code path} or {@code header}
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record ErrorDetail(String field, String value, String issue, String location) {
+  public record ErrorDetail(String field, String value, String issue, String location)
+      implements Serializable {
 
     /**
      * Cleans each member as untrusted text.
