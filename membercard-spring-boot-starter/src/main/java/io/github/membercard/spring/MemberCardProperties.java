@@ -91,6 +91,9 @@ public class MemberCardProperties {
     /** No attempt starts later than this after the first. */
     private Duration maxTotal = Duration.ofSeconds(10);
 
+    /** Creates the retry settings with every default. */
+    public Retry() {}
+
     /**
      * Returns {@code enabled}.
      *
@@ -193,6 +196,9 @@ public class MemberCardProperties {
     /** The path of the endpoint: the notify URL given to WeChat Pay ends with it. */
     private String path = "/wechatpay/notify";
 
+    /** Creates the webhook settings with every default. */
+    public Webhook() {}
+
     /**
      * Returns {@code enabled}.
      *
@@ -229,6 +235,9 @@ public class MemberCardProperties {
       this.path = path;
     }
   }
+
+  /** Creates the properties with every default, for Spring Boot to bind. */
+  public MemberCardProperties() {}
 
   /**
    * Returns {@code merchant-id}.

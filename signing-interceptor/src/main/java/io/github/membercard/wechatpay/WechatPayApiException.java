@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.membercard.wechatpay.http.UntrustedText;
-import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -40,8 +39,11 @@ public class WechatPayApiException extends WechatPayException {
   /** The error body's {@code message}, cleaned; {@code null} for a non-JSON body. */
   private final String errorMessage;
 
-  /** The error body's {@code detail}, or {@code null} when it had none. */
-  private final ErrorDetail detail;
+  /**
+   * The error body's {@code detail}, or {@code null} when it had none. Not serialized: the message
+   * keeps its text.
+   */
+  private final transient ErrorDetail detail;
 
   /** The answer's {@code Request-ID}, cleaned, or {@code null} if it had none. */
   private final String requestId;
@@ -140,7 +142,8 @@ public class WechatPayApiException extends WechatPayException {
 
   /**
    * Returns the {@code detail} member of the error body, naming the field, value and location
-   * WeChat Pay rejected; empty when the body had none.
+   * WeChat Pay rejected; empty when the body had none, and in a deserialized copy of the exception
+   * (whose message keeps the detail's text).
    *
    * @return which input WeChat Pay objected to, when it said
    */
@@ -192,8 +195,7 @@ public class WechatPayApiException extends WechatPayException {
    * the one type for it: {@link #detail()} returns it, and the generated {@code ErrorResponse}
    * model types its {@code detail} with it (the generator is told not to write a model of its own).
    * Jackson reads it with {@link #fromJson(JsonNode)} and writes its four components, leaving out
-   * absent ones. Its members are unauthenticated text, cleaned like the exception's. It is
-   * serializable, as the exception that holds it is.
+   * absent ones. Its members are unauthenticated text, cleaned like the exception's.
    *
    * @param field the field: a JSON pointer for body fields, the parameter name otherwise
    * @param value the value given, as text
@@ -201,8 +203,7 @@ public class WechatPayApiException extends WechatPayException {
    * @param location where the field is: {@code body}, {@code query}, {@code path} or {@code header}
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record ErrorDetail(String field, String value, String issue, String location)
-      implements Serializable {
+  public record ErrorDetail(String field, String value, String issue, String location) {
 
     /**
      * Cleans each member as untrusted text.

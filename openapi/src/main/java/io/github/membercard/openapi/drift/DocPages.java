@@ -19,7 +19,17 @@ import java.util.stream.Stream;
  */
 public final class DocPages {
 
-  /** One table row, nested under its parent by {@code data-indent}. */
+  /**
+   * One table row, nested under its parent by {@code data-indent}.
+   *
+   * @param name the field's name
+   * @param indent the row's {@code data-indent}, 0 for a top-level field
+   * @param required whether the row is marked {@code data-required}
+   * @param type the documented type, such as {@code string} or {@code object[]}
+   * @param encrypted whether the field travels RSA-encrypted
+   * @param enumValues the values the description lists, in its order; empty if it lists none
+   * @param children the rows nested under this one
+   */
   public record Row(
       String name,
       int indent,
