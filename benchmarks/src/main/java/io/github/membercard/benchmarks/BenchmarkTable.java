@@ -22,9 +22,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs the whole suite (every benchmark at 1 and 8 threads, then the cold starts) and prints one
- * Markdown table comparing this client with wechatpay-java. {@code quick} as the first argument
- * runs one short iteration at 1 thread only, a smoke test; JMH's own output goes to {@code
- * target/jmh-*.log}.
+ * Markdown table comparing this client with wechatpay-java, and the JDK it ran on (the forks and
+ * cold starts run on the same one). {@code quick} as the first argument runs one short iteration at
+ * 1 thread only, a smoke test; JMH's own output goes to {@code target/jmh-*.log}.
  */
 public final class BenchmarkTable {
 
@@ -173,8 +173,11 @@ public final class BenchmarkTable {
     System.out.printf(
         Locale.ROOT,
         "%nratio = this client ÷ wechatpay-java (calls/s: higher is better; CPU, cold start: lower"
-            + " is better). CPU is the whole benchmark process's, server included. %s run, %d s.%n",
+            + " is better). CPU is the whole benchmark process's, server included. %s run on JDK"
+            + " %s (%s), %d s.%n",
         quick ? "quick" : "full",
+        Runtime.version(),
+        System.getProperty("java.vm.vendor"),
         seconds);
   }
 

@@ -111,6 +111,9 @@ public class MemberCardProperties {
     /** No attempt starts later than this after the first. */
     private Duration maxTotal = Duration.ofSeconds(10);
 
+    /** Creates the retry settings with every default. */
+    public Retry() {}
+
     /**
      * Returns {@code enabled}.
      *
@@ -212,6 +215,9 @@ public class MemberCardProperties {
 
     /** The path of the endpoint: the notify URL given to WeChat Pay ends with it. */
     private String path = "/wechatpay/notify";
+
+    /** Creates the webhook settings with every default. */
+    public Webhook() {}
 
     /**
      * The largest notification body read; a larger one is refused with 413 without reading past it.
@@ -351,6 +357,9 @@ public class MemberCardProperties {
   public void setMaxResponseSize(DataSize maxResponseSize) {
     this.maxResponseSize = maxResponseSize;
   }
+
+  /** Creates the properties with every default, for Spring Boot to bind. */
+  public MemberCardProperties() {}
 
   /**
    * Returns {@code merchant-id}.

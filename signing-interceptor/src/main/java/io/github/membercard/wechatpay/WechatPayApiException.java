@@ -39,8 +39,11 @@ public class WechatPayApiException extends WechatPayException {
   /** The error body's {@code message}, cleaned; {@code null} for a non-JSON body. */
   private final String errorMessage;
 
-  /** The error body's {@code detail}, or {@code null} when it had none. */
-  private final ErrorDetail detail;
+  /**
+   * The error body's {@code detail}, or {@code null} when it had none. Not serialized: the message
+   * keeps its text.
+   */
+  private final transient ErrorDetail detail;
 
   /** The answer's {@code Request-ID}, cleaned, or {@code null} if it had none. */
   private final String requestId;
@@ -139,7 +142,8 @@ public class WechatPayApiException extends WechatPayException {
 
   /**
    * Returns the {@code detail} member of the error body, naming the field, value and location
-   * WeChat Pay rejected; empty when the body had none.
+   * WeChat Pay rejected; empty when the body had none, and in a deserialized copy of the exception
+   * (whose message keeps the detail's text).
    *
    * @return which input WeChat Pay objected to, when it said
    */

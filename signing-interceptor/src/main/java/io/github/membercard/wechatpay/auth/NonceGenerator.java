@@ -14,7 +14,7 @@ public final class NonceGenerator implements Supplier<String> {
   // The largest multiple of the alphabet's size a byte can hold: 248 for 62 characters.
   private static final int UNBIASED_LIMIT = 256 - 256 % ALPHABET.length;
 
-  private final SecureRandom random = new SecureRandom();
+  private final SecureRandom random;
   private final int length;
 
   /** Generates 32-character nonces. */
@@ -29,10 +29,16 @@ public final class NonceGenerator implements Supplier<String> {
    * @param length how many characters each value has
    */
   public NonceGenerator(int length) {
+    this(length, new SecureRandom());
+  }
+
+  /** Draws from the given source; tests hand in one whose bytes they choose. */
+  NonceGenerator(int length, SecureRandom random) {
     if (length < 1) {
       throw new IllegalArgumentException("length must be positive, not " + length);
     }
     this.length = length;
+    this.random = random;
   }
 
   @Override
