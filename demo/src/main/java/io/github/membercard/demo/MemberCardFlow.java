@@ -187,7 +187,8 @@ final class MemberCardFlow {
         number,
         "getUserCard",
         "card " + cardId + " / " + code,
-        () -> membercard.getUserCard(GetUserCardParams.builder().cardId(cardId).code(code).build()));
+        () ->
+            membercard.getUserCard(GetUserCardParams.builder().cardId(cardId).code(code).build()));
   }
 
   private void step(int number, String operation, String summary, Supplier<Object> call) {

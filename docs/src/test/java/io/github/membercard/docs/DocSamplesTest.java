@@ -22,17 +22,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Compiles every Java sample of the README and of the pages in {@code docs/} against the published
- * artifacts, so that no sample can go stale. A sample that declares classes is compiled as it is;
- * a sample of statements is compiled as the body of a method whose parameters are named in an
- * HTML comment just before it ({@code <!-- sample context: WechatPayClient wechatPay -->}). Both get
- * the imports every sample may take for granted (below), and may name their own.
+ * artifacts, so that no sample can go stale. A sample that declares classes is compiled as it is; a
+ * sample of statements is compiled as the body of a method whose parameters are named in an HTML
+ * comment just before it ({@code <!-- sample context: WechatPayClient wechatPay -->}). Both get the
+ * imports every sample may take for granted (below), and may name their own.
  */
 class DocSamplesTest {
 
   private static final Pattern JAVA_BLOCK =
       Pattern.compile("(?:<!-- sample context: ([^>]*) -->\\n)?```java\\n(.*?)```", Pattern.DOTALL);
   private static final Pattern TYPE_DECLARATION =
-      Pattern.compile("^(@.*\\n)*(public |final |abstract )*(class|interface|record|enum) ", Pattern.MULTILINE);
+      Pattern.compile(
+          "^(@.*\\n)*(public |final |abstract )*(class|interface|record|enum) ", Pattern.MULTILINE);
 
   /** What a sample may use without importing it, as a reader would assume. */
   private static final List<String> IMPLIED_IMPORTS =
@@ -80,7 +81,8 @@ class DocSamplesTest {
                     "-d",
                     out.toString(),
                     "-classpath",
-                    System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))),
+                    System.getProperty(
+                        "surefire.test.class.path", System.getProperty("java.class.path"))),
                 null,
                 sources)
             .call();
@@ -110,7 +112,9 @@ class DocSamplesTest {
     return samples;
   }
 
-  /** A compilation unit for a sample: its imports hoisted, its statements in a method if need be. */
+  /**
+   * A compilation unit for a sample: its imports hoisted, its statements in a method if need be.
+   */
   private static JavaFileObject source(Sample sample) {
     StringBuilder imports = new StringBuilder("package samples;\n");
     IMPLIED_IMPORTS.forEach(name -> imports.append("import ").append(name).append(";\n"));

@@ -47,7 +47,9 @@ class PublicApiTest {
       Files.writeString(written, compiled, StandardCharsets.UTF_8);
     }
     String expected =
-        Files.exists(written) ? Files.readString(written, StandardCharsets.UTF_8) : "(no " + written + ")";
+        Files.exists(written)
+            ? Files.readString(written, StandardCharsets.UTF_8)
+            : "(no " + written + ")";
     assertEquals(
         expected,
         compiled,
@@ -65,8 +67,13 @@ class PublicApiTest {
       files
           .filter(file -> file.toString().endsWith(".class"))
           .map(file -> classes.relativize(file).toString())
-          .filter(name -> !name.endsWith("module-info.class") && !name.endsWith("package-info.class"))
-          .map(name -> name.substring(0, name.length() - ".class".length()).replace('/', '.').replace('\\', '.'))
+          .filter(
+              name -> !name.endsWith("module-info.class") && !name.endsWith("package-info.class"))
+          .map(
+              name ->
+                  name.substring(0, name.length() - ".class".length())
+                      .replace('/', '.')
+                      .replace('\\', '.'))
           .sorted()
           .forEach(names::add);
     }
@@ -96,7 +103,8 @@ class PublicApiTest {
 
   private static void add(TreeSet<String> members, Member member, String description) {
     int modifiers = member.getModifiers();
-    if (!member.isSynthetic() && (Modifier.isPublic(modifiers) || Modifier.isProtected(modifiers))) {
+    if (!member.isSynthetic()
+        && (Modifier.isPublic(modifiers) || Modifier.isProtected(modifiers))) {
       members.add(description);
     }
   }

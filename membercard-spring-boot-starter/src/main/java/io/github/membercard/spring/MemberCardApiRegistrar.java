@@ -15,10 +15,9 @@ import org.springframework.util.ClassUtils;
 /**
  * Registers a bean for every generated API interface, as the generator lists them in {@link
  * MemberCardApis} (no endpoint is listed by hand: an interface the spec gains becomes a bean with
- * the next build). Each
- * bean observes its calls and sends them through the application's {@link WechatPayClient} (see
- * {@link MemberCardApiFactoryBean}), and is left out when the application already defines a bean of
- * that interface, as {@code @ConditionalOnMissingBean} would.
+ * the next build). Each bean observes its calls and sends them through the application's {@link
+ * WechatPayClient} (see {@link MemberCardApiFactoryBean}), and is left out when the application
+ * already defines a bean of that interface, as {@code @ConditionalOnMissingBean} would.
  */
 class MemberCardApiRegistrar implements ImportBeanDefinitionRegistrar {
 

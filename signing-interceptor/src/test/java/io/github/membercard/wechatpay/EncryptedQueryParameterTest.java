@@ -10,15 +10,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import feign.Param;
 import feign.RequestLine;
 import io.github.membercard.wechatpay.http.EncryptedQueryParameter;
+import io.github.membercard.wechatpay.http.OperationParams;
 import io.github.membercard.wechatpay.testing.TestClients;
 import io.github.membercard.wechatpay.testing.TestKeys;
 import io.github.membercard.wechatpay.testing.WechatPaySide;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,14 +42,47 @@ class EncryptedQueryParameterTest {
   /** Lookups in the shape the generator writes for {@code x-wechatpay-encrypted} parameters. */
   interface LookupApi {
 
-    @RequestLine("GET /v3/lookup?phone={phone}&name={name}")
+    @RequestLine("GET /v3/lookup")
     @EncryptedQueryParameter("phone")
-    void byPhone(@Param("phone") String phone, @Param("name") String name);
+    void byPhone(Lookup params);
 
-    @RequestLine("GET /v3/lookup?phone={phone}&id_card={idCard}")
+    @RequestLine("GET /v3/lookup")
     @EncryptedQueryParameter("phone")
     @EncryptedQueryParameter("id_card")
-    void byPhoneAndIdCard(@Param("phone") String phone, @Param("idCard") String idCard);
+    void byPhoneAndIdCard(Lookup params);
+  }
+
+  /**
+   * A lookup's query parameters, by wire name, as a generated {@code …Params} object holds them.
+   */
+  record Lookup(Map<String, String> queryValues) implements OperationParams {
+
+    static Lookup of(String name, String value, String otherName, String otherValue) {
+      Map<String, String> values = new LinkedHashMap<>();
+      values.put(name, value);
+      values.put(otherName, otherValue);
+      return new Lookup(values);
+    }
+
+    @Override
+    public String operation() {
+      return "lookup";
+    }
+
+    @Override
+    public String pathTemplate() {
+      return "/v3/lookup";
+    }
+
+    @Override
+    public Map<String, String> pathValues() {
+      return Map.of();
+    }
+
+    @Override
+    public Object body() {
+      return null;
+    }
   }
 
   @BeforeAll
@@ -72,7 +107,7 @@ class EncryptedQueryParameterTest {
 
   @Test
   void aMarkedParameterTravelsEncryptedUnderTheNamedKey() {
-    api.byPhone("+86 138-0013/8000=", "Li Lei");
+    api.byPhone(Lookup.of("phone", "+86 138-0013/8000=", "name", "Li Lei"));
 
     LoggedRequest request = onlyRequest();
     assertEquals(WECHATPAY.id(), request.getHeader("Wechatpay-Serial"));
@@ -84,8 +119,8 @@ class EncryptedQueryParameterTest {
 
   @Test
   void everyMarkedParameterIsEncryptedAfreshEachCall() {
-    api.byPhoneAndIdCard("13800138000", "11010519491231002X");
-    api.byPhoneAndIdCard("13800138000", "11010519491231002X");
+    api.byPhoneAndIdCard(Lookup.of("phone", "13800138000", "id_card", "11010519491231002X"));
+    api.byPhoneAndIdCard(Lookup.of("phone", "13800138000", "id_card", "11010519491231002X"));
 
     LoggedRequest first = server.getAllServeEvents().get(1).getRequest();
     LoggedRequest second = server.getAllServeEvents().get(0).getRequest();
@@ -99,7 +134,7 @@ class EncryptedQueryParameterTest {
 
   @Test
   void anAbsentMarkedParameterStaysAbsent() {
-    api.byPhone(null, "Li");
+    api.byPhone(Lookup.of("phone", null, "name", "Li"));
 
     LoggedRequest request = onlyRequest();
     assertNull(request.getQueryParams().get("phone"));
