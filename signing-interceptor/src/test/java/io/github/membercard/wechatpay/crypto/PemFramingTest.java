@@ -59,6 +59,12 @@ class PemFramingTest {
   }
 
   @Test
+  void anEndLineBeforeTheBlockIsNotTakenForItsEnd() {
+    assertEquals(
+        PRIVATE_KEY, PemKeys.privateKey(PemSource.text("-----END PRIVATE KEY-----" + PRIVATE)));
+  }
+
+  @Test
   void aBlockWithoutItsEndLineIsRefused() {
     String cut = PRIVATE.substring(0, PRIVATE.indexOf("-----END"));
 
