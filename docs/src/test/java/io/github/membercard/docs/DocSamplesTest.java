@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 class DocSamplesTest {
 
   private static final Pattern JAVA_BLOCK =
-      Pattern.compile("(?:<!-- sample context: ([^\\n]*?) -->\\n)?```java\\n(.*?)```", Pattern.DOTALL);
+      Pattern.compile(
+          "(?:<!-- sample context: ([^\\n]*?) -->\\n)?```java\\n(.*?)```", Pattern.DOTALL);
   private static final Pattern TYPE_DECLARATION =
       Pattern.compile(
           "^(@.*\\n)*(public |final |abstract )*(class|interface|record|enum) ", Pattern.MULTILINE);
