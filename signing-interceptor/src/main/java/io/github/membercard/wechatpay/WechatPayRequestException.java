@@ -1,5 +1,7 @@
 package io.github.membercard.wechatpay;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -12,8 +14,8 @@ public class WechatPayRequestException extends WechatPayException {
 
   private static final long serialVersionUID = 1L;
 
-  /** The members at fault, each with what is wrong with it. */
-  private final List<String> members;
+  /** The members at fault, each with what is wrong with it; a serializable list type. */
+  private final ArrayList<String> members;
 
   /**
    * Creates the failure of one operation's request.
@@ -24,7 +26,7 @@ public class WechatPayRequestException extends WechatPayException {
    */
   public WechatPayRequestException(String operation, List<String> members) {
     super(operation + " was not sent: " + String.join("; ", members));
-    this.members = List.copyOf(members);
+    this.members = new ArrayList<>(members);
   }
 
   /**
@@ -33,6 +35,6 @@ public class WechatPayRequestException extends WechatPayException {
    * @return the members at fault, in the order of the operation's parameters and body
    */
   public List<String> members() {
-    return members;
+    return Collections.unmodifiableList(members);
   }
 }
