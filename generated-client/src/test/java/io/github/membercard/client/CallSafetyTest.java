@@ -27,13 +27,11 @@ import io.github.membercard.client.model.UpdateUserCardRequest;
 import io.github.membercard.client.model.UserCardState;
 import io.github.membercard.client.model.UserPointBalance;
 import io.github.membercard.client.model.ValidDateInformation;
-import io.github.membercard.wechatpay.MerchantCredentials;
 import io.github.membercard.wechatpay.RawRequest;
-import io.github.membercard.wechatpay.TransportOptions;
 import io.github.membercard.wechatpay.WechatPayClient;
 import io.github.membercard.wechatpay.WechatPayException;
-import io.github.membercard.wechatpay.WechatPayKeyConfig;
 import io.github.membercard.wechatpay.WechatPayRequestException;
+import io.github.membercard.wechatpay.testing.TestClients;
 import io.github.membercard.wechatpay.testing.TestKeys;
 import io.github.membercard.wechatpay.testing.WechatPaySide;
 import java.lang.reflect.Method;
@@ -67,18 +65,7 @@ class CallSafetyTest {
   static void start() {
     server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
     server.start();
-    client =
-        WechatPayClient.builder()
-            .credentials(
-                MerchantCredentials.of(
-                    "1900000001",
-                    "5157F09EFDC096DE15EBE81A47057A72",
-                    TestKeys.pemSource(MERCHANT.getPrivate())))
-            .wechatPayKeys(
-                WechatPayKeyConfig.publicKey(
-                    WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey())))
-            .transport(TransportOptions.defaults().baseUrl(server.baseUrl()))
-            .build();
+    client = TestClients.builder(WECHATPAY, MERCHANT.getPrivate(), server.baseUrl()).build();
   }
 
   @AfterAll
