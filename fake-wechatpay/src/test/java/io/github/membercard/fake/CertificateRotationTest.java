@@ -1,7 +1,5 @@
 package io.github.membercard.fake;
 
-import static io.github.membercard.fake.PlatformCertificateModeTest.CARD_ID;
-import static io.github.membercard.fake.PlatformCertificateModeTest.CODE;
 import static io.github.membercard.fake.PlatformCertificateModeTest.PHONE;
 import static io.github.membercard.fake.PlatformCertificateModeTest.confirmation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.membercard.client.api.BrandUserCardsApi;
-import io.github.membercard.client.api.BrandUserCardsApi.ConfirmUserCardParams;
 import io.github.membercard.wechatpay.WechatPayApiException;
 import io.github.membercard.wechatpay.auth.WechatPayProtocol;
 import io.github.membercard.wechatpay.crypto.AeadAes256Gcm;
@@ -64,12 +61,7 @@ class CertificateRotationTest {
     BrandUserCardsApi builtBefore =
         wechatPay.clientBuilder().clock(clock).build(BrandUserCardsApi.class);
     String first = wechatPay.signingKeyId();
-    builtBefore.confirmUserCard(
-        ConfirmUserCardParams.builder()
-            .userCardCode(CODE)
-            .cardId(CARD_ID)
-            .body(confirmation())
-            .build());
+    builtBefore.confirmUserCard(confirmation());
 
     String second = wechatPay.rotateCertificate();
 
@@ -81,27 +73,9 @@ class CertificateRotationTest {
             http.getText(SignedRequests.USER_CARD), WechatPayProtocol.WECHATPAY_SERIAL));
     // The runtime downloads again for an unknown serial at most once a minute after a download.
     clock.advance(Duration.ofMinutes(2));
-    assertEquals(
-        PHONE,
-        builtBefore
-            .confirmUserCard(
-                ConfirmUserCardParams.builder()
-                    .userCardCode(CODE)
-                    .cardId(CARD_ID)
-                    .body(confirmation())
-                    .build())
-            .getPhoneNumber());
+    assertEquals(PHONE, builtBefore.confirmUserCard(confirmation()).getPhoneNumber());
     assertEquals(2, wechatPay.requests(FakeWechatPay.DOWNLOAD_CERTIFICATES).size());
-    assertEquals(
-        PHONE,
-        builtBefore
-            .confirmUserCard(
-                ConfirmUserCardParams.builder()
-                    .userCardCode(CODE)
-                    .cardId(CARD_ID)
-                    .body(confirmation())
-                    .build())
-            .getPhoneNumber());
+    assertEquals(PHONE, builtBefore.confirmUserCard(confirmation()).getPhoneNumber());
   }
 
   @Test
@@ -134,26 +108,11 @@ class CertificateRotationTest {
     WechatPayApiException error =
         assertThrows(
             WechatPayApiException.class,
-            () ->
-                knowsSecond.confirmUserCard(
-                    ConfirmUserCardParams.builder()
-                        .userCardCode(CODE)
-                        .cardId(CARD_ID)
-                        .body(confirmation())
-                        .build()),
+            () -> knowsSecond.confirmUserCard(confirmation()),
             "fields encrypted under the expired certificate");
     ContractTestBase.assertParamError(error, WechatPayProtocol.WECHATPAY_SERIAL, "header");
     BrandUserCardsApi builtAfter = wechatPay.clientBuilder().build(BrandUserCardsApi.class);
-    assertEquals(
-        PHONE,
-        builtAfter
-            .confirmUserCard(
-                ConfirmUserCardParams.builder()
-                    .userCardCode(CODE)
-                    .cardId(CARD_ID)
-                    .body(confirmation())
-                    .build())
-            .getPhoneNumber());
+    assertEquals(PHONE, builtAfter.confirmUserCard(confirmation()).getPhoneNumber());
     assertEquals(first, wechatPay.requests("confirmUserCard").get(1).wechatpaySerial());
   }
 
@@ -168,15 +127,7 @@ class CertificateRotationTest {
     assertEquals(List.of(second), wechatPay.certificateSerials());
     assertEquals(List.of(second), serials(certificates()));
     WechatPayApiException error =
-        assertThrows(
-            WechatPayApiException.class,
-            () ->
-                knowsFirst.confirmUserCard(
-                    ConfirmUserCardParams.builder()
-                        .userCardCode(CODE)
-                        .cardId(CARD_ID)
-                        .body(confirmation())
-                        .build()));
+        assertThrows(WechatPayApiException.class, () -> knowsFirst.confirmUserCard(confirmation()));
     ContractTestBase.assertParamError(error, WechatPayProtocol.WECHATPAY_SERIAL, "header");
   }
 
@@ -233,16 +184,7 @@ class CertificateRotationTest {
 
     BrandUserCardsApi userCards = wechatPay.clientBuilder().build(BrandUserCardsApi.class);
 
-    assertEquals(
-        PHONE,
-        userCards
-            .confirmUserCard(
-                ConfirmUserCardParams.builder()
-                    .userCardCode(CODE)
-                    .cardId(CARD_ID)
-                    .body(confirmation())
-                    .build())
-            .getPhoneNumber());
+    assertEquals(PHONE, userCards.confirmUserCard(confirmation()).getPhoneNumber());
     assertEquals(serial, wechatPay.requests("confirmUserCard").get(0).wechatpaySerial());
   }
 

@@ -1,14 +1,11 @@
 package io.github.membercard.fake;
 
-import static io.github.membercard.fake.PlatformCertificateModeTest.CARD_ID;
-import static io.github.membercard.fake.PlatformCertificateModeTest.CODE;
 import static io.github.membercard.fake.PlatformCertificateModeTest.PHONE;
 import static io.github.membercard.fake.PlatformCertificateModeTest.confirmation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.membercard.client.api.BrandUserCardsApi;
-import io.github.membercard.client.api.BrandUserCardsApi.ConfirmUserCardParams;
 import io.github.membercard.wechatpay.WechatPayApiException;
 import io.github.membercard.wechatpay.WechatPayKeyConfig;
 import io.github.membercard.wechatpay.auth.WechatPayProtocol;
@@ -47,16 +44,7 @@ class MigrationModeTest {
   void aClientFromTheFakeCallsAnOperation() {
     BrandUserCardsApi userCards = wechatPay.clientBuilder().build(BrandUserCardsApi.class);
 
-    assertEquals(
-        PHONE,
-        userCards
-            .confirmUserCard(
-                ConfirmUserCardParams.builder()
-                    .userCardCode(CODE)
-                    .cardId(CARD_ID)
-                    .body(confirmation())
-                    .build())
-            .getPhoneNumber());
+    assertEquals(PHONE, userCards.confirmUserCard(confirmation()).getPhoneNumber());
 
     assertEquals(wechatPay.certificateSerials().get(0), wechatPay.signingKeyId());
     assertEquals(1, wechatPay.requests(FakeWechatPay.DOWNLOAD_CERTIFICATES).size());
@@ -75,14 +63,7 @@ class MigrationModeTest {
 
     WechatPayApiException error =
         assertThrows(
-            WechatPayApiException.class,
-            () ->
-                certificateClient.confirmUserCard(
-                    ConfirmUserCardParams.builder()
-                        .userCardCode(CODE)
-                        .cardId(CARD_ID)
-                        .body(confirmation())
-                        .build()));
+            WechatPayApiException.class, () -> certificateClient.confirmUserCard(confirmation()));
     ContractTestBase.assertParamError(error, WechatPayProtocol.WECHATPAY_SERIAL, "header");
   }
 
@@ -98,15 +79,6 @@ class MigrationModeTest {
                 WechatPayKeyConfig.publicKey(
                     FakeWechatPay.PUBLIC_KEY_ID, PemSource.text(wechatPay.wechatPayPublicKeyPem())))
             .build(BrandUserCardsApi.class);
-    assertEquals(
-        PHONE,
-        publicKeyClient
-            .confirmUserCard(
-                ConfirmUserCardParams.builder()
-                    .userCardCode(CODE)
-                    .cardId(CARD_ID)
-                    .body(confirmation())
-                    .build())
-            .getPhoneNumber());
+    assertEquals(PHONE, publicKeyClient.confirmUserCard(confirmation()).getPhoneNumber());
   }
 }

@@ -58,13 +58,7 @@ class PlatformCertificateModeTest {
     assertEquals(KeyMode.PLATFORM_CERTIFICATES, fake.keyMode());
     BrandUserCardsApi userCards = fake.clientBuilder().build(BrandUserCardsApi.class);
 
-    UserCard card =
-        userCards.confirmUserCard(
-            ConfirmUserCardParams.builder()
-                .userCardCode(CODE)
-                .cardId(CARD_ID)
-                .body(confirmation())
-                .build());
+    UserCard card = userCards.confirmUserCard(confirmation());
 
     String serial = fake.certificateSerials().get(0);
     assertEquals(serial, fake.signingKeyId());
@@ -133,14 +127,7 @@ class PlatformCertificateModeTest {
 
     WechatPayApiException error =
         assertThrows(
-            WechatPayApiException.class,
-            () ->
-                publicKeyClient.confirmUserCard(
-                    ConfirmUserCardParams.builder()
-                        .userCardCode(CODE)
-                        .cardId(CARD_ID)
-                        .body(confirmation())
-                        .build()));
+            WechatPayApiException.class, () -> publicKeyClient.confirmUserCard(confirmation()));
     ContractTestBase.assertParamError(error, WechatPayProtocol.WECHATPAY_SERIAL, "header");
     assertThrows(IllegalStateException.class, fake::wechatPayPublicKeyPem);
   }
@@ -182,14 +169,7 @@ class PlatformCertificateModeTest {
     assertThrows(RuntimeException.class, () -> fake.clientBuilder().build());
     assertEquals(
         CODE,
-        builtBefore
-            .confirmUserCard(
-                ConfirmUserCardParams.builder()
-                    .userCardCode(CODE)
-                    .cardId(CARD_ID)
-                    .body(confirmation())
-                    .build())
-            .getUserCardCode(),
+        builtBefore.confirmUserCard(confirmation()).getUserCardCode(),
         "a client that has the certificate needs no download");
 
     fake.restore(FakeWechatPay.DOWNLOAD_CERTIFICATES);
@@ -204,21 +184,20 @@ class PlatformCertificateModeTest {
     assertEquals(
         503,
         assertThrows(WechatPayApiException.class, () -> fake.clientBuilder().build()).status());
-    fake.clientBuilder()
-        .build(BrandUserCardsApi.class)
-        .confirmUserCard(
-            ConfirmUserCardParams.builder()
-                .userCardCode(CODE)
-                .cardId(CARD_ID)
-                .body(confirmation())
-                .build());
+    fake.clientBuilder().build(BrandUserCardsApi.class).confirmUserCard(confirmation());
   }
 
-  static ConfirmUserCardRequest confirmation() {
-    return new ConfirmUserCardRequest()
-        .brandId("1004")
-        .openid("obLatjnx9gnqzS4myYGmLZ7LgLBA")
-        .phoneNumber(PHONE)
-        .userCardConfirmState(UserCardConfirmState.CREATE_CARD_SUCCESS);
+  /** The confirmation of the test member's card that these tests send. */
+  static ConfirmUserCardParams confirmation() {
+    return ConfirmUserCardParams.builder()
+        .userCardCode(CODE)
+        .cardId(CARD_ID)
+        .body(
+            new ConfirmUserCardRequest()
+                .brandId("1004")
+                .openid("obLatjnx9gnqzS4myYGmLZ7LgLBA")
+                .phoneNumber(PHONE)
+                .userCardConfirmState(UserCardConfirmState.CREATE_CARD_SUCCESS))
+        .build();
   }
 }

@@ -5,16 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.membercard.wechatpay.auth.Authorization;
-import io.github.membercard.wechatpay.auth.NonceGenerator;
 import io.github.membercard.wechatpay.auth.WechatPayProtocol;
 import io.github.membercard.wechatpay.crypto.PemKeys;
 import io.github.membercard.wechatpay.crypto.PemSource;
 import io.github.membercard.wechatpay.crypto.RsaOaep;
-import io.github.membercard.wechatpay.crypto.RsaSha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -53,14 +48,13 @@ final class SandboxHttp {
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(5))
           .build();
-  private final NonceGenerator nonces = new NonceGenerator();
   private final ObjectMapper json = new ObjectMapper();
-  private final FakeWechatPay fake;
+  private final SignedRequests signing;
   private final PrivateKey merchantKey;
   private final PublicKey wechatPayKey;
 
   SandboxHttp(FakeWechatPay fake) {
-    this.fake = fake;
+    this.signing = new SignedRequests(fake);
     this.merchantKey = PemKeys.privateKey(PemSource.text(fake.merchantPrivateKeyPem()));
     this.wechatPayKey = PemKeys.publicKey(PemSource.text(fake.wechatPayPublicKeyPem()));
   }
@@ -118,8 +112,7 @@ final class SandboxHttp {
           answer.body().isEmpty() ? json.createObjectNode() : json.readTree(answer.body());
       if (answer.statusCode() / 100 == 2) {
         assertTrue(
-            SignedRequests.signedBy(
-                PemKeys.publicKey(PemSource.text(fake.wechatPayPublicKeyPem())), answer),
+            SignedRequests.signedBy(wechatPayKey, answer),
             "the answer of " + operationId + " is signed by WeChat Pay");
         if (operation.successSchema() != null) {
           parsed =
@@ -136,28 +129,13 @@ final class SandboxHttp {
   }
 
   private HttpResponse<String> send(String method, String pathAndQuery, byte[] body) {
-    String timestamp = Long.toString(Instant.now().getEpochSecond());
-    String nonce = nonces.get();
-    String signature =
-        RsaSha256.sign(
-            merchantKey,
-            WechatPayProtocol.requestMessage(method, pathAndQuery, timestamp, nonce, body));
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(fake.baseUrl() + pathAndQuery))
+        signing
+            .signed(method, pathAndQuery, body)
             .timeout(Duration.ofSeconds(20))
-            .header(
-                WechatPayProtocol.AUTHORIZATION,
-                new Authorization(
-                        FakeWechatPay.MERCHANT_ID,
-                        nonce,
-                        timestamp,
-                        fake.merchantSerialNumber(),
-                        signature)
-                    .header())
             .header(WechatPayProtocol.WECHATPAY_SERIAL, FakeWechatPay.PUBLIC_KEY_ID)
             .header("Content-Type", "application/json")
             .header("Accept", "application/json")
-            .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
             .build();
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -17,8 +17,8 @@ import java.security.PublicKey;
 import java.time.Instant;
 
 /**
- * Sends GET requests signed as the fake's merchant through the JDK's own HTTP client, to see the
- * fake's answers as they come off the wire, with no runtime in between.
+ * Sends requests signed as the fake's merchant through the JDK's own HTTP client, to see the fake's
+ * answers as they come off the wire, with no runtime in between.
  */
 final class SignedRequests {
 
@@ -45,12 +45,21 @@ final class SignedRequests {
    * @return a request builder, to add a timeout to or build
    */
   HttpRequest.Builder get(String pathAndQuery) {
+    return signed("GET", pathAndQuery, new byte[0]);
+  }
+
+  /**
+   * Returns a request of any method, its path, query and body signed now as the fake's merchant.
+   *
+   * @return a request builder, to add headers and a timeout to, or build
+   */
+  HttpRequest.Builder signed(String method, String pathAndQuery, byte[] body) {
     String timestamp = Long.toString(Instant.now().getEpochSecond());
     String nonce = nonces.get();
     String signature =
         RsaSha256.sign(
             merchantKey,
-            WechatPayProtocol.requestMessage("GET", pathAndQuery, timestamp, nonce, new byte[0]));
+            WechatPayProtocol.requestMessage(method, pathAndQuery, timestamp, nonce, body));
     return HttpRequest.newBuilder(URI.create(fake.baseUrl() + pathAndQuery))
         .header(
             WechatPayProtocol.AUTHORIZATION,
@@ -61,7 +70,7 @@ final class SignedRequests {
                     fake.merchantSerialNumber(),
                     signature)
                 .header())
-        .GET();
+        .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
   }
 
   /**
