@@ -2,11 +2,11 @@ package io.github.membercard.benchmarks;
 
 import com.wechat.pay.java.core.notification.RequestParam;
 import io.github.membercard.client.MemberCardNotifications;
-import io.github.membercard.wechatpay.auth.AnswerSigner;
-import io.github.membercard.wechatpay.auth.NonceGenerator;
-import io.github.membercard.wechatpay.auth.WechatPayProtocol;
-import io.github.membercard.wechatpay.crypto.AeadAes256Gcm;
 import io.github.membercard.wechatpay.crypto.PemSource;
+import io.github.membercard.wechatpay.internal.auth.AnswerSigner;
+import io.github.membercard.wechatpay.internal.auth.NonceGenerator;
+import io.github.membercard.wechatpay.internal.auth.WechatPayProtocol;
+import io.github.membercard.wechatpay.internal.crypto.AeadAes256Gcm;
 import io.github.membercard.wechatpay.notification.NotificationParser;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

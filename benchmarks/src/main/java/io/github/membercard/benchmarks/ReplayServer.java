@@ -1,8 +1,8 @@
 package io.github.membercard.benchmarks;
 
-import io.github.membercard.wechatpay.auth.AnswerSigner;
-import io.github.membercard.wechatpay.auth.NonceGenerator;
-import io.github.membercard.wechatpay.auth.WechatPayProtocol;
+import io.github.membercard.wechatpay.internal.auth.AnswerSigner;
+import io.github.membercard.wechatpay.internal.auth.NonceGenerator;
+import io.github.membercard.wechatpay.internal.auth.WechatPayProtocol;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;

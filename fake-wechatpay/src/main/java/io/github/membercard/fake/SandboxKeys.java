@@ -1,8 +1,8 @@
 package io.github.membercard.fake;
 
-import io.github.membercard.wechatpay.auth.NonceGenerator;
-import io.github.membercard.wechatpay.crypto.PemKeys;
 import io.github.membercard.wechatpay.crypto.PemSource;
+import io.github.membercard.wechatpay.internal.auth.NonceGenerator;
+import io.github.membercard.wechatpay.internal.crypto.PemKeys;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;

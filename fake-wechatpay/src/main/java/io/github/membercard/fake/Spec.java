@@ -1,6 +1,6 @@
 package io.github.membercard.fake;
 
-import io.github.membercard.wechatpay.auth.WechatPayProtocol;
+import io.github.membercard.wechatpay.internal.auth.WechatPayProtocol;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;

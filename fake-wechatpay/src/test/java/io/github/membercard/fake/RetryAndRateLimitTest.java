@@ -16,7 +16,7 @@ import io.github.membercard.wechatpay.RetryPolicy;
 import io.github.membercard.wechatpay.WechatPayApiException;
 import io.github.membercard.wechatpay.WechatPayClient;
 import io.github.membercard.wechatpay.WechatPayTransportException;
-import io.github.membercard.wechatpay.auth.Authorization;
+import io.github.membercard.wechatpay.internal.auth.Authorization;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;

@@ -1,11 +1,11 @@
 package io.github.membercard.fake;
 
-import io.github.membercard.wechatpay.auth.Authorization;
-import io.github.membercard.wechatpay.auth.NonceGenerator;
-import io.github.membercard.wechatpay.auth.WechatPayProtocol;
-import io.github.membercard.wechatpay.crypto.PemKeys;
 import io.github.membercard.wechatpay.crypto.PemSource;
-import io.github.membercard.wechatpay.crypto.RsaSha256;
+import io.github.membercard.wechatpay.internal.auth.Authorization;
+import io.github.membercard.wechatpay.internal.auth.NonceGenerator;
+import io.github.membercard.wechatpay.internal.auth.WechatPayProtocol;
+import io.github.membercard.wechatpay.internal.crypto.PemKeys;
+import io.github.membercard.wechatpay.internal.crypto.RsaSha256;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

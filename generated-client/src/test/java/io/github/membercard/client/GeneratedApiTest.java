@@ -25,7 +25,7 @@ import io.github.membercard.client.model.UserCard;
 import io.github.membercard.client.model.UserCardConfirmState;
 import io.github.membercard.client.model.UserInformation;
 import io.github.membercard.wechatpay.WechatPayClient;
-import io.github.membercard.wechatpay.crypto.RsaOaep;
+import io.github.membercard.wechatpay.internal.crypto.RsaOaep;
 import io.github.membercard.wechatpay.testing.TestClients;
 import io.github.membercard.wechatpay.testing.TestKeys;
 import io.github.membercard.wechatpay.testing.WechatPaySide;

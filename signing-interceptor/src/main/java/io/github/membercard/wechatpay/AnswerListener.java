@@ -1,6 +1,6 @@
 package io.github.membercard.wechatpay;
 
-import io.github.membercard.wechatpay.http.UntrustedText;
+import io.github.membercard.wechatpay.internal.http.UntrustedText;
 
 /**
  * Told of every answer that passed verification, so callers can log or keep its Request-ID (the

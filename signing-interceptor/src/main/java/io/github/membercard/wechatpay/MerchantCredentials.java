@@ -1,13 +1,13 @@
 package io.github.membercard.wechatpay;
 
-import io.github.membercard.wechatpay.auth.PrivateKeySigner;
 import io.github.membercard.wechatpay.auth.Signer;
-import io.github.membercard.wechatpay.crypto.PemKeys;
 import io.github.membercard.wechatpay.crypto.PemSource;
-import io.github.membercard.wechatpay.crypto.RsaKeys;
-import io.github.membercard.wechatpay.crypto.RsaOaep;
+import io.github.membercard.wechatpay.internal.auth.PrivateKeySigner;
+import io.github.membercard.wechatpay.internal.crypto.PemKeys;
+import io.github.membercard.wechatpay.internal.crypto.RsaKeys;
+import io.github.membercard.wechatpay.internal.crypto.RsaOaep;
+import io.github.membercard.wechatpay.internal.keys.SerialNumbers;
 import io.github.membercard.wechatpay.json.FieldCipher;
-import io.github.membercard.wechatpay.keys.SerialNumbers;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.PublicKey;

@@ -1,7 +1,7 @@
 package io.github.membercard.wechatpay;
 
 import feign.Client;
-import io.github.membercard.wechatpay.http.BoundedBody;
+import io.github.membercard.wechatpay.internal.http.BoundedBody;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -61,8 +61,8 @@ public final class TransportOptions {
    * Returns the options a {@link WechatPayClient.Builder} uses when given none.
    *
    * @return production, 10 s to connect, 30 s to read, OkHttp without retries (see {@link
-   *     io.github.membercard.wechatpay.http.OkHttpTransport#withDefaults}), answers of at most 1
-   *     MiB, redacted logs
+   *     io.github.membercard.wechatpay.internal.http.OkHttpTransport#withDefaults}), answers of at
+   *     most 1 MiB, redacted logs
    */
   public static TransportOptions defaults() {
     return new TransportOptions();
@@ -133,7 +133,7 @@ public final class TransportOptions {
    *
    * @param client the Feign HTTP client to send through; it must support PATCH and should not retry
    *     on its own. Default: OkHttp without retries, see {@link
-   *     io.github.membercard.wechatpay.http.OkHttpTransport#withDefaults}
+   *     io.github.membercard.wechatpay.internal.http.OkHttpTransport#withDefaults}
    * @return options with that client
    */
   public TransportOptions httpClient(Client client) {

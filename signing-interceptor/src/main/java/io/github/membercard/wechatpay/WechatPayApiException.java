@@ -3,7 +3,7 @@ package io.github.membercard.wechatpay;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.membercard.wechatpay.http.UntrustedText;
+import io.github.membercard.wechatpay.internal.http.UntrustedText;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 

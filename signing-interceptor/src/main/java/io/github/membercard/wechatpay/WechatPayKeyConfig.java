@@ -1,7 +1,7 @@
 package io.github.membercard.wechatpay;
 
 import io.github.membercard.wechatpay.crypto.PemSource;
-import io.github.membercard.wechatpay.keys.WechatPayPublicKey;
+import io.github.membercard.wechatpay.internal.keys.WechatPayPublicKey;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;

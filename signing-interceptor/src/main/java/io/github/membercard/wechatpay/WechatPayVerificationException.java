@@ -1,6 +1,6 @@
 package io.github.membercard.wechatpay;
 
-import io.github.membercard.wechatpay.http.UntrustedText;
+import io.github.membercard.wechatpay.internal.http.UntrustedText;
 
 /**
  * An answer or notification did not prove it came from WeChat Pay, so its body was discarded.

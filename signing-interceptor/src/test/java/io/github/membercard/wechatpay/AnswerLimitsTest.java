@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.membercard.wechatpay.WechatPayTransportException.Failure;
-import io.github.membercard.wechatpay.http.BoundedBody;
+import io.github.membercard.wechatpay.internal.http.BoundedBody;
 import io.github.membercard.wechatpay.testing.CertificateList;
 import io.github.membercard.wechatpay.testing.MemberApi;
 import io.github.membercard.wechatpay.testing.MisbehavingServer;

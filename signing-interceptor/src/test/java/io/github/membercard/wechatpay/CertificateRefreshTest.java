@@ -24,7 +24,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import feign.Client;
 import feign.Request;
 import io.github.membercard.wechatpay.WechatPayVerificationException.Reason;
-import io.github.membercard.wechatpay.http.OkHttpTransport;
+import io.github.membercard.wechatpay.internal.http.OkHttpTransport;
 import io.github.membercard.wechatpay.notification.NotificationParser;
 import io.github.membercard.wechatpay.testing.CapturedLogs;
 import io.github.membercard.wechatpay.testing.CapturedLogs.Capture;

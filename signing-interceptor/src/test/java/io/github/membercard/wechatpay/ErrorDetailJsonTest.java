@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.membercard.wechatpay.WechatPayApiException.ErrorDetail;
-import io.github.membercard.wechatpay.json.WechatPayJson;
+import io.github.membercard.wechatpay.internal.json.WechatPayJson;
 import org.junit.jupiter.api.Test;
 
 /**

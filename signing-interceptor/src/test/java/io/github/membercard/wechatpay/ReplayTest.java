@@ -64,7 +64,7 @@ class ReplayTest {
 
   @Test
   void aGuardRefusesACapturedAnswerSentAgain() {
-    MemberApi api = client().replayGuard(new ReplayGuard()).build(MemberApi.class);
+    MemberApi api = client().replayGuard(ReplayGuard.inMemory()).build(MemberApi.class);
 
     assertEquals("Li", api.get("1").name);
     WechatPayVerificationException copy =
@@ -78,7 +78,7 @@ class ReplayTest {
   void aGuardRefusesANotificationDeliveredTwiceByteForByte() {
     NotificationParser parser =
         TestClients.parser(WECHATPAY, MERCHANT.getPrivate(), API_V3_KEY)
-            .replayGuard(new ReplayGuard(16))
+            .replayGuard(ReplayGuard.inMemory(16))
             .build();
     Delivery delivery = WECHATPAY.notification("MEMBER_CARD.OPEN", "{}", API_V3_KEY, Instant.now());
 
@@ -96,7 +96,7 @@ class ReplayTest {
     NotificationParser parser =
         client()
             .apiV3Key(API_V3_KEY)
-            .replayGuard(new ReplayGuard())
+            .replayGuard(ReplayGuard.inMemory())
             .build()
             .notificationParser(Map.of());
     Delivery delivery = WECHATPAY.notification("MEMBER_CARD.OPEN", "{}", API_V3_KEY, Instant.now());
@@ -115,7 +115,7 @@ class ReplayTest {
   void aRedeliverySignedAfreshVerifiesAndIsHandledOnceByItsId() {
     NotificationParser parser =
         TestClients.parser(WECHATPAY, MERCHANT.getPrivate(), API_V3_KEY)
-            .replayGuard(new ReplayGuard())
+            .replayGuard(ReplayGuard.inMemory())
             .build();
     ProcessedNotifications processed = ProcessedNotifications.inMemory(100);
     Delivery first = WECHATPAY.notification("MEMBER_CARD.OPEN", "{}", API_V3_KEY, Instant.now());
@@ -141,7 +141,7 @@ class ReplayTest {
     assertTrue(processed.claim("a"), "forgotten: the store holds two");
     assertFalse(processed.claim("c"));
     assertThrows(IllegalArgumentException.class, () -> ProcessedNotifications.inMemory(0));
-    assertThrows(IllegalArgumentException.class, () -> new ReplayGuard(0));
+    assertThrows(IllegalArgumentException.class, () -> ReplayGuard.inMemory(0));
   }
 
   private WechatPayClient.Builder client() {

@@ -145,7 +145,7 @@ class TransportFailureTest {
   void aSignedAnswerWithNoBodyWhereJsonIsExpectedFailsTyped() throws IOException {
     byte[] empty = new byte[0];
     var headers = new StringBuilder("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n");
-    new io.github.membercard.wechatpay.auth.AnswerSigner(
+    new io.github.membercard.wechatpay.internal.auth.AnswerSigner(
             WECHATPAY.keys().getPrivate(), WECHATPAY.id(), () -> "n0nce")
         .headers(empty, java.time.Instant.now())
         .forEach((name, value) -> headers.append(name).append(": ").append(value).append("\r\n"));

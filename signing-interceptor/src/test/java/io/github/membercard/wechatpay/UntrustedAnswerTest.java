@@ -14,7 +14,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.membercard.wechatpay.WechatPayApiException.ErrorDetail;
 import io.github.membercard.wechatpay.WechatPayVerificationException.Reason;
-import io.github.membercard.wechatpay.auth.WechatPayProtocol;
+import io.github.membercard.wechatpay.internal.auth.WechatPayProtocol;
 import io.github.membercard.wechatpay.testing.MemberApi;
 import io.github.membercard.wechatpay.testing.MisbehavingServer;
 import io.github.membercard.wechatpay.testing.TestClients;

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.membercard.wechatpay.WechatPayVerificationException.Reason;
-import io.github.membercard.wechatpay.auth.AnswerSigner;
-import io.github.membercard.wechatpay.auth.SignedMessage;
-import io.github.membercard.wechatpay.auth.WechatPayProtocol;
-import io.github.membercard.wechatpay.http.UntrustedText;
+import io.github.membercard.wechatpay.internal.auth.AnswerSigner;
+import io.github.membercard.wechatpay.internal.auth.SignedMessage;
+import io.github.membercard.wechatpay.internal.auth.WechatPayProtocol;
+import io.github.membercard.wechatpay.internal.http.UntrustedText;
 import io.github.membercard.wechatpay.notification.NotificationParser;
 import io.github.membercard.wechatpay.testing.CapturedLogs;
 import io.github.membercard.wechatpay.testing.CapturedLogs.Capture;

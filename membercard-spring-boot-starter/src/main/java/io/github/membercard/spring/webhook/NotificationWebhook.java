@@ -1,7 +1,7 @@
 package io.github.membercard.spring.webhook;
 
 import io.github.membercard.wechatpay.WechatPayException;
-import io.github.membercard.wechatpay.auth.WechatPayProtocol;
+import io.github.membercard.wechatpay.internal.auth.WechatPayProtocol;
 import io.github.membercard.wechatpay.notification.Acknowledgement;
 import io.github.membercard.wechatpay.notification.Notification;
 import io.github.membercard.wechatpay.notification.NotificationParser;

@@ -10,7 +10,7 @@ import io.github.membercard.fake.FakeWechatPay;
 import io.github.membercard.fake.ReceivedRequest;
 import io.github.membercard.spring.test.PointsApplication.PointsService;
 import io.github.membercard.spring.test.PointsApplication.RecordingListener;
-import io.github.membercard.wechatpay.auth.AnswerSigner;
+import io.github.membercard.wechatpay.internal.auth.AnswerSigner;
 import io.github.membercard.wechatpay.notification.Acknowledgement;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -83,7 +83,7 @@ public final class PemSource {
    * @return the PEM text
    * @throws WechatPayConfigurationException if it cannot be read or is empty
    */
-  String read() {
+  public String read() {
     String pem;
     try {
       pem = reader.read();

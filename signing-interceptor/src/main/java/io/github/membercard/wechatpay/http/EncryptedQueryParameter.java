@@ -9,9 +9,8 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a query parameter of a generated API method whose value travels encrypted: the caller
- * passes plaintext, and {@link WechatPayEncoder} replaces it with RSA-OAEP ciphertext under the key
- * it names in {@code Wechatpay-Serial}. Generated from {@code x-wechatpay-encrypted} on a query
- * parameter of the spec.
+ * passes plaintext, and the client sends RSA-OAEP ciphertext under the key it names in {@code
+ * Wechatpay-Serial}. Generated from {@code x-wechatpay-encrypted} on a query parameter of the spec.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -8,8 +8,9 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a {@code String} or {@code List<String>} property that travels RSA-OAEP encrypted. The
- * model holds plaintext; {@link SensitiveFieldModule} encrypts it when written and decrypts it when
- * read. Generated models carry it wherever the spec says {@code x-wechatpay-encrypted: true}.
+ * model holds plaintext; the client encrypts it when the request is written and decrypts it when
+ * the response is read. Generated models carry it wherever the spec says {@code
+ * x-wechatpay-encrypted: true}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -1,6 +1,6 @@
 package io.github.membercard.wechatpay.testing;
 
-import io.github.membercard.wechatpay.crypto.AeadAes256Gcm;
+import io.github.membercard.wechatpay.internal.crypto.AeadAes256Gcm;
 import java.math.BigInteger;
 import java.security.cert.X509Certificate;
 import java.time.Instant;

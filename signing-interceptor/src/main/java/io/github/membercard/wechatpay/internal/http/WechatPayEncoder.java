@@ -1,0 +1,108 @@
+package io.github.membercard.wechatpay.internal.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import feign.RequestTemplate;
+import feign.codec.Encoder;
+import io.github.membercard.wechatpay.WechatPayException;
+import io.github.membercard.wechatpay.http.EncryptedQueryParameter;
+import io.github.membercard.wechatpay.http.OperationParams;
+import io.github.membercard.wechatpay.internal.auth.WechatPayProtocol;
+import io.github.membercard.wechatpay.internal.crypto.RsaOaep;
+import io.github.membercard.wechatpay.internal.json.WechatPayJson;
+import io.github.membercard.wechatpay.internal.keys.EncryptionKey;
+import io.github.membercard.wechatpay.internal.keys.WechatPayKeys;
+import java.lang.reflect.Method;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Writes a call's request: for an {@link OperationParams} argument its percent-encoded path and
+ * query (encrypting the query values the method marks {@link EncryptedQueryParameter}); the body as
+ * JSON, once its required members are checked, encrypting sensitive fields. Everything is encrypted
+ * under one WeChat Pay key chosen for this request, and that very key is named in {@code
+ * Wechatpay-Serial}, so the two cannot disagree even while keys rotate.
+ */
+public final class WechatPayEncoder implements Encoder {
+
+  private final ObjectMapper mapper;
+  private final ConcurrentMap<Type, ObjectWriter> writers = new ConcurrentHashMap<>();
+  private final WechatPayKeys keys;
+  private final ExchangeLog log;
+  private final RequiredMembers required;
+
+  /**
+   * Creates the encoder.
+   *
+   * @param mapper writes JSON
+   * @param keys the WeChat Pay keys sensitive fields are encrypted under
+   * @param log logs each request body as its model, masked, at TRACE
+   */
+  public WechatPayEncoder(ObjectMapper mapper, WechatPayKeys keys, ExchangeLog log) {
+    this.mapper = Objects.requireNonNull(mapper, "mapper");
+    this.keys = Objects.requireNonNull(keys, "keys");
+    this.log = Objects.requireNonNull(log, "log");
+    this.required = new RequiredMembers(mapper);
+  }
+
+  @Override
+  public void encode(Object object, Type bodyType, RequestTemplate template) {
+    EncryptionKey key = keys.encryptionKey();
+    Method method = GeneratedMethods.of(template);
+    Object body = object;
+    Type type = bodyType;
+    if (object instanceof OperationParams params) {
+      // Slashes stay encoded: a value holding one is still one segment.
+      template.decodeSlash(false);
+      template.uri(
+          RequestTarget.of(
+              params,
+              encryptedQuery(method),
+              plaintext -> RsaOaep.encrypt(key.publicKey(), plaintext)));
+      body = params.body();
+      type = body == null ? null : body.getClass();
+    }
+    if (body != null) {
+      required.check(method == null ? "request" : method.getName(), body);
+      template.body(json(body, type, key), StandardCharsets.UTF_8);
+    }
+    template.removeHeader(WechatPayProtocol.WECHATPAY_SERIAL);
+    template.header(WechatPayProtocol.WECHATPAY_SERIAL, key.id());
+  }
+
+  private byte[] json(Object body, Type type, EncryptionKey key) {
+    log.body("request body", body);
+    try {
+      // One writer per type, prefetched once; only the cipher, bound to this request's key, is new.
+      ObjectWriter writer =
+          writers.computeIfAbsent(type, t -> mapper.writerFor(mapper.constructType(t)));
+      return WechatPayJson.encrypting(
+              writer, plaintext -> RsaOaep.encrypt(key.publicKey(), plaintext))
+          .writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw WechatPayException.causeOf(e)
+          .orElseGet(
+              () ->
+                  new WechatPayException(
+                      "Cannot write the request body as JSON: " + e.getOriginalMessage(), e));
+    }
+  }
+
+  private static Set<String> encryptedQuery(Method method) {
+    if (method == null) {
+      return Set.of();
+    }
+    Set<String> names = new HashSet<>();
+    for (EncryptedQueryParameter parameter :
+        method.getAnnotationsByType(EncryptedQueryParameter.class)) {
+      names.add(parameter.value());
+    }
+    return names;
+  }
+}
