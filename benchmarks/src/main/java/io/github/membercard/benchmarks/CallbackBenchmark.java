@@ -3,8 +3,8 @@ package io.github.membercard.benchmarks;
 import com.wechat.pay.java.core.notification.RequestParam;
 import io.github.membercard.client.MemberCardNotifications;
 import io.github.membercard.wechatpay.crypto.PemSource;
-import io.github.membercard.wechatpay.internal.auth.AnswerSigner;
 import io.github.membercard.wechatpay.internal.auth.NonceGenerator;
+import io.github.membercard.wechatpay.internal.auth.ResponseSigner;
 import io.github.membercard.wechatpay.internal.auth.WechatPayProtocol;
 import io.github.membercard.wechatpay.internal.crypto.AeadAes256Gcm;
 import io.github.membercard.wechatpay.notification.NotificationParser;
@@ -55,8 +55,8 @@ public class CallbackBenchmark {
   @Setup(Level.Trial)
   public void start() {
     Fixture fixture = Fixture.shared();
-    AnswerSigner signer =
-        new AnswerSigner(fixture.wechatPayKey(), Fixture.PUBLIC_KEY_ID, new NonceGenerator());
+    ResponseSigner signer =
+        new ResponseSigner(fixture.wechatPayKey(), Fixture.PUBLIC_KEY_ID, new NonceGenerator());
     byte[] body = envelope().getBytes(StandardCharsets.UTF_8);
     delivery = sign(signer, body);
     resigner.scheduleAtFixedRate(() -> delivery = sign(signer, body), 60, 60, TimeUnit.SECONDS);
@@ -102,7 +102,7 @@ public class CallbackBenchmark {
         SyncUserPoint.class);
   }
 
-  private static Delivery sign(AnswerSigner signer, byte[] body) {
+  private static Delivery sign(ResponseSigner signer, byte[] body) {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     signer.headers(body, Instant.now()).forEach((name, value) -> headers.put(name, List.of(value)));
     headers.put(WechatPayProtocol.WECHATPAY_SIGNATURE_TYPE, List.of(WechatPayProtocol.SCHEME));

@@ -30,7 +30,7 @@ public final class ColdStart {
           default -> null;
         };
     if (calls != null && calls.call(Shape.GET) == null) {
-      throw new IllegalStateException("no answer");
+      throw new IllegalStateException("no response");
     }
   }
 }

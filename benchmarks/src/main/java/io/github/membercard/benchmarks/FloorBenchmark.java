@@ -11,7 +11,7 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The floor of any call: one RSA-2048 SHA256withRSA signature (the request) and one verification
- * (the answer), straight through the JDK with engines kept per thread.
+ * (the response), straight through the JDK with engines kept per thread.
  */
 @State(Scope.Thread)
 public class FloorBenchmark {
@@ -28,7 +28,7 @@ public class FloorBenchmark {
 
   private Signature signer;
   private Signature verifier;
-  private byte[] answerSignature;
+  private byte[] responseSignature;
 
   @Setup(Level.Trial)
   public void keys() throws GeneralSecurityException {
@@ -38,7 +38,7 @@ public class FloorBenchmark {
     Signature wechatPay = Signature.getInstance("SHA256withRSA");
     wechatPay.initSign(fixture.wechatPayKey());
     wechatPay.update(ANSWER);
-    answerSignature = wechatPay.sign();
+    responseSignature = wechatPay.sign();
     verifier = Signature.getInstance("SHA256withRSA");
     verifier.initVerify(fixture.wechatPayPublicKey());
   }
@@ -48,6 +48,6 @@ public class FloorBenchmark {
     signer.update(REQUEST);
     byte[] signature = signer.sign();
     verifier.update(ANSWER);
-    return verifier.verify(answerSignature) && signature.length == 256;
+    return verifier.verify(responseSignature) && signature.length == 256;
   }
 }

@@ -1,7 +1,7 @@
 package io.github.membercard.benchmarks;
 
-import io.github.membercard.wechatpay.internal.auth.AnswerSigner;
 import io.github.membercard.wechatpay.internal.auth.NonceGenerator;
+import io.github.membercard.wechatpay.internal.auth.ResponseSigner;
 import io.github.membercard.wechatpay.internal.auth.WechatPayProtocol;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * A minimal HTTP/1.1 server on loopback that answers each {@link Shape} with bytes signed in
+ * A minimal HTTP/1.1 server on loopback that responses each {@link Shape} with bytes signed in
  * advance, as WeChat Pay would sign them: per request it only reads the request and writes a
  * ready-made answer, and counts the CPU time it spent doing so. Answers are signed again every
  * minute, so they stay well inside the verifiers' five-minute window however long a run takes.
@@ -40,7 +40,7 @@ final class ReplayServer implements AutoCloseable {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private final ServerSocket socket;
-  private final AnswerSigner signer;
+  private final ResponseSigner signer;
   private final ExecutorService connections =
       Executors.newCachedThreadPool(daemon("replay-server-connection"));
   private final ScheduledExecutorService resigner =
@@ -48,15 +48,15 @@ final class ReplayServer implements AutoCloseable {
   private volatile Map<String, byte[]> answers;
 
   ReplayServer(PrivateKey wechatPayKey, String keyId) {
-    signer = new AnswerSigner(wechatPayKey, keyId, new NonceGenerator());
-    answers = signAnswers();
+    signer = new ResponseSigner(wechatPayKey, keyId, new NonceGenerator());
+    answers = signResponses();
     try {
       socket = new ServerSocket(0, 128, InetAddress.getLoopbackAddress());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     resigner.scheduleAtFixedRate(
-        () -> answers = signAnswers(), RESIGN_SECONDS, RESIGN_SECONDS, TimeUnit.SECONDS);
+        () -> answers = signResponses(), RESIGN_SECONDS, RESIGN_SECONDS, TimeUnit.SECONDS);
     connections.execute(this::accept);
   }
 
@@ -80,7 +80,7 @@ final class ReplayServer implements AutoCloseable {
     connections.shutdownNow();
   }
 
-  private Map<String, byte[]> signAnswers() {
+  private Map<String, byte[]> signResponses() {
     Map<String, byte[]> signed = new HashMap<>();
     for (Shape shape : Shape.values()) {
       signed.put(shape.method + " " + shape.path, answer(shape));

@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The {@link ReplayServer} alone: a bare keep-alive socket per thread sends a ready-made GET and
- * reads the answer, so the figure is the server's cost plus a client that does next to nothing.
+ * reads the response, so the figure is the server's cost plus a client that does next to nothing.
  */
 @State(Scope.Benchmark)
 public class ServerCostBenchmark {

@@ -1,8 +1,8 @@
 package io.github.membercard.benchmarks;
 
 /**
- * The four request shapes measured, each with the answer the replay server gives it: a POST with a
- * JSON body, a GET, a PATCH answered 204, and a POST with an encrypted field (and so {@code
+ * The four request shapes measured, each with the response the replay server gives it: a POST with
+ * a JSON body, a GET, a PATCH answered 204, and a POST with an encrypted field (and so {@code
  * Wechatpay-Serial}).
  */
 enum Shape {

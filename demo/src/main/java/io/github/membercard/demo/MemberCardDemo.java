@@ -48,7 +48,7 @@ public final class MemberCardDemo {
           new MemberCardFlow(fake.clientBuilder(), settings, out).runWithCallbacks(fake);
         }
       }
-      out.println("All calls succeeded; every answer and notification was signature-verified.");
+      out.println("All calls succeeded; every response and notification was signature-verified.");
       return 0;
     } catch (WechatPayException | IllegalArgumentException | IOException | feign.FeignException e) {
       err.println("FAILED: " + e.getClass().getSimpleName() + ": " + e.getMessage());

@@ -27,7 +27,7 @@ import java.util.function.Supplier;
 /**
  * The member-card flow, one call at a time: confirm a new member's card, sync the points, query the
  * card, update it, confirm a point exchange. Each call prints its operation, a request summary, the
- * verified answer (encrypted fields masked) and its Request-ID.
+ * verified response (encrypted fields masked) and its Request-ID.
  */
 final class MemberCardFlow {
 
@@ -46,7 +46,7 @@ final class MemberCardFlow {
   MemberCardFlow(WechatPayClient.Builder client, DemoSettings settings, PrintStream out) {
     this.wechatPay =
         client
-            .answerListener((method, url, status, requestId) -> lastRequestId.set(requestId))
+            .responseListener((method, url, status, requestId) -> lastRequestId.set(requestId))
             .build();
     this.brandUserCards = wechatPay.create(BrandUserCardsApi.class);
     this.brandPoints = wechatPay.create(BrandPointsApi.class);
@@ -98,7 +98,7 @@ final class MemberCardFlow {
   void runWithCallbacks(FakeWechatPay fake) {
     out.printf("[1/%d] USER_CARD.CREATE notification -> confirmUserCard%n", steps);
     NewMemberConfirmer confirmer =
-        new NewMemberConfirmer(brandUserCards, card -> printAnswer("confirmUserCard", card));
+        new NewMemberConfirmer(brandUserCards, card -> printResponse("confirmUserCard", card));
     try (WebhookEndpoint endpoint =
         WebhookEndpoint.start(MemberCardNotifications.parser(wechatPay), confirmer)) {
       Delivery delivery =
@@ -116,14 +116,14 @@ final class MemberCardFlow {
                   + "\",\"phone_number\":\"13800138000\"}");
       out.printf(
           "      notification %s acknowledged: %d %s%n",
-          delivery.id(), delivery.status(), delivery.answer());
+          delivery.id(), delivery.status(), delivery.responseBody());
       Delivery again = fake.redeliver(delivery);
       out.printf(
           "      redelivered %s: %d, acknowledged without a second confirm: %b%n",
           again.id(), again.status(), again.acknowledged() && confirmer.duplicates() == 1);
       if (!delivery.acknowledged() || !again.acknowledged()) {
         throw new WechatPayException(
-            "The notify URL did not acknowledge " + delivery.id() + ": " + delivery.answer());
+            "The notify URL did not acknowledge " + delivery.id() + ": " + delivery.responseBody());
       }
     }
     rest();
@@ -194,10 +194,10 @@ final class MemberCardFlow {
   private void step(int number, String operation, String summary, Supplier<Object> call) {
     out.printf("[%d/%d] %s%n      request:    %s%n", number, steps, operation, summary);
     lastRequestId.set(null);
-    printAnswer(operation, call.get());
+    printResponse(operation, call.get());
   }
 
-  private void printAnswer(String operation, Object answer) {
+  private void printResponse(String operation, Object answer) {
     out.printf(
         "      %s verified: %s%n      Request-ID: %s%n", operation, answer, lastRequestId.get());
   }

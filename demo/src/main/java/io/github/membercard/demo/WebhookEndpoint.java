@@ -52,16 +52,16 @@ final class WebhookEndpoint implements AutoCloseable {
   }
 
   private void exchange(HttpExchange exchange) throws IOException {
-    Acknowledgement answer;
+    Acknowledgement ack;
     try (InputStream body = exchange.getRequestBody()) {
       Notification notification = parser.parse(body.readAllBytes(), exchange.getRequestHeaders());
-      answer = handler.handle(notification);
+      ack = handler.handle(notification);
     } catch (WechatPayException e) {
-      answer = Acknowledgement.failure(400, "invalid notification");
+      ack = Acknowledgement.failure(400, "invalid notification");
     }
-    byte[] bytes = answer.bodyBytes();
+    byte[] bytes = ack.bodyBytes();
     exchange.getResponseHeaders().set("Content-Type", Acknowledgement.CONTENT_TYPE);
-    exchange.sendResponseHeaders(answer.status(), bytes.length);
+    exchange.sendResponseHeaders(ack.status(), bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
     }

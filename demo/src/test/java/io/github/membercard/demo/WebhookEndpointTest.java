@@ -47,7 +47,7 @@ class WebhookEndpointTest {
             NewMemberConfirmer.USER_CARD_CREATE,
             "{\"user_card_code\":\"900001\",\"phone_number\":\"13900001111\"}");
 
-    assertTrue(delivery.acknowledged(), delivery.answer());
+    assertTrue(delivery.acknowledged(), delivery.responseBody());
     ReceivedRequest confirm = wechatPay.requests("confirmUserCard").get(0);
     assertTrue(
         confirm
@@ -74,16 +74,16 @@ class WebhookEndpointTest {
   }
 
   @Test
-  void aFailedConfirmIsAnsweredWithFailureSoWeChatPayDeliversAgain() {
+  void aFailedConfirmIsResponseedWithFailureSoWeChatPayDeliversAgain() {
     wechatPay.respondWithError("confirmUserCard", 500, "SYSTEM_ERROR", "系统错误");
     Delivery first = wechatPay.deliver(endpoint.url(), NewMemberConfirmer.USER_CARD_CREATE);
 
     assertEquals(500, first.status());
-    assertTrue(first.answer().contains("\"FAIL\""), first.answer());
+    assertTrue(first.responseBody().contains("\"FAIL\""), first.responseBody());
 
     wechatPay.reset();
     Delivery retried = wechatPay.redeliver(first);
-    assertTrue(retried.acknowledged(), retried.answer());
+    assertTrue(retried.acknowledged(), retried.responseBody());
     assertEquals(
         1,
         wechatPay.requests("confirmUserCard").size(),
@@ -108,7 +108,7 @@ class WebhookEndpointTest {
         500, first.status(), "a timed-out confirm is a failure, so WeChat Pay delivers again");
     wechatPay.reset();
     Delivery retried = wechatPay.redeliver(first);
-    assertTrue(retried.acknowledged(), retried.answer());
+    assertTrue(retried.acknowledged(), retried.responseBody());
     assertEquals(1, wechatPay.requests("confirmUserCard").size());
     assertEquals(1, confirmed.size());
     assertEquals(0, confirmer.duplicates());

@@ -14,7 +14,7 @@ import java.util.Map;
  *     Wechatpay-Signature}, {@code Wechatpay-Timestamp}, {@code Wechatpay-Nonce}, {@code
  *     Wechatpay-Serial}, ...); {@link FakeWechatPay#replay} sends them again unchanged
  * @param status the endpoint's HTTP status, or 0 when it gave none (refused, reset or timed out)
- * @param answer the endpoint's answer body, or why there was none
+ * @param responseBody the endpoint's response body, or why there was none
  */
 public record Delivery(
     String id,
@@ -23,7 +23,7 @@ public record Delivery(
     String body,
     Map<String, List<String>> headers,
     int status,
-    String answer) {
+    String responseBody) {
 
   /** Copies the headers, so a delivery stays as it was sent. */
   public Delivery {

@@ -31,7 +31,7 @@ import java.util.function.Supplier;
  * A local WeChat Pay for tests, on WireMock: it serves every operation of the spec, checks each
  * request as WeChat Pay does (Authorization signature, merchant id and serial, timestamp, {@code
  * Wechatpay-Serial}, the body against the schema, encrypted fields), answers with the documented
- * response signed under its own key, and lets a test change answers and inject faults. It makes a
+ * response signed under its own key, and lets a test change responses and inject faults. It makes a
  * throwaway merchant and WeChat Pay keys when it starts, in one {@link KeyMode}: a public key (the
  * default), platform certificates served by {@code GET /v3/certificates} and rotated on command, or
  * both; {@link #clientBuilder()} hands back a client configured to match.
@@ -240,7 +240,7 @@ public final class FakeWechatPay implements AutoCloseable {
    * publicKey(PUBLIC_KEY_ID, pem)}, {@code platformCertificates(apiV3Key)} or {@code
    * publicKeyAndPlatformCertificates(PUBLIC_KEY_ID, pem, apiV3Key)}.
    *
-   * @return the configuration that verifies the fake's answers and encrypts as it expects
+   * @return the configuration that verifies the fake's responses and encrypts as it expects
    */
   public WechatPayKeyConfig wechatPayKeys() {
     return switch (keyMode()) {
@@ -391,7 +391,7 @@ public final class FakeWechatPay implements AutoCloseable {
   }
 
   /**
-   * Returns the key id the fake's answers and notifications name in {@code Wechatpay-Serial} now:
+   * Returns the key id the fake's responses and notifications name in {@code Wechatpay-Serial} now:
    * the serial of the newest valid platform certificate, or {@link #PUBLIC_KEY_ID} in public key
    * mode (and in migration mode once no certificate is valid).
    *
@@ -412,9 +412,9 @@ public final class FakeWechatPay implements AutoCloseable {
 
   /**
    * Issues a new platform certificate, newer than every listed one, as WeChat Pay does when it
-   * rotates them: it is listed after the others, signs answers and notifications from now on, and
+   * rotates them: it is listed after the others, signs responses and notifications from now on, and
    * request fields may be encrypted under it as under the older ones still valid. A client learns
-   * it when it downloads the certificates again, on its refresh interval or when an answer first
+   * it when it downloads the certificates again, on its refresh interval or when a response first
    * names the new serial. {@link #reset()} forgets it.
    *
    * @return the new certificate's serial, 40 upper-case hex digits
@@ -490,8 +490,8 @@ public final class FakeWechatPay implements AutoCloseable {
    * until {@link #reset()}.
    *
    * @param operationId the operation to answer
-   * @param status the HTTP status of the answer
-   * @param jsonBody the JSON body of the answer
+   * @param status the HTTP status of the response
+   * @param jsonBody the JSON body of the response
    */
   public void respond(String operationId, int status, String jsonBody) {
     stubs.respond(operationId, status, jsonBody);
@@ -501,7 +501,7 @@ public final class FakeWechatPay implements AutoCloseable {
    * Answers one operation with a WeChat Pay error, such as 429 {@code FREQUENCY_LIMITED}, until
    * {@link #reset()}.
    *
-   * @param operationId the operation that answers the error
+   * @param operationId the operation that responses the error
    * @param status the HTTP status of the error
    * @param code the error's {@code code}, such as {@code FREQUENCY_LIMITED}
    * @param message the error's {@code message}
@@ -512,24 +512,24 @@ public final class FakeWechatPay implements AutoCloseable {
 
   /**
    * Makes one operation misbehave, until {@link #reset()} or {@link #restore}; on {@link
-   * #DOWNLOAD_CERTIFICATES}, {@link AnswerFault#CONNECTION_RESET} takes the certificate endpoint
+   * #DOWNLOAD_CERTIFICATES}, {@link ResponseFault#CONNECTION_RESET} takes the certificate endpoint
    * down.
    *
    * @param operationId the operation that misbehaves
    * @param fault how it misbehaves
    */
-  public void inject(String operationId, AnswerFault fault) {
+  public void inject(String operationId, ResponseFault fault) {
     stubs.inject(operationId, fault);
   }
 
   /**
-   * Stalls one operation's documented answer part-way, until {@link #reset()} or {@link #restore}:
-   * its status, headers ({@code Content-Length} included) and the first half of its body go out at
-   * once, then nothing for {@code stall}, then the rest. A client whose timeout covers only the
-   * wait for headers hangs for the stall; one that times out reads fails. An answer without a body
-   * (a 204) is held back whole, as by {@link #delay}.
+   * Stalls one operation's documented response part-way, until {@link #reset()} or {@link
+   * #restore}: its status, headers ({@code Content-Length} included) and the first half of its body
+   * go out at once, then nothing for {@code stall}, then the rest. A client whose timeout covers
+   * only the wait for headers hangs for the stall; one that times out reads fails. A response
+   * without a body (a 204) is held back whole, as by {@link #delay}.
    *
-   * @param operationId the operation whose answers stall
+   * @param operationId the operation whose responses stall
    * @param stall how long the body stops, 0 or more
    */
   public void stall(String operationId, Duration stall) {
@@ -552,7 +552,7 @@ public final class FakeWechatPay implements AutoCloseable {
    * Answers the next {@code calls} calls of one operation with a WeChat Pay server error, and later
    * calls as before; {@link #reset()} or {@link #restore} ends it early. The body is WeChat Pay's
    * JSON error: {@code SYSTEM_ERROR} for 500, {@code SERVICE_UNAVAILABLE} for the other statuses
-   * (502, 503, ...); for a gateway's HTML page inject {@link AnswerFault#HTML_ERROR_PAGE}.
+   * (502, 503, ...); for a gateway's HTML page inject {@link ResponseFault#HTML_ERROR_PAGE}.
    *
    * @param operationId the operation that fails
    * @param status a 5xx status
@@ -563,7 +563,7 @@ public final class FakeWechatPay implements AutoCloseable {
   }
 
   /**
-   * Undoes every answer, fault, delay and stall set for one operation since the last {@link
+   * Undoes every response, fault, delay and stall set for one operation since the last {@link
    * #reset()}, leaving the others: on {@link #DOWNLOAD_CERTIFICATES}, brings the certificate
    * endpoint back up.
    *
@@ -574,11 +574,11 @@ public final class FakeWechatPay implements AutoCloseable {
   }
 
   /**
-   * Delays one operation's documented answer, to outlast a client's read timeout, until {@link
+   * Delays one operation's documented response, to outlast a client's read timeout, until {@link
    * #reset()}.
    *
-   * @param operationId the operation whose answers are delayed
-   * @param delay how long each answer waits before it goes out
+   * @param operationId the operation whose responses are delayed
+   * @param delay how long each response waits before it goes out
    */
   public void delay(String operationId, Duration delay) {
     stubs.delay(operationId, delay);
@@ -638,7 +638,7 @@ public final class FakeWechatPay implements AutoCloseable {
    * #reset()}, oldest first; a notification an endpoint did not acknowledge is attempted again on
    * WeChat Pay's schedule (multiplied by {@link Builder#redeliveryTimeScale}).
    *
-   * @return the attempts made so far, each with its headers, status and answer
+   * @return the attempts made so far, each with its headers, status and response
    */
   public List<Delivery> deliveries() {
     return redeliveries.attempts();
@@ -709,10 +709,10 @@ public final class FakeWechatPay implements AutoCloseable {
   }
 
   /**
-   * Forgets received requests, everything the merchant wrote and the members did, and every answer,
-   * fault or list size a test set, and undoes certificate rotations, expiries and retirements: only
-   * the first platform certificate is listed again, valid, with the serial and key it had. The keys
-   * stay, so clients built before keep working.
+   * Forgets received requests, everything the merchant wrote and the members did, and every
+   * response, fault or list size a test set, and undoes certificate rotations, expiries and
+   * retirements: only the first platform certificate is listed again, valid, with the serial and
+   * key it had. The keys stay, so clients built before keep working.
    */
   public void reset() {
     listSizes.clear();
@@ -736,7 +736,7 @@ public final class FakeWechatPay implements AutoCloseable {
   private String envelope(String eventType, JsonNode overrides) {
     ObjectNode resource =
         (ObjectNode)
-            DocumentedAnswer.build(
+            DocumentedResponse.build(
                 notifications.resource(eventType).schema(), null, null, Map.of());
     resource.setAll((ObjectNode) overrides);
     return notifications.envelope(eventType, resource);

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * after each reset.
  *
  * <p>On a static field one fake serves the whole class: started before the first test, reset before
- * each (received requests, answers, faults and list sizes forgotten), stopped after the last. On an
- * instance field each test gets a fake of its own, with fresh keys, stopped after the test; under
- * {@code @TestInstance(PER_CLASS)} the one test instance gets one fake, as on a static field.
+ * each (received requests, responses, faults and list sizes forgotten), stopped after the last. On
+ * an instance field each test gets a fake of its own, with fresh keys, stopped after the test;
+ * under {@code @TestInstance(PER_CLASS)} the one test instance gets one fake, as on a static field.
  * Either way {@link #fake()} returns the running fake, and a test method's {@code FakeWechatPay}
  * parameter is that fake. {@code newInstance().keyMode(KeyMode.PLATFORM_CERTIFICATES).build()} runs
  * fakes with platform certificates. The fake's state and members ({@link FakeWechatPay#state},

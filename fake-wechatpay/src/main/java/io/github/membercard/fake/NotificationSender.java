@@ -3,8 +3,8 @@ package io.github.membercard.fake;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.membercard.wechatpay.internal.auth.AnswerSigner;
 import io.github.membercard.wechatpay.internal.auth.NonceGenerator;
+import io.github.membercard.wechatpay.internal.auth.ResponseSigner;
 import io.github.membercard.wechatpay.internal.auth.WechatPayProtocol;
 import io.github.membercard.wechatpay.internal.crypto.AeadAes256Gcm;
 import io.github.membercard.wechatpay.internal.crypto.RsaOaep;
@@ -34,7 +34,7 @@ import java.util.function.Supplier;
 /**
  * Delivers notifications as WeChat Pay does: RSA fields encrypted for the merchant, the resource
  * AEAD_AES_256_GCM encrypted under the APIv3 key, the envelope signed under the key that signs
- * answers and POSTed with the {@code Wechatpay-*} headers.
+ * responses and POSTed with the {@code Wechatpay-*} headers.
  */
 final class NotificationSender {
 
@@ -43,7 +43,7 @@ final class NotificationSender {
   private final Map<String, Spec.EventResource> resources;
   private final PublicKey merchantPublicKey;
   private final AeadAes256Gcm aes;
-  private final Supplier<AnswerSigner> signer;
+  private final Supplier<ResponseSigner> signer;
   private final Clock clock;
   private final Duration timeout;
   private final KeyPair forgeryKey = FakeWechatPay.rsa();
@@ -59,7 +59,7 @@ final class NotificationSender {
       Map<String, Spec.EventResource> resources,
       PublicKey merchantPublicKey,
       String apiV3Key,
-      Supplier<AnswerSigner> signer,
+      Supplier<ResponseSigner> signer,
       Clock clock,
       Duration timeout) {
     this.timeout = timeout;
@@ -120,7 +120,7 @@ final class NotificationSender {
     return envelope.toString();
   }
 
-  /** POSTs the envelope, signed now; an endpoint that gives no answer is an exception. */
+  /** POSTs the envelope, signed now; an endpoint that gives no response is an exception. */
   Delivery post(String url, String eventType, String envelope) {
     return post(url, eventType, envelope, null);
   }
@@ -135,7 +135,9 @@ final class NotificationSender {
         headers);
   }
 
-  /** POSTs a body with exactly these headers; an endpoint that gives no answer is an exception. */
+  /**
+   * POSTs a body with exactly these headers; an endpoint that gives no response is an exception.
+   */
   Delivery send(String url, String eventType, String envelope, Map<String, List<String>> headers) {
     try {
       HttpResponse<String> response =
@@ -153,7 +155,7 @@ final class NotificationSender {
 
   /**
    * POSTs the envelope signed now without waiting: the delivery completes with the endpoint's
-   * answer, or with status 0 when it gives none within the timeout.
+   * response, or with status 0 when it gives none within the timeout.
    */
   CompletableFuture<Delivery> postAsync(String url, String eventType, String envelope) {
     Map<String, List<String>> headers = headers(envelope, null);
@@ -175,7 +177,7 @@ final class NotificationSender {
         tamper == NotificationTamper.STALE_TIMESTAMP
             ? clock.instant().minus(Duration.ofMinutes(10))
             : clock.instant();
-    AnswerSigner genuine = signer.get();
+    ResponseSigner genuine = signer.get();
     Map<String, String> signature =
         tamper == NotificationTamper.FORGED_SIGNATURE
             ? forged(genuine).headers(body, signedAt)
@@ -198,10 +200,10 @@ final class NotificationSender {
   }
 
   /** A signer under a throwaway key, naming the id the genuine signer names. */
-  private AnswerSigner forged(AnswerSigner genuine) {
+  private ResponseSigner forged(ResponseSigner genuine) {
     String keyId =
         genuine.headers(new byte[0], clock.instant()).get(WechatPayProtocol.WECHATPAY_SERIAL);
-    return new AnswerSigner(forgeryKey.getPrivate(), keyId, new NonceGenerator());
+    return new ResponseSigner(forgeryKey.getPrivate(), keyId, new NonceGenerator());
   }
 
   /** The envelope with a character put in front of its summary, after it was signed. */

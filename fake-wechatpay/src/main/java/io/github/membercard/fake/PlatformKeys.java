@@ -3,8 +3,8 @@ package io.github.membercard.fake;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.membercard.wechatpay.internal.auth.AnswerSigner;
 import io.github.membercard.wechatpay.internal.auth.NonceGenerator;
+import io.github.membercard.wechatpay.internal.auth.ResponseSigner;
 import io.github.membercard.wechatpay.internal.crypto.AeadAes256Gcm;
 import java.math.BigInteger;
 import java.security.KeyPair;
@@ -33,10 +33,10 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * The fake's WeChat Pay keys in one {@link KeyMode}: its public key, its platform certificates, or
- * both. It says which key signs answers now and which keys a request may encrypt its fields under,
- * lists the certificates as {@code GET /v3/certificates} answers, and rotates, expires and retires
- * them on command. Certificates are self-signed, issued with Bouncy Castle through the JDK's own
- * providers. Thread-safe: WireMock's threads read it while a test changes it.
+ * both. It says which key signs responses now and which keys a request may encrypt its fields
+ * under, lists the certificates as {@code GET /v3/certificates} answers, and rotates, expires and
+ * retires them on command. Certificates are self-signed, issued with Bouncy Castle through the
+ * JDK's own providers. Thread-safe: WireMock's threads read it while a test changes it.
  */
 final class PlatformKeys {
 
@@ -78,7 +78,7 @@ final class PlatformKeys {
   private final AeadAes256Gcm aes;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
-  private final NonceGenerator answerNonces = new NonceGenerator();
+  private final NonceGenerator responseNonces = new NonceGenerator();
   private final NonceGenerator gcmNonces = new NonceGenerator(12);
   private final ObjectMapper json = new ObjectMapper();
   private final PlatformCertificate first;
@@ -136,13 +136,13 @@ final class PlatformKeys {
     }
   }
 
-  /** Returns a signer under the key that signs answers and notifications now. */
-  synchronized AnswerSigner signer() {
+  /** Returns a signer under the key that signs responses and notifications now. */
+  synchronized ResponseSigner signer() {
     NamedKey key = signingKey();
-    return new AnswerSigner(key.privateKey(), key.id(), answerNonces);
+    return new ResponseSigner(key.privateKey(), key.id(), responseNonces);
   }
 
-  /** Returns the id answers name in {@code Wechatpay-Serial} now. */
+  /** Returns the id responses name in {@code Wechatpay-Serial} now. */
   synchronized String signingKeyId() {
     return signingKey().id();
   }

@@ -26,15 +26,16 @@ import java.util.Optional;
 final class RequestCheck {
 
   /**
-   * The outcome: an error answer, or the request's query and body with encrypted values decrypted.
+   * The outcome: an error response, or the request's query and body with encrypted values
+   * decrypted.
    *
-   * @param error the answer WeChat Pay would give a bad request, or {@code null}
+   * @param error the response WeChat Pay would give a bad request, or {@code null}
    * @param plaintextQuery the query parameters sent, by name, encrypted ones decrypted
    * @param plaintextBody the body, encrypted fields decrypted, or {@code null} when there is none
    */
-  record Outcome(ErrorAnswer error, Map<String, String> plaintextQuery, JsonNode plaintextBody) {
+  record Outcome(ErrorResponse error, Map<String, String> plaintextQuery, JsonNode plaintextBody) {
 
-    static Outcome failed(ErrorAnswer error) {
+    static Outcome failed(ErrorResponse error) {
       return new Outcome(error, Map.of(), null);
     }
   }
@@ -61,7 +62,7 @@ final class RequestCheck {
   }
 
   Outcome check(SpecOperation operation, Request request) {
-    Optional<ErrorAnswer> error =
+    Optional<ErrorResponse> error =
         authorization(request).or(() -> wechatpaySerial(operation, request));
     if (error.isPresent()) {
       return Outcome.failed(error.get());
@@ -74,7 +75,8 @@ final class RequestCheck {
       if (sent == null || !sent.isPresent()) {
         if (parameter.required()) {
           return Outcome.failed(
-              ErrorAnswer.paramError(parameter.name() + " is required", parameter.name(), "query"));
+              ErrorResponse.paramError(
+                  parameter.name() + " is required", parameter.name(), "query"));
         }
         continue;
       }
@@ -84,7 +86,7 @@ final class RequestCheck {
           value = RsaOaep.decrypt(key.privateKey(), value);
         } catch (WechatPayDecryptionException e) {
           return Outcome.failed(
-              ErrorAnswer.paramError(
+              ErrorResponse.paramError(
                   "the encrypted parameter does not decrypt with the WeChat Pay key " + key.id(),
                   parameter.name(),
                   "query"));
@@ -94,19 +96,19 @@ final class RequestCheck {
           schemas.firstViolation(parameter.schema(), Schemas.typedValue(parameter.schema(), value));
       if (violation.isPresent()) {
         return Outcome.failed(
-            ErrorAnswer.paramError(violation.get().issue(), parameter.name(), "query"));
+            ErrorResponse.paramError(violation.get().issue(), parameter.name(), "query"));
       }
       query.put(parameter.name(), value);
     }
     return body(operation, request, query, key);
   }
 
-  private Optional<ErrorAnswer> authorization(Request request) {
+  private Optional<ErrorResponse> authorization(Request request) {
     Optional<Authorization> parsed =
         Authorization.parse(request.getHeader(WechatPayProtocol.AUTHORIZATION));
     if (parsed.isEmpty()) {
       return Optional.of(
-          ErrorAnswer.signError(
+          ErrorResponse.signError(
               "Authorization is missing, not "
                   + WechatPayProtocol.SCHEME
                   + ", or lacks one of mchid, nonce_str, timestamp, serial_no, signature"));
@@ -114,21 +116,21 @@ final class RequestCheck {
     Authorization authorization = parsed.get();
     if (!merchantId.equals(authorization.merchantId())) {
       return Optional.of(
-          ErrorAnswer.signError("mchid " + authorization.merchantId() + " is not this merchant"));
+          ErrorResponse.signError("mchid " + authorization.merchantId() + " is not this merchant"));
     }
     if (!merchantSerialNumber.equalsIgnoreCase(authorization.serialNumber())) {
       return Optional.of(
-          ErrorAnswer.signError("serial_no is not the merchant certificate's serial number"));
+          ErrorResponse.signError("serial_no is not the merchant certificate's serial number"));
     }
     long timestamp;
     try {
       timestamp = Long.parseLong(authorization.timestamp());
     } catch (NumberFormatException e) {
-      return Optional.of(ErrorAnswer.signError("timestamp is not a number"));
+      return Optional.of(ErrorResponse.signError("timestamp is not a number"));
     }
     if (Math.abs(clock.instant().getEpochSecond() - timestamp)
         > WechatPayProtocol.MAX_CLOCK_SKEW.getSeconds()) {
-      return Optional.of(ErrorAnswer.signError("timestamp is more than 5 minutes from now"));
+      return Optional.of(ErrorResponse.signError("timestamp is more than 5 minutes from now"));
     }
     byte[] message =
         authorization.signedMessage(
@@ -136,24 +138,24 @@ final class RequestCheck {
             WechatPayProtocol.signedUrl(request.getUrl()),
             request.getBody());
     if (!RsaSha256.verify(merchantPublicKey, message, authorization.signature())) {
-      return Optional.of(ErrorAnswer.signError("signature does not verify"));
+      return Optional.of(ErrorResponse.signError("signature does not verify"));
     }
     return Optional.empty();
   }
 
-  private Optional<ErrorAnswer> wechatpaySerial(SpecOperation operation, Request request) {
+  private Optional<ErrorResponse> wechatpaySerial(SpecOperation operation, Request request) {
     if (operation.requiresWechatpaySerial()) {
       String serial = request.getHeader(WechatPayProtocol.WECHATPAY_SERIAL);
       if (serial == null || serial.isEmpty()) {
         return Optional.of(
-            ErrorAnswer.paramError(
+            ErrorResponse.paramError(
                 WechatPayProtocol.WECHATPAY_SERIAL + " is required",
                 WechatPayProtocol.WECHATPAY_SERIAL,
                 "header"));
       }
       if (!wechatPayKeys.accepts(serial)) {
         return Optional.of(
-            ErrorAnswer.paramError(
+            ErrorResponse.paramError(
                 WechatPayProtocol.WECHATPAY_SERIAL + " names no WeChat Pay key",
                 WechatPayProtocol.WECHATPAY_SERIAL,
                 "header"));
@@ -177,13 +179,13 @@ final class RequestCheck {
       body = null;
     }
     if (body == null || !body.isObject()) {
-      return Outcome.failed(ErrorAnswer.paramError("the body is not a JSON object", "/", "body"));
+      return Outcome.failed(ErrorResponse.paramError("the body is not a JSON object", "/", "body"));
     }
     Optional<SchemaCheck.Violation> violation =
         schemas.firstViolation(operation.requestSchema(), body);
     if (violation.isPresent()) {
       return Outcome.failed(
-          ErrorAnswer.paramError(violation.get().issue(), violation.get().pointer(), "body"));
+          ErrorResponse.paramError(violation.get().issue(), violation.get().pointer(), "body"));
     }
     try {
       return new Outcome(
@@ -195,7 +197,7 @@ final class RequestCheck {
               (pointer, ciphertext) -> decrypt(key.privateKey(), pointer, ciphertext)));
     } catch (UndecryptableField e) {
       return Outcome.failed(
-          ErrorAnswer.paramError(
+          ErrorResponse.paramError(
               "the encrypted field does not decrypt with the WeChat Pay key " + key.id(),
               e.pointer,
               "body"));

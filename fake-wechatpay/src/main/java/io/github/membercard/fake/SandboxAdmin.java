@@ -18,7 +18,7 @@ import java.util.Map;
 
 /**
  * The sandbox's admin HTTP API, under {@value #PREFIX}, for callers without Java: members' actions,
- * the state, the request journal, deliveries, faults and reset. Answers JSON; a request naming an
+ * the state, the request journal, deliveries, faults and reset. Responses JSON; a request naming an
  * unknown action, member, card, operation or resource is a 4xx whose message names it.
  *
  * <pre>
@@ -140,7 +140,7 @@ final class SandboxAdmin implements ResponseDefinitionTransformerV2 {
 
   private JsonNode fault(String operationId, JsonNode body) {
     if (body.has("fault")) {
-      fake.inject(operationId, AnswerFault.valueOf(body.get("fault").asText()));
+      fake.inject(operationId, ResponseFault.valueOf(body.get("fault").asText()));
     } else if (body.has("status")) {
       int status = body.get("status").asInt();
       int calls = body.path("calls").asInt(1);
@@ -152,7 +152,7 @@ final class SandboxAdmin implements ResponseDefinitionTransformerV2 {
     } else {
       throw new IllegalArgumentException(
           "A fault is {\"fault\": one of "
-              + java.util.Arrays.toString(AnswerFault.values())
+              + java.util.Arrays.toString(ResponseFault.values())
               + "} or {\"status\": 429 or 5xx, \"calls\": n}");
     }
     return json.createObjectNode().put("fault", operationId);

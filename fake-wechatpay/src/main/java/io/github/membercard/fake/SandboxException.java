@@ -47,7 +47,7 @@ public final class SandboxException extends RuntimeException {
     return new SandboxException(404, "NOT_FOUND", message);
   }
 
-  ErrorAnswer answer() {
-    return new ErrorAnswer(status, code, getMessage(), null, null);
+  ErrorResponse answer() {
+    return new ErrorResponse(status, code, getMessage(), null, null);
   }
 }

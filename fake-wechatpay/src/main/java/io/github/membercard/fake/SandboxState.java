@@ -32,17 +32,17 @@ final class SandboxState {
    * What the state makes of a request.
    *
    * @param error the error to answer, or {@code null}
-   * @param body the plaintext answer body, or {@code null} (no body, or stateless)
+   * @param body the plaintext response body, or {@code null} (no body, or stateless)
    * @param stateless whether the state does not concern the request: answer as documented
    */
-  record Outcome(ErrorAnswer error, JsonNode body, boolean stateless) {
+  record Outcome(ErrorResponse error, JsonNode body, boolean stateless) {
     static final Outcome STATELESS = new Outcome(null, null, true);
 
     static Outcome answer(JsonNode body) {
       return new Outcome(null, body, false);
     }
 
-    static Outcome refused(ErrorAnswer error) {
+    static Outcome refused(ErrorResponse error) {
       return new Outcome(error, null, false);
     }
   }
@@ -63,7 +63,7 @@ final class SandboxState {
   private final Clock clock;
   private final Map<String, Map<List<String>, ObjectNode>> items = new HashMap<>();
   private final Map<String, Set<List<String>>> deleted = new HashMap<>();
-  private final Map<String, JsonNode> firstAnswers = new HashMap<>();
+  private final Map<String, JsonNode> firstResponses = new HashMap<>();
   private final AtomicLong sequence = new AtomicLong();
 
   SandboxState(
@@ -82,7 +82,7 @@ final class SandboxState {
   synchronized void reset() {
     items.clear();
     deleted.clear();
-    firstAnswers.clear();
+    firstResponses.clear();
     sequence.set(0);
   }
 
@@ -108,8 +108,8 @@ final class SandboxState {
       JsonNode body,
       boolean listSizeGiven) {
     String replayKey = replayKey(operation, body);
-    if (replayKey != null && firstAnswers.containsKey(replayKey)) {
-      return Outcome.answer(firstAnswers.get(replayKey));
+    if (replayKey != null && firstResponses.containsKey(replayKey)) {
+      return Outcome.answer(firstResponses.get(replayKey));
     }
     StateRules.OperationRule rule = rules.operation(operation.operationId());
     if (rule == null) {
@@ -125,7 +125,7 @@ final class SandboxState {
           case DELETE -> delete(operation, rule, request);
         };
     if (replayKey != null && outcome.error() == null && !outcome.stateless()) {
-      firstAnswers.put(replayKey, outcome.body());
+      firstResponses.put(replayKey, outcome.body());
     }
     return outcome;
   }
@@ -227,7 +227,7 @@ final class SandboxState {
     Assignments.write(values, Assignments.compute(rule.path("eventSet"), values, given, clock));
     Spec.EventResource event = events.get(variant.event());
     ObjectNode resource =
-        (ObjectNode) DocumentedAnswer.build(event.schema(), values, null, Map.of());
+        (ObjectNode) DocumentedResponse.build(event.schema(), values, null, Map.of());
     return new MemberOutcome(variant.event(), resource, notifyUrl, acted.deepCopy());
   }
 
@@ -277,16 +277,16 @@ final class SandboxState {
     return Outcome.answer(
         operation.successSchema() == null
             ? null
-            : DocumentedAnswer.build(
+            : DocumentedResponse.build(
                 operation.successSchema(), item, operation.requestSchema(), parameters));
   }
 
-  /** Creates one item per element of a request array, answering one answer item for each. */
+  /** Creates one item per element of a request array, answering one response item for each. */
   private Outcome createEach(
       SpecOperation operation, StateRules.OperationRule rule, ObjectNode request, String each) {
-    String answerItems = rule.rule().get("answerItems").asText();
+    String responseItems = rule.rule().get("responseItems").asText();
     Schema<?> itemSchema =
-        Schemas.properties(operation.successSchema()).get(answerItems).getItems();
+        Schemas.properties(operation.successSchema()).get(responseItems).getItems();
     ArrayNode answered = JsonNodeFactory.instance.arrayNode();
     for (JsonNode element : request.path(each)) {
       ObjectNode item = request.deepCopy();
@@ -305,11 +305,11 @@ final class SandboxState {
         Assignments.write(answer, set);
         store(rule.resource().name()).put(key, item);
       }
-      answered.add(DocumentedAnswer.build(itemSchema, answer, null, Map.of()));
+      answered.add(DocumentedResponse.build(itemSchema, answer, null, Map.of()));
     }
     ObjectNode body =
-        (ObjectNode) DocumentedAnswer.build(operation.successSchema(), null, null, Map.of());
-    body.set(answerItems, answered);
+        (ObjectNode) DocumentedResponse.build(operation.successSchema(), null, null, Map.of());
+    body.set(responseItems, answered);
     return Outcome.answer(body);
   }
 
@@ -319,7 +319,7 @@ final class SandboxState {
       return found.outcome();
     }
     return Outcome.answer(
-        DocumentedAnswer.build(operation.successSchema(), found.item(), null, Map.of()));
+        DocumentedResponse.build(operation.successSchema(), found.item(), null, Map.of()));
   }
 
   private Outcome list(
@@ -343,8 +343,8 @@ final class SandboxState {
       }
     }
     ObjectNode body =
-        (ObjectNode) DocumentedAnswer.build(operation.successSchema(), null, null, parameters);
-    PagedAnswer.fill(body, operation, parameters, selected);
+        (ObjectNode) DocumentedResponse.build(operation.successSchema(), null, null, parameters);
+    PagedResponse.fill(body, operation, parameters, selected);
     return Outcome.answer(body);
   }
 
@@ -369,7 +369,7 @@ final class SandboxState {
     return Outcome.answer(
         operation.successSchema() == null
             ? null
-            : DocumentedAnswer.build(operation.successSchema(), item, null, Map.of()));
+            : DocumentedResponse.build(operation.successSchema(), item, null, Map.of()));
   }
 
   private Outcome delete(
@@ -383,7 +383,7 @@ final class SandboxState {
     return Outcome.answer(
         operation.successSchema() == null
             ? null
-            : DocumentedAnswer.build(operation.successSchema(), found.item(), null, Map.of()));
+            : DocumentedResponse.build(operation.successSchema(), found.item(), null, Map.of()));
   }
 
   /**
@@ -419,7 +419,7 @@ final class SandboxState {
         null,
         known || strict
             ? Outcome.refused(
-                new ErrorAnswer(
+                new ErrorResponse(
                     404,
                     "RESOURCE_NOT_EXISTS",
                     "资源不存在 (no " + resource.name() + " " + String.join("/", key) + ")",
@@ -456,11 +456,11 @@ final class SandboxState {
     return null;
   }
 
-  private static ErrorAnswer refusal(JsonNode rule, String reason) {
+  private static ErrorResponse refusal(JsonNode rule, String reason) {
     JsonNode refusal = rule.get("refusal");
     return refusal == null
-        ? new ErrorAnswer(400, "INVALID_REQUEST", reason, null, null)
-        : new ErrorAnswer(
+        ? new ErrorResponse(400, "INVALID_REQUEST", reason, null, null)
+        : new ErrorResponse(
             refusal.get("status").asInt(),
             refusal.get("code").asText(),
             refusal.get("message").asText() + ": " + reason,

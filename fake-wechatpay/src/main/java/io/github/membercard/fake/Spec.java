@@ -137,7 +137,7 @@ final class Spec {
             .orElseThrow(
                 () ->
                     new IllegalStateException(
-                        operation.getOperationId() + " documents no 2xx answer"));
+                        operation.getOperationId() + " documents no 2xx response"));
     List<Parameter> query = parameters.stream().filter(p -> "query".equals(p.getIn())).toList();
     return new SpecOperation(
         operation.getOperationId(),

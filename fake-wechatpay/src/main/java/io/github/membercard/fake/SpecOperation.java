@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * @param successStatus the documented 2xx status
  * @param successSchema the 2xx body's schema, or {@code null} when there is none (204)
  * @param requiresWechatpaySerial whether the request must carry {@code Wechatpay-Serial}
- * @param paging how the operation pages its answer, or {@code null} when it is not a list
+ * @param paging how the operation pages its response, or {@code null} when it is not a list
  * @param idempotencyKey the request property under which WeChat Pay processes a repeated request
  *     once ({@code x-wechatpay-idempotency-key}), or {@code null}
  */
@@ -51,8 +51,8 @@ record SpecOperation(
    * @param offsetParameter the query parameter holding the offset
    * @param limitParameter the query parameter holding the page size
    * @param offsetCountsPages whether the offset is a page index rather than an item index
-   * @param items the answer's array property
-   * @param total the answer's total-count property
+   * @param items the response's array property
+   * @param total the response's total-count property
    */
   record Paging(
       String offsetParameter,

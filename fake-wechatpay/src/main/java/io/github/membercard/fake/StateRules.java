@@ -48,7 +48,7 @@ final class StateRules {
    * @param resource the resource it acts on
    * @param role how it acts on it
    * @param rule the rule as written: {@code require}, {@code refusal}, {@code set}, {@code
-   *     filters}, {@code each}, {@code answerItems}, {@code duplicate}, {@code upsert}
+   *     filters}, {@code each}, {@code responseItems}, {@code duplicate}, {@code upsert}
    */
   record OperationRule(Resource resource, Role role, JsonNode rule) {}
 

@@ -19,16 +19,16 @@ final class StubTags {
   /** The stub answers with the body a test gave. */
   static final String GIVEN = "given";
 
-  /** The answer is signed correctly. */
+  /** The response is signed correctly. */
   static final String VALID = "VALID";
 
-  /** The answer comes from a gateway in front of WeChat Pay: no signature, no Request-ID. */
+  /** The response comes from a gateway in front of WeChat Pay: no signature, no Request-ID. */
   static final String GATEWAY = "GATEWAY";
 
-  /** The answer's body stops part-way for {@link #STALL_MILLIS}, then comes whole. */
+  /** The response's body stops part-way for {@link #STALL_MILLIS}, then comes whole. */
   static final String STALLED = "stalled";
 
-  /** The answer declares its whole Content-Length but sends only part of its body. */
+  /** The response declares its whole Content-Length but sends only part of its body. */
   static final String TRUNCATED = "truncated";
 
   private StubTags() {}
@@ -37,7 +37,7 @@ final class StubTags {
     return builder(operationId, answer, signing).build();
   }
 
-  /** Tags a stub whose answer reaches the wire as {@code wire} says, stalled or truncated. */
+  /** Tags a stub whose response reaches the wire as {@code wire} says, stalled or truncated. */
   static Metadata of(
       String operationId, String answer, String signing, String wire, long stallMillis) {
     return builder(operationId, answer, signing)

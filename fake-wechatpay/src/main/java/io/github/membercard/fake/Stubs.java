@@ -82,7 +82,7 @@ final class Stubs {
                     .withStatus(404)
                     .withHeader("Content-Type", "application/json")
                     .withBody(
-                        new ErrorAnswer(404, "NOT_FOUND", "no such operation", null, null)
+                        new ErrorResponse(404, "NOT_FOUND", "no such operation", null, null)
                             .json())));
   }
 
@@ -110,16 +110,16 @@ final class Stubs {
    * Answers one operation with the given status and JSON body, as {@link FakeWechatPay#respond}.
    */
   void respond(String operationId, int status, String jsonBody) {
-    override(operationId, StubTags.GIVEN, StubTags.VALID, jsonAnswer(status, jsonBody));
+    override(operationId, StubTags.GIVEN, StubTags.VALID, jsonResponse(status, jsonBody));
   }
 
   /** Answers one operation with a WeChat Pay error, as {@link FakeWechatPay#respondWithError}. */
   void respondWithError(String operationId, int status, String code, String message) {
-    respond(operationId, status, new ErrorAnswer(status, code, message, null, null).json());
+    respond(operationId, status, new ErrorResponse(status, code, message, null, null).json());
   }
 
   /** Makes one operation misbehave as {@code fault} says, as {@link FakeWechatPay#inject}. */
-  void inject(String operationId, AnswerFault fault) {
+  void inject(String operationId, ResponseFault fault) {
     switch (fault) {
       case CONNECTION_RESET ->
           override(
@@ -128,7 +128,8 @@ final class Stubs {
               StubTags.VALID,
               aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
       case MALFORMED_BODY ->
-          override(operationId, StubTags.GIVEN, StubTags.VALID, jsonAnswer(200, "{\"truncated\":"));
+          override(
+              operationId, StubTags.GIVEN, StubTags.VALID, jsonResponse(200, "{\"truncated\":"));
       case TRUNCATED_BODY ->
           override(
               operationId,
@@ -147,7 +148,7 @@ final class Stubs {
     }
   }
 
-  /** Stalls one operation's documented answer part-way, as {@link FakeWechatPay#stall}. */
+  /** Stalls one operation's documented response part-way, as {@link FakeWechatPay#stall}. */
   void stall(String operationId, Duration stall) {
     if (stall.isNegative()) {
       throw new IllegalArgumentException("stall must be 0 or more, but is " + stall);
@@ -161,7 +162,7 @@ final class Stubs {
 
   /** Refuses the next {@code calls} calls of one operation, as {@link FakeWechatPay#rateLimit}. */
   void rateLimit(String operationId, int calls) {
-    failNext(operationId, calls, new ErrorAnswer(429, "FREQUENCY_LIMITED", "请求频率超限", null, null));
+    failNext(operationId, calls, new ErrorResponse(429, "FREQUENCY_LIMITED", "请求频率超限", null, null));
   }
 
   /** Fails the next {@code calls} calls of one operation, as {@link FakeWechatPay#serverError}. */
@@ -173,8 +174,8 @@ final class Stubs {
         operationId,
         calls,
         status == 500
-            ? new ErrorAnswer(status, "SYSTEM_ERROR", "系统错误", null, null)
-            : new ErrorAnswer(status, "SERVICE_UNAVAILABLE", "服务不可用", null, null));
+            ? new ErrorResponse(status, "SYSTEM_ERROR", "系统错误", null, null)
+            : new ErrorResponse(status, "SERVICE_UNAVAILABLE", "服务不可用", null, null));
   }
 
   /** Removes every override of one operation, as {@link FakeWechatPay#restore}. */
@@ -188,7 +189,7 @@ final class Stubs {
     }
   }
 
-  /** Delays one operation's documented answer, as {@link FakeWechatPay#delay}. */
+  /** Delays one operation's documented response, as {@link FakeWechatPay#delay}. */
   void delay(String operationId, Duration delay) {
     override(
         operationId,
@@ -202,7 +203,7 @@ final class Stubs {
     override(operationId, StubTags.of(operationId, answer, signing), response);
   }
 
-  /** Stubs one operation, over its documented answer, to answer with {@code response}. */
+  /** Stubs one operation, over its documented response, to answer with {@code response}. */
   private void override(String operationId, Metadata tags, ResponseDefinitionBuilder response) {
     server.stubFor(
         mapping(operation(operationId))
@@ -215,7 +216,7 @@ final class Stubs {
    * Answers the next {@code calls} calls with an error: one stub per call, each matching only in
    * its step of a scenario of its own, which moves a step per call served.
    */
-  private void failNext(String operationId, int calls, ErrorAnswer error) {
+  private void failNext(String operationId, int calls, ErrorResponse error) {
     SpecOperation operation = operation(operationId);
     if (calls < 1) {
       throw new IllegalArgumentException("calls must be 1 or more, but is " + calls);
@@ -229,11 +230,11 @@ final class Stubs {
               .willSetStateTo("failed " + call)
               .atPriority(OVERRIDE_PRIORITY)
               .withMetadata(StubTags.of(operationId, StubTags.GIVEN, StubTags.VALID))
-              .willReturn(jsonAnswer(error.status(), error.json())));
+              .willReturn(jsonResponse(error.status(), error.json())));
     }
   }
 
-  private static ResponseDefinitionBuilder jsonAnswer(int status, String json) {
+  private static ResponseDefinitionBuilder jsonResponse(int status, String json) {
     return aResponse()
         .withStatus(status)
         .withHeader("Content-Type", "application/json")

@@ -17,10 +17,10 @@ import java.util.regex.Matcher;
 
 /**
  * Applies WeChat Pay's checks to every request of an operation stub, answering 401 or 400 as it
- * would, then applies it to the {@link SandboxState} and answers what the state says, or, where the
- * state does not concern it, the documented answer from the spec (a list operation's as one page of
- * its list), encrypting sensitive fields under the merchant's key; {@code GET /v3/certificates}
- * answers with the platform certificates listed now.
+ * would, then applies it to the {@link SandboxState} and responses what the state says, or, where
+ * the state does not concern it, the documented response from the spec (a list operation's as one
+ * page of its list), encrypting sensitive fields under the merchant's key; {@code GET
+ * /v3/certificates} answers with the platform certificates listed now.
  */
 final class WechatPayRules implements ResponseDefinitionTransformerV2 {
 
@@ -100,17 +100,17 @@ final class WechatPayRules implements ResponseDefinitionTransformerV2 {
         .build();
   }
 
-  /** The answer as documented, a list operation's as one page of a list of its set size. */
+  /** The response as documented, a list operation's as one page of a list of its set size. */
   private JsonNode documented(
       SpecOperation operation, RequestCheck.Outcome outcome, Map<String, String> parameters) {
     JsonNode body =
-        DocumentedAnswer.build(
+        DocumentedResponse.build(
             operation.successSchema(),
             outcome.plaintextBody(),
             operation.requestSchema(),
             parameters);
     if (operation.paging() != null) {
-      PagedAnswer.fill(
+      PagedResponse.fill(
           (ObjectNode) body,
           operation,
           outcome.plaintextQuery(),
@@ -138,7 +138,7 @@ final class WechatPayRules implements ResponseDefinitionTransformerV2 {
     return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 
-  static ResponseDefinition error(ErrorAnswer error) {
+  static ResponseDefinition error(ErrorResponse error) {
     return ResponseDefinitionBuilder.responseDefinition()
         .withStatus(error.status())
         .withHeader("Content-Type", "application/json")

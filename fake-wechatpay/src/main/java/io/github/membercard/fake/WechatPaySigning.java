@@ -5,7 +5,7 @@ import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.HttpHeaders;
 import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import io.github.membercard.wechatpay.internal.auth.AnswerSigner;
+import io.github.membercard.wechatpay.internal.auth.ResponseSigner;
 import io.github.membercard.wechatpay.internal.auth.WechatPayProtocol;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -15,15 +15,15 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Signs every answer as WeChat Pay does, under the key that signs now (the public key or the newest
- * platform certificate), unless a test asked for a signing fault or a gateway's answer.
+ * Signs every response as WeChat Pay does, under the key that signs now (the public key or the
+ * newest platform certificate), unless a test asked for a signing fault or a gateway's answer.
  */
 final class WechatPaySigning implements ResponseTransformerV2 {
 
-  private final Supplier<AnswerSigner> signer;
+  private final Supplier<ResponseSigner> signer;
   private final Clock clock;
 
-  WechatPaySigning(Supplier<AnswerSigner> signer, Clock clock) {
+  WechatPaySigning(Supplier<ResponseSigner> signer, Clock clock) {
     this.signer = signer;
     this.clock = clock;
   }
@@ -46,17 +46,17 @@ final class WechatPaySigning implements ResponseTransformerV2 {
                 new HttpHeader(
                     WechatPayProtocol.REQUEST_ID,
                     "FAKE-" + UUID.randomUUID().toString().replace("-", "")));
-    if (AnswerFault.UNSIGNED.name().equals(mode)) {
+    if (ResponseFault.UNSIGNED.name().equals(mode)) {
       return Response.Builder.like(response).but().headers(headers).build();
     }
     Duration age =
-        AnswerFault.STALE_TIMESTAMP.name().equals(mode) ? Duration.ofMinutes(10) : Duration.ZERO;
+        ResponseFault.STALE_TIMESTAMP.name().equals(mode) ? Duration.ofMinutes(10) : Duration.ZERO;
     byte[] signed =
-        AnswerFault.BAD_SIGNATURE.name().equals(mode)
+        ResponseFault.BAD_SIGNATURE.name().equals(mode)
             ? "a different body".getBytes(StandardCharsets.UTF_8)
             : response.getBody();
     Map<String, String> signature = signer.get().headers(signed, clock.instant().minus(age));
-    if (AnswerFault.SIGNATURE_PROBE.name().equals(mode)) {
+    if (ResponseFault.SIGNATURE_PROBE.name().equals(mode)) {
       signature.compute(
           WechatPayProtocol.WECHATPAY_SIGNATURE,
           (name, value) -> WechatPayProtocol.PROBE_PREFIX + value);

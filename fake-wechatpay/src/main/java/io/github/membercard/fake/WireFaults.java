@@ -11,8 +11,8 @@ import java.io.OutputStream;
 import java.util.function.Supplier;
 
 /**
- * Sends an answer badly when its stub asks for it: stalled part-way through its body, or cut short
- * of the {@code Content-Length} it declares. WireMock writes an answer's body with {@link
+ * Sends a response badly when its stub asks for it: stalled part-way through its body, or cut short
+ * of the {@code Content-Length} it declares. WireMock writes a response's body with {@link
  * InputStream#transferTo} and reads it everywhere else (signing, its request journal) with {@link
  * InputStream#readAllBytes}: the bodies here give the whole body to a read and misbehave only when
  * transferred, flushing the first half before they stall or stop. Jetty closes a connection whose
@@ -59,7 +59,7 @@ final class WireFaults implements ResponseTransformerV2 {
 
   /**
    * Sends the status, the headers and the first half of the body, waits, then sends the rest; holds
-   * back an answer without a body whole, since its headers would complete it.
+   * back a response without a body whole, since its headers would complete it.
    */
   private static final class Stalled extends ByteArrayInputStream {
 
@@ -81,7 +81,7 @@ final class WireFaults implements ResponseTransformerV2 {
         Thread.sleep(stallMillis);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new IOException("Interrupted while stalling the answer", e);
+        throw new IOException("Interrupted while stalling the response", e);
       }
       out.write(buf, half, count - half);
       return count;

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
 class BrandCardTemplatesContractTest extends ContractTestBase {
 
   /**
-   * A template id other than the spec's example, so that an answer holding it was echoed from the
+   * A template id other than the spec's example, so that a response holding it was echoed from the
    * path.
    */
   private static final String TEMPLATE_ID = "pbLatjtZ7v1BG_ZnTjbW85GYc_E8";
@@ -54,7 +54,7 @@ class BrandCardTemplatesContractTest extends ContractTestBase {
 
   @Test
   @Covers("createBrandCardTemplate")
-  void createBrandCardTemplatePostsTheTemplateAndAnswersItsSettings() {
+  void createBrandCardTemplatePostsTheTemplateAndResponsesItsSettings() {
     BrandCardTemplateSettings created = templates.createBrandCardTemplate(newTemplate());
 
     ReceivedRequest received = onlyRequest("createBrandCardTemplate");
@@ -101,7 +101,7 @@ class BrandCardTemplatesContractTest extends ContractTestBase {
 
   @Test
   @Covers("listBrandCardTemplates")
-  void listBrandCardTemplatesSendsTheFiltersAndPageAndAnswersOnePage() {
+  void listBrandCardTemplatesSendsTheFiltersAndPageAndResponsesOnePage() {
     BrandCardTemplatePage page =
         templates.listBrandCardTemplates(
             ListBrandCardTemplatesParams.builder()
@@ -171,7 +171,7 @@ class BrandCardTemplatesContractTest extends ContractTestBase {
 
   @Test
   @Covers("updateBrandCardTemplate")
-  void updateBrandCardTemplatePatchesTheChangesAndAnswersTheTemplate() {
+  void updateBrandCardTemplatePatchesTheChangesAndResponsesTheTemplate() {
     BrandCardTemplate updated =
         templates.updateBrandCardTemplate(
             UpdateBrandCardTemplateParams.builder()
@@ -216,7 +216,7 @@ class BrandCardTemplatesContractTest extends ContractTestBase {
 
   @Test
   @Covers("deleteBrandCardTemplate")
-  void deleteBrandCardTemplateSendsTheIdAndBrandAndAnswersTheDeletedTemplate() {
+  void deleteBrandCardTemplateSendsTheIdAndBrandAndResponsesTheDeletedTemplate() {
     BrandCardTemplate deleted =
         templates.deleteBrandCardTemplate(
             DeleteBrandCardTemplateParams.builder().cardId(TEMPLATE_ID).brandId(BRAND_ID).build());
@@ -233,7 +233,7 @@ class BrandCardTemplatesContractTest extends ContractTestBase {
 
   @Test
   @Covers("invalidateBrandCardTemplate")
-  void invalidateBrandCardTemplatePostsTheBrandAndAnswersTheInvalidatedTemplate() {
+  void invalidateBrandCardTemplatePostsTheBrandAndResponsesTheInvalidatedTemplate() {
     BrandCardTemplateInvalidation invalidated =
         templates.invalidateBrandCardTemplate(
             InvalidateBrandCardTemplateParams.builder()

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class BrandMembershipActivitiesContractTest extends ContractTestBase {
 
   /**
-   * An activity id other than the spec's example, so that an answer holding it was echoed from the
+   * An activity id other than the spec's example, so that a response holding it was echoed from the
    * path.
    */
   private static final String ACTIVITY_ID = "372155";
@@ -43,7 +43,7 @@ class BrandMembershipActivitiesContractTest extends ContractTestBase {
 
   @Test
   @Covers("createMembershipActivity")
-  void createMembershipActivityPostsTheActivityAndAnswersItWithItsId() {
+  void createMembershipActivityPostsTheActivityAndResponsesItWithItsId() {
     BrandMembershipActivity created = activities.createMembershipActivity(newActivity());
 
     ReceivedRequest received = onlyRequest("createMembershipActivity");
@@ -87,7 +87,7 @@ class BrandMembershipActivitiesContractTest extends ContractTestBase {
 
   @Test
   @Covers("listMembershipActivities")
-  void listMembershipActivitiesSendsTheFiltersAndPageAndAnswersOnePage() {
+  void listMembershipActivitiesSendsTheFiltersAndPageAndResponsesOnePage() {
     BrandMembershipActivityPage page =
         activities.listMembershipActivities(
             ListMembershipActivitiesParams.builder()
@@ -149,7 +149,7 @@ class BrandMembershipActivitiesContractTest extends ContractTestBase {
 
   @Test
   @Covers("updateMembershipActivity")
-  void updateMembershipActivityPatchesTheChangesAndAnswersTheActivity() {
+  void updateMembershipActivityPatchesTheChangesAndResponsesTheActivity() {
     OffsetDateTime newEnd = OffsetDateTime.parse("2020-02-29T23:59:59.000+08:00");
     BrandMembershipActivity updated =
         activities.updateMembershipActivity(
@@ -207,7 +207,7 @@ class BrandMembershipActivitiesContractTest extends ContractTestBase {
 
   @Test
   @Covers("terminateMembershipActivity")
-  void terminateMembershipActivityPostsTheBrandAndAnswersTheActivity() {
+  void terminateMembershipActivityPostsTheBrandAndResponsesTheActivity() {
     BrandMembershipActivity terminated =
         activities.terminateMembershipActivity(
             TerminateMembershipActivityParams.builder()

@@ -24,7 +24,7 @@ class BrandTokensContractTest extends ContractTestBase {
 
   @Test
   @Covers("createPayViewToken")
-  void createPayViewTokenSendsTheMemberAndAnswersAToken() {
+  void createPayViewTokenSendsTheMemberAndResponsesAToken() {
     assertTokenCall(
         "createPayViewToken",
         "/v3/brand/partner/card-member/pay-view-tokens",
@@ -33,7 +33,7 @@ class BrandTokensContractTest extends ContractTestBase {
 
   @Test
   @Covers("createPreAuthToken")
-  void createPreAuthTokenSendsTheMemberAndAnswersAToken() {
+  void createPreAuthTokenSendsTheMemberAndResponsesAToken() {
     assertTokenCall(
         "createPreAuthToken",
         "/v3/brand/partner/card-member/pre-auth-tokens",

@@ -43,7 +43,7 @@ class BrandUserCardsContractTest extends ContractTestBase {
 
   @Test
   @Covers("listBrandUserCards")
-  void listBrandUserCardsSendsTheFilterAndAnswersOnePage() {
+  void listBrandUserCardsSendsTheFilterAndResponsesOnePage() {
     BrandUserCardPage page =
         userCards.listBrandUserCards(
             ListBrandUserCardsParams.builder()
@@ -110,7 +110,7 @@ class BrandUserCardsContractTest extends ContractTestBase {
 
   @Test
   @Covers("getBrandUserCard")
-  void getBrandUserCardEchoesItsParametersAndDecryptsTheAnswer() {
+  void getBrandUserCardEchoesItsParametersAndDecryptsTheResponse() {
     UserCard card =
         userCards.getBrandUserCard(
             GetBrandUserCardParams.builder()

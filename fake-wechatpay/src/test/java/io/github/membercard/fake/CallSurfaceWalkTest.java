@@ -226,7 +226,7 @@ class CallSurfaceWalkTest {
   private static Object example(Method method, Class<?> bodyType) throws Exception {
     SpecOperation operation = SPEC.get(method.getName());
     return JSON.treeToValue(
-        DocumentedAnswer.build(operation.requestSchema(), null, null, Map.of()), bodyType);
+        DocumentedResponse.build(operation.requestSchema(), null, null, Map.of()), bodyType);
   }
 
   private static Class<?> bodyType(Method method) {

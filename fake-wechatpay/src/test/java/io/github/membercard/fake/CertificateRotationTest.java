@@ -55,7 +55,7 @@ class CertificateRotationTest {
   }
 
   @Test
-  void afterARotationAnswersNameTheNewCertificateAndAClientBuiltBeforeKeepsWorking()
+  void afterARotationResponsesNameTheNewCertificateAndAClientBuiltBeforeKeepsWorking()
       throws Exception {
     MovableClock clock = new MovableClock();
     BrandUserCardsApi builtBefore =

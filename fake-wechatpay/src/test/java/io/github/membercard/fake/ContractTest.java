@@ -168,7 +168,7 @@ class ContractTest {
 
   @Test
   @Covers("updateUserCard")
-  void updateUserCardAnswers204() {
+  void updateUserCardResponses204() {
     membercard.updateUserCard(
         UpdateUserCardParams.builder()
             .cardId(CARD_ID)
@@ -189,7 +189,7 @@ class ContractTest {
   }
 
   @Test
-  void aGivenAnswerReplacesTheDocumentedOne() {
+  void aGivenResponseReplacesTheDocumentedOne() {
     wechatPay.respond("getUserCard", 200, "{\"code\":\"X1\",\"bonus_value\":7}");
 
     assertEquals(
@@ -310,15 +310,17 @@ class ContractTest {
 
   @Test
   void signingFaultsAreRejectedByTheClient() {
-    assertEquals(Reason.BAD_SIGNATURE, verificationFailure(AnswerFault.BAD_SIGNATURE).reason());
-    assertEquals(Reason.SIGNATURE_PROBE, verificationFailure(AnswerFault.SIGNATURE_PROBE).reason());
-    assertEquals(Reason.STALE_TIMESTAMP, verificationFailure(AnswerFault.STALE_TIMESTAMP).reason());
-    assertEquals(Reason.MISSING_HEADER, verificationFailure(AnswerFault.UNSIGNED).reason());
+    assertEquals(Reason.BAD_SIGNATURE, verificationFailure(ResponseFault.BAD_SIGNATURE).reason());
+    assertEquals(
+        Reason.SIGNATURE_PROBE, verificationFailure(ResponseFault.SIGNATURE_PROBE).reason());
+    assertEquals(
+        Reason.STALE_TIMESTAMP, verificationFailure(ResponseFault.STALE_TIMESTAMP).reason());
+    assertEquals(Reason.MISSING_HEADER, verificationFailure(ResponseFault.UNSIGNED).reason());
   }
 
   @Test
   void a204WithABadSignatureIsRejectedToo() {
-    wechatPay.inject("updateUserCard", AnswerFault.BAD_SIGNATURE);
+    wechatPay.inject("updateUserCard", ResponseFault.BAD_SIGNATURE);
 
     WechatPayVerificationException error =
         assertThrows(
@@ -336,7 +338,7 @@ class ContractTest {
 
   @Test
   void aMalformedBodyFailsTyped() {
-    wechatPay.inject("getUserCard", AnswerFault.MALFORMED_BODY);
+    wechatPay.inject("getUserCard", ResponseFault.MALFORMED_BODY);
 
     WechatPayException error =
         assertThrows(
@@ -349,7 +351,7 @@ class ContractTest {
 
   @Test
   void aConnectionResetFailsWithoutRetrying() {
-    wechatPay.inject("syncUserPoints", AnswerFault.CONNECTION_RESET);
+    wechatPay.inject("syncUserPoints", ResponseFault.CONNECTION_RESET);
 
     WechatPayTransportException error =
         assertThrows(WechatPayTransportException.class, () -> points.syncUserPoints(points()));
@@ -379,7 +381,7 @@ class ContractTest {
         String.valueOf(error.getCause()));
   }
 
-  private WechatPayVerificationException verificationFailure(AnswerFault fault) {
+  private WechatPayVerificationException verificationFailure(ResponseFault fault) {
     wechatPay.reset();
     wechatPay.inject("getUserCard", fault);
     return assertThrows(

@@ -58,8 +58,8 @@ abstract class ContractTestBase {
   }
 
   /**
-   * Asserts WeChat Pay's answer to a bad input: 400 {@code PARAM_ERROR}, naming the field and where
-   * it is.
+   * Asserts WeChat Pay's response to a bad input: 400 {@code PARAM_ERROR}, naming the field and
+   * where it is.
    */
   static void assertParamError(WechatPayApiException error, String field, String location) {
     assertEquals(400, error.status());

@@ -72,7 +72,7 @@ class FakeWechatPayExtensionTest {
           userCards(fake)
               .getUserCard(GetUserCardParams.builder().cardId(CARD_ID).code(CODE).build())
               .getCode(),
-          "the error answer is forgotten");
+          "the error response is forgotten");
     }
   }
 

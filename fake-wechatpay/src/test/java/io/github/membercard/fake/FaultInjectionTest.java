@@ -69,7 +69,7 @@ class FaultInjectionTest {
 
   @Test
   void aTruncatedBodyDeclaresItsWholeLengthSendsHalfAndCloses() throws Exception {
-    wechatPay.inject("getUserCard", AnswerFault.TRUNCATED_BODY);
+    wechatPay.inject("getUserCard", ResponseFault.TRUNCATED_BODY);
 
     HttpResponse<InputStream> answer =
         http.send(
@@ -85,7 +85,7 @@ class FaultInjectionTest {
         RuntimeException.class,
         () ->
             membercard.getUserCard(GetUserCardParams.builder().cardId(CARD_ID).code(CODE).build()));
-    wechatPay.inject("updateUserCard", AnswerFault.TRUNCATED_BODY);
+    wechatPay.inject("updateUserCard", ResponseFault.TRUNCATED_BODY);
     assertThrows(
         RuntimeException.class,
         () ->
@@ -150,7 +150,7 @@ class FaultInjectionTest {
 
   @Test
   void aConnectionResetFailsTheCall() {
-    wechatPay.inject("getUserCard", AnswerFault.CONNECTION_RESET);
+    wechatPay.inject("getUserCard", ResponseFault.CONNECTION_RESET);
 
     assertThrows(
         IOException.class,
@@ -179,7 +179,7 @@ class FaultInjectionTest {
 
   @ParameterizedTest
   @ValueSource(ints = {500, 502, 503})
-  void serverErrorsAnswerTheNextCallsThenRecover(int status) {
+  void serverErrorsResponseTheNextCallsThenRecover(int status) {
     wechatPay.serverError("getUserCard", status, 2);
 
     for (int call = 1; call <= 2; call++) {
@@ -200,8 +200,8 @@ class FaultInjectionTest {
   }
 
   @Test
-  void aGatewayAnswers502WithAnUnsignedHtmlPage() throws Exception {
-    wechatPay.inject("getUserCard", AnswerFault.HTML_ERROR_PAGE);
+  void aGatewayResponses502WithAnUnsignedHtmlPage() throws Exception {
+    wechatPay.inject("getUserCard", ResponseFault.HTML_ERROR_PAGE);
 
     HttpResponse<String> page = http.getText(SignedRequests.USER_CARD);
 
@@ -222,8 +222,8 @@ class FaultInjectionTest {
   }
 
   @ParameterizedTest
-  @EnumSource(AnswerFault.class)
-  void everyFaultFailsItsOperationOnlyAndEndsWithAReset(AnswerFault fault) {
+  @EnumSource(ResponseFault.class)
+  void everyFaultFailsItsOperationOnlyAndEndsWithAReset(ResponseFault fault) {
     wechatPay.inject("getUserCard", fault);
 
     assertThrows(
@@ -267,7 +267,7 @@ class FaultInjectionTest {
 
   @Test
   void restoreEndsOneOperationsFaultsAndLeavesTheOthers() {
-    wechatPay.inject("getUserCard", AnswerFault.CONNECTION_RESET);
+    wechatPay.inject("getUserCard", ResponseFault.CONNECTION_RESET);
     wechatPay.serverError("getUserCard", 500, 3);
     wechatPay.rateLimit("syncUserPoints", 3);
 
@@ -288,7 +288,7 @@ class FaultInjectionTest {
     assertThrows(IllegalArgumentException.class, () -> wechatPay.restore("noSuchOperation"));
     assertThrows(
         IllegalArgumentException.class,
-        () -> wechatPay.inject("noSuchOperation", AnswerFault.CONNECTION_RESET));
+        () -> wechatPay.inject("noSuchOperation", ResponseFault.CONNECTION_RESET));
     assertThrows(IllegalArgumentException.class, () -> wechatPay.rateLimit("getUserCard", 0));
     assertThrows(
         IllegalArgumentException.class, () -> wechatPay.serverError("getUserCard", 404, 1));

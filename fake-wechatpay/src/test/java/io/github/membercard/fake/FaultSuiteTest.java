@@ -72,7 +72,7 @@ class FaultSuiteTest {
   /** How long a stalled body or slow headers hold back: far past the read timeout. */
   private static final Duration HOLD = Duration.ofSeconds(3);
 
-  /** The gateway page {@link AnswerFault#HTML_ERROR_PAGE} answers, as the fake sends it. */
+  /** The gateway page {@link ResponseFault#HTML_ERROR_PAGE} answers, as the fake sends it. */
   private static final String GATEWAY_PAGE =
       "<html>\n<head><title>502 Bad Gateway</title></head>\n<body>\n"
           + "<center><h1>502 Bad Gateway</h1></center>\n<hr><center>nginx</center>\n"
@@ -153,7 +153,7 @@ class FaultSuiteTest {
       this.template = template;
     }
 
-    /** Makes the call; returns its answer, or null for the 204. */
+    /** Makes the call; returns its response, or null for the 204. */
     abstract Object call(WechatPayClient client);
   }
 
@@ -162,24 +162,24 @@ class FaultSuiteTest {
     CONNECTION_RESET {
       @Override
       void inject(String operationId) {
-        fake.inject(operationId, AnswerFault.CONNECTION_RESET);
+        fake.inject(operationId, ResponseFault.CONNECTION_RESET);
       }
 
       @Override
       void assertSurfaced(Shape shape, WechatPayException thrown) {
-        // WireMock resets the connection before the status line: nothing of an answer arrives.
+        // WireMock resets the connection before the status line: nothing of a response arrives.
         assertTransportFailure(Failure.CONNECTION_RESET, shape, thrown);
       }
     },
     TRUNCATED_BODY {
       @Override
       void inject(String operationId) {
-        fake.inject(operationId, AnswerFault.TRUNCATED_BODY);
+        fake.inject(operationId, ResponseFault.TRUNCATED_BODY);
       }
 
       @Override
       void assertSurfaced(Shape shape, WechatPayException thrown) {
-        assertTransportFailure(Failure.ANSWER_UNREADABLE, shape, thrown);
+        assertTransportFailure(Failure.RESPONSE_UNREADABLE, shape, thrown);
       }
     },
     STALLED_BODY {
@@ -221,7 +221,7 @@ class FaultSuiteTest {
     HTML_ERROR_PAGE {
       @Override
       void inject(String operationId) {
-        fake.inject(operationId, AnswerFault.HTML_ERROR_PAGE);
+        fake.inject(operationId, ResponseFault.HTML_ERROR_PAGE);
       }
 
       @Override
@@ -285,7 +285,7 @@ class FaultSuiteTest {
   }
 
   /**
-   * The default transport sends a GET whose connection is reset before any answer byte exactly
+   * The default transport sends a GET whose connection is reset before any response byte exactly
    * once, on a fresh connection as on one taken from the pool: no hidden resend with the same
    * signature and nonce, as the JDK's {@code HttpClient} would make.
    */
@@ -307,7 +307,7 @@ class FaultSuiteTest {
       fake.reset();
       nonces.clear();
     }
-    fake.inject(Shape.GET.operationId, AnswerFault.CONNECTION_RESET);
+    fake.inject(Shape.GET.operationId, ResponseFault.CONNECTION_RESET);
 
     WechatPayException thrown = callWithinDeadline(() -> Shape.GET.call(fresh));
 
@@ -353,7 +353,7 @@ class FaultSuiteTest {
 
   @Test
   @Order(4)
-  void afterTheWholeSuiteAResetFakeAnswersEveryShapeNormally() {
+  void afterTheWholeSuiteAResetFakeResponsesEveryShapeNormally() {
     fake.reset();
 
     MembercardUserCard card = (MembercardUserCard) Shape.GET.call(client);

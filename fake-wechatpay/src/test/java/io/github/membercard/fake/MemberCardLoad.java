@@ -36,7 +36,7 @@ import java.util.stream.IntStream;
  * <p>The mix, by call number: {@code GET getUserCard}, {@code POST syncUserPoints}, {@code PATCH
  * updateUserCard} (204) and {@code POST confirmUserCard} with a phone number the runtime encrypts
  * under WeChat Pay's key and the fake echoes encrypted for the merchant. The card code, point
- * balance and phone number differ per call, so an answer crossed between threads is a failure too.
+ * balance and phone number differ per call, so a response crossed between threads is a failure too.
  */
 final class MemberCardLoad implements AutoCloseable {
 
@@ -158,7 +158,7 @@ final class MemberCardLoad implements AutoCloseable {
     return apiErrors.sum();
   }
 
-  /** Returns how many answers failed the client's verification. */
+  /** Returns how many responses failed the client's verification. */
   long verificationErrors() {
     return verificationErrors.sum();
   }
@@ -215,7 +215,7 @@ final class MemberCardLoad implements AutoCloseable {
     }
   }
 
-  /** Makes call number {@code call} of the mix and checks its answer against what it sent. */
+  /** Makes call number {@code call} of the mix and checks its response against what it sent. */
   private void call(int call) {
     String code = Long.toString(FIRST_CODE + call);
     switch (call % 4) {

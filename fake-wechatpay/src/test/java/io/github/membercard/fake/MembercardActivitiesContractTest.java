@@ -118,7 +118,7 @@ class MembercardActivitiesContractTest extends ContractTestBase {
 
   @Test
   @Covers("listMembercardActivities")
-  void listMembercardActivitiesSendsTheFiltersAndAnswersThePage() {
+  void listMembercardActivitiesSendsTheFiltersAndResponsesThePage() {
     wechatPay.listSize("listMembercardActivities", 12);
 
     MembercardActivityPage page =

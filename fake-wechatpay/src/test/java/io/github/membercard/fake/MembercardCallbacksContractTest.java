@@ -33,7 +33,7 @@ class MembercardCallbacksContractTest extends ContractTestBase {
 
   @Test
   @Covers("getCallbackUrl")
-  void getCallbackUrlAnswersTheUrlAndTheMerchant() {
+  void getCallbackUrlResponsesTheUrlAndTheMerchant() {
     MembercardCallback callback = callbacks.getCallbackUrl();
 
     ReceivedRequest received = onlyRequest("getCallbackUrl");

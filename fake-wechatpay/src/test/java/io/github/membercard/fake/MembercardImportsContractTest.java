@@ -129,7 +129,7 @@ class MembercardImportsContractTest extends ContractTestBase {
 
   @Test
   @Covers("importPhoneNumbers")
-  void importPhoneNumbersEncryptsThePhoneNumberAndAnswers204() {
+  void importPhoneNumbersEncryptsThePhoneNumberAndResponses204() {
     imports.importPhoneNumbers(
         new MembercardPhoneNumberImportRequest()
             .memberInformation(

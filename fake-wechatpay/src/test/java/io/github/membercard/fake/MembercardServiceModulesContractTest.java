@@ -38,7 +38,7 @@ class MembercardServiceModulesContractTest extends ContractTestBase {
 
   @Test
   @Covers("addServiceModule")
-  void addServiceModuleSendsTheModuleAndAnswersItOnTheCard() {
+  void addServiceModuleSendsTheModuleAndResponsesItOnTheCard() {
     MembercardServiceModule added =
         modules.addServiceModule(
             AddServiceModuleParams.builder()
@@ -64,7 +64,7 @@ class MembercardServiceModulesContractTest extends ContractTestBase {
 
   @Test
   @Covers("updateServiceModule")
-  void updateServiceModuleSendsTheNewMiniprogramAndAnswersTheModule() {
+  void updateServiceModuleSendsTheNewMiniprogramAndResponsesTheModule() {
     MembercardServiceModule updated =
         modules.updateServiceModule(
             UpdateServiceModuleParams.builder()
@@ -90,7 +90,7 @@ class MembercardServiceModulesContractTest extends ContractTestBase {
 
   @Test
   @Covers("removeServiceModule")
-  void removeServiceModuleSendsADeleteAndAnswers204() {
+  void removeServiceModuleSendsADeleteAndResponses204() {
     modules.removeServiceModule(
         RemoveServiceModuleParams.builder()
             .cardId(CARD_ID)
@@ -105,7 +105,7 @@ class MembercardServiceModulesContractTest extends ContractTestBase {
 
   @Test
   @Covers("setServiceModuleData")
-  void setServiceModuleDataSendsTheMembersStateAndAnswers204() {
+  void setServiceModuleDataSendsTheMembersStateAndResponses204() {
     modules.setServiceModuleData(
         SetServiceModuleDataParams.builder().cardId(CARD_ID).code(CODE).body(memberData()).build());
 

@@ -66,7 +66,7 @@ class MembercardTemplatesContractTest extends ContractTestBase {
 
   @Test
   @Covers("createCardTemplate")
-  void createCardTemplateSendsTheTemplateAndAnswersItWithItsCardId() {
+  void createCardTemplateSendsTheTemplateAndResponsesItWithItsCardId() {
     MembercardTemplate created = templates.createCardTemplate(newTemplate());
 
     ReceivedRequest received = onlyRequest("createCardTemplate");
@@ -112,7 +112,7 @@ class MembercardTemplatesContractTest extends ContractTestBase {
 
   @Test
   @Covers("listCardTemplates")
-  void listCardTemplatesSendsTheBrandAndPageAndAnswersOnePage() {
+  void listCardTemplatesSendsTheBrandAndPageAndResponsesOnePage() {
     MembercardTemplatePage page =
         templates.listCardTemplates(
             ListCardTemplatesParams.builder()
@@ -170,7 +170,7 @@ class MembercardTemplatesContractTest extends ContractTestBase {
 
   @Test
   @Covers("getCardTemplate")
-  void getCardTemplateAnswersTheTemplateOfThePath() {
+  void getCardTemplateResponsesTheTemplateOfThePath() {
     MembercardTemplate template =
         templates.getCardTemplate(GetCardTemplateParams.builder().cardId(OTHER_CARD_ID).build());
 
@@ -187,7 +187,7 @@ class MembercardTemplatesContractTest extends ContractTestBase {
 
   @Test
   @Covers("updateCardTemplate")
-  void updateCardTemplateSendsTheChangesAndAnswers204() {
+  void updateCardTemplateSendsTheChangesAndResponses204() {
     templates.updateCardTemplate(
         UpdateCardTemplateParams.builder()
             .cardId(CARD_ID)
@@ -239,7 +239,7 @@ class MembercardTemplatesContractTest extends ContractTestBase {
 
   @Test
   @Covers("deleteCardTemplate")
-  void deleteCardTemplateSendsADeleteAndAnswers204() {
+  void deleteCardTemplateSendsADeleteAndResponses204() {
     templates.deleteCardTemplate(DeleteCardTemplateParams.builder().cardId(CARD_ID).build());
 
     ReceivedRequest received = onlyRequest("deleteCardTemplate");
@@ -250,7 +250,7 @@ class MembercardTemplatesContractTest extends ContractTestBase {
 
   @Test
   @Covers("upgradeCardTemplate")
-  void upgradeCardTemplateBindsTheLegacyCardToTheBrandAndAnswers204() {
+  void upgradeCardTemplateBindsTheLegacyCardToTheBrandAndResponses204() {
     templates.upgradeCardTemplate(
         UpgradeCardTemplateParams.builder()
             .cardId(OTHER_CARD_ID)
@@ -266,7 +266,7 @@ class MembercardTemplatesContractTest extends ContractTestBase {
 
   @Test
   @Covers("setCardTemplateRights")
-  void setCardTemplateRightsSendsEveryModuleAndAnswers204() {
+  void setCardTemplateRightsSendsEveryModuleAndResponses204() {
     templates.setCardTemplateRights(
         SetCardTemplateRightsParams.builder()
             .cardId(CARD_ID)

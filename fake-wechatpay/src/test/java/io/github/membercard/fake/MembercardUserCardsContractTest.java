@@ -175,7 +175,7 @@ class MembercardUserCardsContractTest extends ContractTestBase {
         "/v3/marketing/membercard-open/activate-informations/" + ACTIVATE_TICKET, received.url());
     assertNull(received.body());
 
-    // Nothing of the answer is named like the ticket: it is the spec's example throughout.
+    // Nothing of the response is named like the ticket: it is the spec's example throughout.
     assertEquals("微信用户", information.getNickname());
     assertEquals("https://wx.qlogo.cn/mmhead/xxxxx/0", information.getHeadImageUrl());
     MembercardCommonField common = information.getUserInformation().getCommonFieldList().get(0);

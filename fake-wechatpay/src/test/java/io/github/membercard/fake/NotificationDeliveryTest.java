@@ -103,8 +103,8 @@ class NotificationDeliveryTest {
             "{\"user_card_code\":\"478515832665\",\"phone_number\":\"13900001111\","
                 + "\"user_information\":{\"common_field_list\":[{\"name\":\"USER_FORM_FLAG_NAME\",\"value\":\"张三\"}]}}");
 
-    assertTrue(delivery.acknowledged(), delivery.answer());
-    assertEquals("{\"code\":\"SUCCESS\",\"message\":\"成功\"}", delivery.answer());
+    assertTrue(delivery.acknowledged(), delivery.responseBody());
+    assertEquals("{\"code\":\"SUCCESS\",\"message\":\"成功\"}", delivery.responseBody());
     assertFalse(delivery.body().contains("13900001111"), "the phone number travels encrypted");
     Notification notification = RECEIVED.get(0);
     assertEquals(delivery.id(), notification.id());
@@ -156,7 +156,7 @@ class NotificationDeliveryTest {
             "MEMBERCARD.ACCEPT_CARD",
             "{\"event_type\":\"MEMBER_CARD_ACCEPT_BY_PHONE_NUMBER\",\"phone_number\":\"13900001111\"}");
 
-    assertTrue(delivery.acknowledged(), delivery.answer());
+    assertTrue(delivery.acknowledged(), delivery.responseBody());
     assertFalse(delivery.body().contains("13900001111"), "the phone number travels encrypted");
     assertEquals("membercard", RECEIVED.get(0).originalType());
     MembercardAcceptCardEvent accepted =
@@ -197,7 +197,7 @@ class NotificationDeliveryTest {
     Delivery first = wechatPay.deliver(url, "BRAND_MEMBER_CARD_SP.SYNC_USER_POINT");
     Delivery again = wechatPay.redeliver(first);
 
-    assertTrue(again.acknowledged(), again.answer());
+    assertTrue(again.acknowledged(), again.responseBody());
     assertEquals(first.id(), again.id());
     assertEquals(List.of(first.id(), first.id()), RECEIVED.stream().map(Notification::id).toList());
   }

@@ -67,7 +67,7 @@ class PlatformCertificateModeTest {
     assertEquals(serial, confirm.wechatpaySerial(), "encrypted under the certificate");
     assertFalse(confirm.rawBody().contains(PHONE));
     assertEquals(PHONE, confirm.body().get("phone_number").asText(), "decrypted by the fake");
-    assertEquals(PHONE, card.getPhoneNumber(), "the answer verified and decrypted");
+    assertEquals(PHONE, card.getPhoneNumber(), "the response verified and decrypted");
   }
 
   @Test
@@ -165,7 +165,7 @@ class PlatformCertificateModeTest {
   void theCertificateEndpointCanGoDownAndComeBack(FakeWechatPay fake) {
     BrandUserCardsApi builtBefore = fake.clientBuilder().build(BrandUserCardsApi.class);
 
-    fake.inject(FakeWechatPay.DOWNLOAD_CERTIFICATES, AnswerFault.CONNECTION_RESET);
+    fake.inject(FakeWechatPay.DOWNLOAD_CERTIFICATES, ResponseFault.CONNECTION_RESET);
     assertThrows(RuntimeException.class, () -> fake.clientBuilder().build());
     assertEquals(
         CODE,

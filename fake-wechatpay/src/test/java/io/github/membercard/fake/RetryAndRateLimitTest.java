@@ -37,7 +37,7 @@ class RetryAndRateLimitTest extends ContractTestBase {
       RetryPolicy.of(3, Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofSeconds(5));
 
   @Test
-  void withoutRetriesAFailureIsAnsweredOnce() {
+  void withoutRetriesAFailureIsResponseedOnce() {
     wechatPay.serverError("getUserCard", 503, 1);
 
     WechatPayApiException error =
@@ -75,7 +75,7 @@ class RetryAndRateLimitTest extends ContractTestBase {
     assertEquals(2, wechatPay.requests("syncUserPoints").size());
 
     wechatPay.reset();
-    wechatPay.inject("syncUserPoints", AnswerFault.CONNECTION_RESET);
+    wechatPay.inject("syncUserPoints", ResponseFault.CONNECTION_RESET);
     WechatPayTransportException error =
         assertThrows(WechatPayTransportException.class, () -> points.syncUserPoints(balance()));
     assertEquals(WechatPayTransportException.Failure.CONNECTION_RESET, error.failure());
@@ -103,7 +103,7 @@ class RetryAndRateLimitTest extends ContractTestBase {
     assertEquals(1, wechatPay.requests("confirmUserCard").size());
 
     wechatPay.reset();
-    wechatPay.inject("confirmUserCard", AnswerFault.CONNECTION_RESET);
+    wechatPay.inject("confirmUserCard", ResponseFault.CONNECTION_RESET);
     assertThrows(
         WechatPayTransportException.class,
         () ->

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
  * through one client without pause (a bounded number of calls, {@code rotation.callsPerPhase} per
  * phase, default 150) while the fake rotates its certificate, expires and retires the first one,
  * and takes its certificate endpoint down (a reset, then 500) while the new certificate stays
- * valid, then brings it back. No call may fail, and the client must end up verifying answers signed
- * with the new certificate and encrypting under it.
+ * valid, then brings it back. No call may fail, and the client must end up verifying responses
+ * signed with the new certificate and encrypting under it.
  *
  * <p>The client's certificate refresh interval is 90 s and it downloads for an unknown serial at
  * most once a minute, both on its own clock, which the test moves forward instead of sleeping. The
@@ -70,13 +70,13 @@ class RotationUnderLoadTest {
 
         // A minute after the last download an unknown serial may be downloaded at once; the
         // scheduled refresh is 30 s further off, so nothing downloads before the rotation does.
-        // The first answer naming the new serial makes its caller download; answers naming it
+        // The first response naming the new serial makes its caller download; answers naming it
         // while that download runs, on the other callers' threads, must not fail either.
         load.phase("rotation");
         clock.advance(UNKNOWN_SERIAL_GAP);
         int before = downloads.count();
         second = fake.rotateCertificate();
-        downloads.awaitMoreThan(before, load, "the first answer naming the new serial");
+        downloads.awaitMoreThan(before, load, "the first response naming the new serial");
         assertEquals(List.of(first, second), fake.certificateSerials());
         assertEquals(second, fake.signingKeyId());
         phase(load);
@@ -97,7 +97,7 @@ class RotationUnderLoadTest {
         phase(load);
 
         load.phase("certificate endpoint resets");
-        fake.inject(FakeWechatPay.DOWNLOAD_CERTIFICATES, AnswerFault.CONNECTION_RESET);
+        fake.inject(FakeWechatPay.DOWNLOAD_CERTIFICATES, ResponseFault.CONNECTION_RESET);
         before = downloads.count();
         clock.advance(REFRESH_INTERVAL);
         downloads.awaitMoreThan(before, load, "the scheduled refresh, reset");

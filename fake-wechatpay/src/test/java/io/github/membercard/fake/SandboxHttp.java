@@ -24,12 +24,12 @@ import java.util.Map;
 /**
  * Calls the fake's operations over the JDK's HTTP client as its merchant, below any generated API:
  * request bodies start from the spec's example, sensitive fields are encrypted under the fake's
- * WeChat Pay public key, every answer's signature is verified and its sensitive fields decrypted.
+ * WeChat Pay public key, every response's signature is verified and its sensitive fields decrypted.
  */
 final class SandboxHttp {
 
   /**
-   * An answer: its status and its body, encrypted fields decrypted.
+   * A response: its status and its body, encrypted fields decrypted.
    *
    * @param status the HTTP status
    * @param body the plaintext body, or an empty object when there was none
@@ -62,7 +62,7 @@ final class SandboxHttp {
   /** Returns the spec's example body of an operation's request, to change and send. */
   static ObjectNode example(String operationId) {
     return (ObjectNode)
-        DocumentedAnswer.build(OPERATIONS.get(operationId).requestSchema(), null, null, Map.of());
+        DocumentedResponse.build(OPERATIONS.get(operationId).requestSchema(), null, null, Map.of());
   }
 
   /** Calls an operation with no body. */
@@ -113,7 +113,7 @@ final class SandboxHttp {
       if (answer.statusCode() / 100 == 2) {
         assertTrue(
             SignedRequests.signedBy(wechatPayKey, answer),
-            "the answer of " + operationId + " is signed by WeChat Pay");
+            "the response of " + operationId + " is signed by WeChat Pay");
         if (operation.successSchema() != null) {
           parsed =
               EncryptedFields.transform(

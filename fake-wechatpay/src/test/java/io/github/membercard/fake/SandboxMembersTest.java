@@ -191,7 +191,7 @@ class SandboxMembersTest {
   }
 
   @Test
-  void aFailedAnswerIsRedeliveredOnScheduleUntilAcknowledged() {
+  void aFailedResponseIsRedeliveredOnScheduleUntilAcknowledged() {
     webhook.failNext(2);
     MemberNotification picked = fake.members().pickUpCard("oCarol", brandTemplate(webhook.url()));
     List<Delivery> attempts = fake.awaitDeliveries(picked.notificationId(), 3, WAIT);
@@ -204,7 +204,7 @@ class SandboxMembersTest {
   }
 
   @Test
-  void aWebhookThatNeverAnswersBlocksNothing() throws IOException {
+  void aWebhookThatNeverResponsesBlocksNothing() throws IOException {
     try (ServerSocket silent = new ServerSocket()) {
       silent.bind(new InetSocketAddress("127.0.0.1", 0));
       String url = "http://127.0.0.1:" + silent.getLocalPort() + "/notify";

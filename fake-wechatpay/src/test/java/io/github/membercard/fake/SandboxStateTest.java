@@ -91,7 +91,7 @@ class SandboxStateTest {
   }
 
   @Test
-  void aSecondCreateWithTheSameOutRequestNoAnswersTheFirstResult() {
+  void aSecondCreateWithTheSameOutRequestNoResponsesTheFirstResult() {
     ObjectNode template =
         SandboxHttp.example("createCardTemplate")
             .put("out_request_no", "once-0001")
@@ -138,7 +138,7 @@ class SandboxStateTest {
   }
 
   @Test
-  void depositedCodesAreAnsweredOneByOneAndADuplicateIsNamed() {
+  void depositedCodesAreResponseedOneByOneAndADuplicateIsNamed() {
     ObjectNode codes = SandboxHttp.example("depositCodes");
     codes.putArray("code").add("100000000001").add("100000000002");
     SandboxHttp.Answer deposited =
@@ -338,7 +338,7 @@ class SandboxStateTest {
   }
 
   @Test
-  void strictStateAnswersUnknownIdsWithResourceNotExists() {
+  void strictStateResponsesUnknownIdsWithResourceNotExists() {
     try (FakeWechatPay strict = FakeWechatPay.builder().strictState(true).start()) {
       SandboxHttp strictHttp = new SandboxHttp(strict);
       SandboxHttp.Answer unknown =

@@ -74,9 +74,9 @@ final class SignedRequests {
   }
 
   /**
-   * Sends a signed GET and reads its answer as text.
+   * Sends a signed GET and reads its response as text.
    *
-   * @return the answer
+   * @return the response
    */
   HttpResponse<String> getText(String pathAndQuery) throws IOException, InterruptedException {
     return send(get(pathAndQuery).build(), HttpResponse.BodyHandlers.ofString());
@@ -85,7 +85,7 @@ final class SignedRequests {
   /**
    * Sends a request as built, signed or not.
    *
-   * @return the answer, its body as the handler reads it
+   * @return the response, its body as the handler reads it
    */
   <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body)
       throws IOException, InterruptedException {
@@ -93,24 +93,24 @@ final class SignedRequests {
   }
 
   /**
-   * Returns whether an answer's {@code Wechatpay-*} signature verifies under a key.
+   * Returns whether a response's {@code Wechatpay-*} signature verifies under a key.
    *
-   * @return true when the signature over the answer's timestamp, nonce and body verifies
+   * @return true when the signature over the response's timestamp, nonce and body verifies
    */
   static boolean signedBy(PublicKey key, HttpResponse<String> answer) {
     return signedBy(key, answer, answer.body().getBytes(StandardCharsets.UTF_8));
   }
 
   /**
-   * Returns whether an answer's {@code Wechatpay-*} signature verifies under a key, over a body
+   * Returns whether a response's {@code Wechatpay-*} signature verifies under a key, over a body
    * read separately.
    *
-   * @return true when the signature over the answer's timestamp, nonce and body verifies
+   * @return true when the signature over the response's timestamp, nonce and body verifies
    */
   static boolean signedBy(PublicKey key, HttpResponse<?> answer, byte[] body) {
     return RsaSha256.verify(
         key,
-        WechatPayProtocol.answerMessage(
+        WechatPayProtocol.responseMessage(
             header(answer, WechatPayProtocol.WECHATPAY_TIMESTAMP),
             header(answer, WechatPayProtocol.WECHATPAY_NONCE),
             body),
@@ -118,9 +118,9 @@ final class SignedRequests {
   }
 
   /**
-   * Returns an answer's header.
+   * Returns a response's header.
    *
-   * @return the header's first value, or {@code null} when the answer has none
+   * @return the header's first value, or {@code null} when the response has none
    */
   static String header(HttpResponse<?> answer, String name) {
     return answer.headers().firstValue(name).orElse(null);

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
  * threads (default 8) through one client from {@link FakeWechatPay#clientBuilder()}, a mix of GET,
  * POST, PATCH and a POST with an encrypted phone number (see {@link MemberCardLoad}). No call may
  * fail: the fake accepts only requests whose signature it verified (401 {@code SIGN_ERROR}
- * otherwise), and the client throws on any answer it cannot verify. Afterwards the process may hold
- * no more threads or sockets than after a warm-up of the same concurrency.
+ * otherwise), and the client throws on any response it cannot verify. Afterwards the process may
+ * hold no more threads or sockets than after a warm-up of the same concurrency.
  *
  * <p>The full size, as the README says: {@code mvn -B -ntp -pl fake-wechatpay -am verify
  * -Dtest=SoakTest -Dsoak.calls=20000 -Dsoak.threads=32 -Dsurefire.failIfNoSpecifiedTests=false}.
@@ -102,7 +102,7 @@ class SoakTest {
           socketsAfter.isPresent() ? socketsAfter.getAsInt() : "?");
 
       assertEquals(CALLS, load.completed());
-      assertEquals(0, load.apiErrors(), "401 SIGN_ERROR or any other error answer");
+      assertEquals(0, load.apiErrors(), "401 SIGN_ERROR or any other error response");
       assertEquals(0, load.verificationErrors(), "answers the client could not verify");
       assertEquals(0, load.failed(), load::failureReport);
       assertEquals(CALLS, fake.requests().size(), "every call reached the fake exactly once");

@@ -77,7 +77,7 @@ class GeneratedApiTest {
   }
 
   @Test
-  void confirmEncryptsTheMembersDataAndDecryptsTheAnswer() throws Exception {
+  void confirmEncryptsTheMembersDataAndDecryptsTheResponse() throws Exception {
     String encryptedForMerchant = RsaOaep.encrypt(MERCHANT.getPublic(), "13800138000");
     server.stubFor(
         post(anyUrl())

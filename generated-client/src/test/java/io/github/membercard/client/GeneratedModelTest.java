@@ -248,7 +248,8 @@ class GeneratedModelTest {
         assertInstanceOf(
             WechatPayApiException.class,
             new WechatPayErrorDecoder(json)
-                .decode("BrandPointsApi#syncUserPoints(UserPointBalance)", errorAnswer(400, body)));
+                .decode(
+                    "BrandPointsApi#syncUserPoints(UserPointBalance)", errorResponse(400, body)));
     ErrorResponse response = json.readValue(body, ErrorResponse.class);
 
     ErrorDetail expected = new ErrorDetail("/points", "-1", "points must not be negative", "body");
@@ -280,7 +281,7 @@ class GeneratedModelTest {
             .getDetail());
   }
 
-  private static Response errorAnswer(int status, byte[] body) {
+  private static Response errorResponse(int status, byte[] body) {
     Map<String, Collection<String>> headers =
         Map.of("Request-ID", List.of("REQ-" + status), "Content-Type", List.of("application/json"));
     return Response.builder()

@@ -4,7 +4,7 @@ import io.github.membercard.wechatpay.WechatPayClient;
 
 /**
  * Changes the builder of each client the starter builds, after the properties were applied: for
- * settings no property has, such as an {@code AnswerListener}, a clock or an HTTP client of the
+ * settings no property has, such as an {@code ResponseListener}, a clock or an HTTP client of the
  * application's own. Define one or more beans of this type; they are applied in their order.
  */
 @FunctionalInterface

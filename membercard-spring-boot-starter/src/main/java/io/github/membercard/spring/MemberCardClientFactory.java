@@ -153,7 +153,7 @@ public class MemberCardClientFactory {
             "max-response-size",
             size,
             "Set a size from 1KB to 2GB, such as 1MB",
-            () -> timeouts.maxAnswerBytes(bytes(size)));
+            () -> timeouts.maxResponseBytes(bytes(size)));
     Retry retry = properties.getRetry();
     if (!retry.isEnabled()) {
       return limited;

@@ -31,7 +31,7 @@ public class MemberCardProperties {
   /** The merchant API private key, apiclient_key.pem, as a resource: classpath:… or file:…. */
   private Resource privateKey;
 
-  /** Which WeChat Pay keys verify answers and encrypt request fields. */
+  /** Which WeChat Pay keys verify responses and encrypt request fields. */
   private KeyMode keyMode = KeyMode.PUBLIC_KEY;
 
   /** WeChat Pay public key id (微信支付公钥ID), PUB_KEY_ID_…; public key modes only. */
@@ -62,7 +62,7 @@ public class MemberCardProperties {
   /** How long making a connection may take. */
   private Duration connectTimeout = Duration.ofSeconds(10);
 
-  /** How long the whole answer, headers and body, may take once the request is sent. */
+  /** How long the whole response, headers and body, may take once the request is sent. */
   private Duration readTimeout = Duration.ofSeconds(30);
 
   /**
@@ -72,8 +72,8 @@ public class MemberCardProperties {
   private boolean rateLimited;
 
   /**
-   * The largest answer body read from WeChat Pay, error answers included; a larger one fails the
-   * call without being read further.
+   * The largest response body read from WeChat Pay, error responses included; a larger one fails
+   * the call without being read further.
    */
   private DataSize maxResponseSize = DataSize.ofMegabytes(1);
 

@@ -25,7 +25,7 @@ final class PropertyCheck {
           "connectTimeout", "connect-timeout",
           "readTimeout", "read-timeout",
           "maxAttempts", "retry.max-attempts",
-          "maxAnswerBytes", "max-response-size");
+          "maxResponseBytes", "max-response-size");
 
   private final String prefix;
   private final Environment environment;

@@ -227,7 +227,7 @@ class SpecLintTest {
   }
 
   @Test
-  void pagingMarkersNameTheAnswersListAndTheParameters() {
+  void pagingMarkersNameTheResponsesListAndTheParameters() {
     List<String> problems = new ArrayList<>();
     operations(
         spec,
@@ -254,13 +254,13 @@ class SpecLintTest {
                   .equals(items.getItems().get$ref())) {
             problems.add(
                 where
-                    + ": the answer's "
+                    + ": the response's "
                     + paging.get("items")
                     + " is not an array of "
                     + paging.get("item"));
           }
           if (!properties(answer).containsKey(String.valueOf(paging.get("total")))) {
-            problems.add(where + ": the answer has no " + paging.get("total"));
+            problems.add(where + ": the response has no " + paging.get("total"));
           }
           for (String role : List.of("offset", "limit")) {
             long marked =
@@ -306,7 +306,7 @@ class SpecLintTest {
   /** How the doc pages describe a member card's code, as opposed to an error or result code. */
   private static final String CARD_CODE = "会员卡code";
 
-  /** How the doc pages describe the answers a member gave when opening a card. */
+  /** How the doc pages describe the responses a member gave when opening a card. */
   private static final String USER_FORM_ANSWERS = "用户开卡时填写的个人信息";
 
   @Test

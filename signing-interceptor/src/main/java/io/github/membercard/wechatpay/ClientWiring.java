@@ -50,7 +50,7 @@ final class ClientWiring {
       String baseUrl,
       Clock clock,
       Credential credential,
-      AnswerListener listener,
+      ResponseListener listener,
       ReplayGuard replayGuard) {
     Request.Options options =
         new Request.Options(
@@ -66,7 +66,7 @@ final class ClientWiring {
     ObjectMapper mapper = WechatPayJson.newObjectMapper();
     AeadAes256Gcm aes = apiV3Key == null ? null : new AeadAes256Gcm(apiV3Key);
     SigningClient signing =
-        new SigningClient(new TransportClient(http, transport.maxAnswerBytes()), credential);
+        new SigningClient(new TransportClient(http, transport.maxResponseBytes()), credential);
     WechatPayKeys keys = keys(keyConfig, signing, baseUrl, options, mapper, clock);
     SignatureValidator validator =
         new SignatureValidator(keys::verificationKey, clock, replayGuard);

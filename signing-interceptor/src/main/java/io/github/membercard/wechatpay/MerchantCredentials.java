@@ -92,7 +92,7 @@ public final class MerchantCredentials {
    * @param serialNumber the serial number of the merchant API certificate, hex
    * @param signer signs the APIv3 message with the merchant API private key (SHA256withRSA, Base64)
    * @param decryptor decrypts a Base64 RSA-OAEP value encrypted under the merchant API
-   *     certificate's key, for the sensitive fields of answers and notifications
+   *     certificate's key, for the sensitive fields of responses and notifications
    * @return the credentials
    */
   public static MerchantCredentials withSigner(

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * How calls reach WeChat Pay: the base URL, timeouts, the HTTP client, the answer size limit and
+ * How calls reach WeChat Pay: the base URL, timeouts, the HTTP client, the response size limit and
  * logging. Immutable: each setter returns a copy, so one set of options can be shared and varied.
  *
  * <pre>{@code
@@ -35,7 +35,7 @@ public final class TransportOptions {
   private Duration connectTimeout = Duration.ofSeconds(10);
   private Duration readTimeout = Duration.ofSeconds(30);
   private Client httpClient;
-  private int maxAnswerBytes = BoundedBody.DEFAULT_LIMIT;
+  private int maxResponseBytes = BoundedBody.DEFAULT_LIMIT;
   private boolean unsafeLogUnredacted;
   private RetryPolicy retries = RetryPolicy.none();
   private boolean rateLimited;
@@ -49,7 +49,7 @@ public final class TransportOptions {
     copy.connectTimeout = connectTimeout;
     copy.readTimeout = readTimeout;
     copy.httpClient = httpClient;
-    copy.maxAnswerBytes = maxAnswerBytes;
+    copy.maxResponseBytes = maxResponseBytes;
     copy.unsafeLogUnredacted = unsafeLogUnredacted;
     copy.retries = retries;
     copy.rateLimited = rateLimited;
@@ -107,9 +107,9 @@ public final class TransportOptions {
   }
 
   /**
-   * Sets how long to wait for an answer, in a copy of these options; default 30 s.
+   * Sets how long to wait for a response, in a copy of these options; default 30 s.
    *
-   * @param timeout how long to wait for an answer, positive; default 30 s
+   * @param timeout how long to wait for a response, positive; default 30 s
    * @return options with that timeout
    * @throws IllegalArgumentException if the timeout is zero or negative
    */
@@ -129,7 +129,7 @@ public final class TransportOptions {
 
   /**
    * Sets the Feign client requests go out through, in a copy of these options; the runtime wraps it
-   * to sign each request and verify each answer.
+   * to sign each request and verify each response.
    *
    * @param client the Feign HTTP client to send through; it must support PATCH and should not retry
    *     on its own. Default: OkHttp without retries, see {@link
@@ -142,25 +142,25 @@ public final class TransportOptions {
   }
 
   /**
-   * Sets the largest answer body read, error answers and the platform-certificate download
-   * included, in a copy of these options; default 1 MiB. A larger answer fails the call with a
-   * {@link WechatPayTransportException} ({@code ANSWER_TOO_LARGE}) without the rest being read.
+   * Sets the largest response body read, error responses and the platform-certificate download
+   * included, in a copy of these options; default 1 MiB. A larger response fails the call with a
+   * {@link WechatPayTransportException} ({@code RESPONSE_TOO_LARGE}) without the rest being read.
    *
-   * @param bytes the most bytes of one answer body to read; default 1 MiB (1 048 576)
+   * @param bytes the most bytes of one response body to read; default 1 MiB (1 048 576)
    * @return options with that limit
    * @throws IllegalArgumentException if {@code bytes} is not positive
    */
-  public TransportOptions maxAnswerBytes(int bytes) {
-    BoundedBody.checkLimit(bytes, "maxAnswerBytes");
-    return with(copy -> copy.maxAnswerBytes = bytes);
+  public TransportOptions maxResponseBytes(int bytes) {
+    BoundedBody.checkLimit(bytes, "maxResponseBytes");
+    return with(copy -> copy.maxResponseBytes = bytes);
   }
 
   /**
-   * <b>Unsafe:</b> makes the TRACE log of each exchange show request and answer bodies as they are,
-   * personal data in plaintext, and every path parameter (card codes), in a copy of these options;
-   * default false. Only for a developer's machine with test data: logs are copied, kept and read by
-   * many. Changes nothing below TRACE; {@code Authorization}, signatures, keys and the ciphertext
-   * of encrypted fields stay out of every log line either way.
+   * <b>Unsafe:</b> makes the TRACE log of each exchange show request and response bodies as they
+   * are, personal data in plaintext, and every path parameter (card codes), in a copy of these
+   * options; default false. Only for a developer's machine with test data: logs are copied, kept
+   * and read by many. Changes nothing below TRACE; {@code Authorization}, signatures, keys and the
+   * ciphertext of encrypted fields stay out of every log line either way.
    *
    * @param unsafe true to log personal data and card codes at TRACE
    * @return options with that setting
@@ -292,8 +292,8 @@ public final class TransportOptions {
     return httpClient;
   }
 
-  int maxAnswerBytes() {
-    return maxAnswerBytes;
+  int maxResponseBytes() {
+    return maxResponseBytes;
   }
 
   boolean unsafeLogUnredacted() {
@@ -319,8 +319,8 @@ public final class TransportOptions {
         + readTimeout
         + ", httpClient="
         + (httpClient == null ? "OkHttpTransport" : httpClient.getClass().getSimpleName())
-        + ", maxAnswerBytes="
-        + maxAnswerBytes
+        + ", maxResponseBytes="
+        + maxResponseBytes
         + (unsafeLogUnredacted ? ", UNSAFE: logs unredacted" : "")
         + ", retries="
         + retries

@@ -12,13 +12,13 @@ import java.util.Optional;
  * {@code message} and {@code detail}, the {@code Request-ID} to quote to support, and the raw body
  * (which may be a gateway's HTML rather than JSON, in which case {@link #code()} is {@code null}).
  *
- * <p>Error answers are not signed, so anything between the client and WeChat Pay could have written
- * them: {@code code}, {@code message}, {@code detail} and {@code Request-ID} are unauthenticated
- * text. They are cleaned before they reach this exception's accessors and message, so they can be
- * logged as they are: control characters (CR, LF, tab, …, and Unicode line separators and format
- * characters) become spaces, and each is cut to a bounded length ({@value #MAX_CODE_LENGTH}
- * characters for the code and Request-ID, {@value #MAX_TEXT_LENGTH} for the message and each detail
- * member). {@link #rawBody()} is the body as received.
+ * <p>Error responses are not signed, so anything between the client and WeChat Pay could have
+ * written them: {@code code}, {@code message}, {@code detail} and {@code Request-ID} are
+ * unauthenticated text. They are cleaned before they reach this exception's accessors and message,
+ * so they can be logged as they are: control characters (CR, LF, tab, …, and Unicode line
+ * separators and format characters) become spaces, and each is cut to a bounded length ({@value
+ * #MAX_CODE_LENGTH} characters for the code and Request-ID, {@value #MAX_TEXT_LENGTH} for the
+ * message and each detail member). {@link #rawBody()} is the body as received.
  */
 public class WechatPayApiException extends WechatPayException {
 
@@ -45,18 +45,18 @@ public class WechatPayApiException extends WechatPayException {
    */
   private final transient ErrorDetail detail;
 
-  /** The answer's {@code Request-ID}, cleaned, or {@code null} if it had none. */
+  /** The response's {@code Request-ID}, cleaned, or {@code null} if it had none. */
   private final String requestId;
 
-  /** The answer body exactly as received. */
+  /** The response body exactly as received. */
   private final byte[] rawBody;
 
   /** Whether the error body ended before its end. */
   private final boolean bodyCutShort;
 
   /**
-   * Creates the failure of one call from what its error answer said; the texts are cleaned and cut
-   * as the class describes.
+   * Creates the failure of one call from what its error response said; the texts are cleaned and
+   * cut as the class describes.
    *
    * @param status the HTTP status
    * @param code the error body's {@code code}, or {@code null}
@@ -152,9 +152,9 @@ public class WechatPayApiException extends WechatPayException {
   }
 
   /**
-   * Returns the answer's {@code Request-ID}, the id to quote to WeChat Pay support.
+   * Returns the response's {@code Request-ID}, the id to quote to WeChat Pay support.
    *
-   * @return the {@code Request-ID} header, or {@code null} if the answer had none
+   * @return the {@code Request-ID} header, or {@code null} if the response had none
    */
   public String requestId() {
     return requestId;
@@ -172,7 +172,7 @@ public class WechatPayApiException extends WechatPayException {
   }
 
   /**
-   * Returns a copy of the answer body's bytes, exactly as received: unauthenticated, uncleaned.
+   * Returns a copy of the response body's bytes, exactly as received: unauthenticated, uncleaned.
    *
    * @return the body exactly as received
    */
@@ -181,7 +181,7 @@ public class WechatPayApiException extends WechatPayException {
   }
 
   /**
-   * Returns the answer body as UTF-8 text, whatever its content type: unauthenticated, uncleaned,
+   * Returns the response body as UTF-8 text, whatever its content type: unauthenticated, uncleaned,
    * so not for a log line as it is.
    *
    * @return the body decoded as UTF-8
@@ -223,7 +223,7 @@ public class WechatPayApiException extends WechatPayException {
 
     /**
      * Reads a {@code detail} object as WeChat Pay sends it, the way {@link #detail()} is read from
-     * an error answer: a member that is not text (a number, an object) as its JSON text, members
+     * an error response: a member that is not text (a number, an object) as its JSON text, members
      * the spec does not describe ignored.
      *
      * @param detail the {@code detail} JSON

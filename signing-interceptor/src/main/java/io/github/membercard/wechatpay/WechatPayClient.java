@@ -19,7 +19,7 @@ import java.util.function.Supplier;
 
 /**
  * A configured connection to WeChat Pay APIv3 for one merchant: build it once, then {@link #create}
- * the generated API interfaces from it. Every call is signed, every answer verified before it is
+ * the generated API interfaces from it. Every call is signed, every response verified before it is
  * decoded, and sensitive fields encrypted and decrypted. Instances share nothing with each other
  * and are safe for concurrent use, so one JVM can serve several merchants.
  *
@@ -85,11 +85,11 @@ public final class WechatPayClient {
    * the same exceptions. Sensitive fields are left as they are: encrypt and decrypt them yourself.
    *
    * @param request the method, path template, path values, query values and JSON body
-   * @return the verified answer's JSON, or empty for an answer without a body (204)
+   * @return the verified response's JSON, or empty for a response without a body (204)
    * @throws WechatPayRequestException if a path value is missing or cannot be one segment
    * @throws WechatPayApiException if WeChat Pay answers 4xx or 5xx
-   * @throws WechatPayVerificationException if the answer's signature does not verify
-   * @throws WechatPayTransportException if the request or its answer did not make it
+   * @throws WechatPayVerificationException if the response's signature does not verify
+   * @throws WechatPayTransportException if the request or its response did not make it
    */
   public Optional<JsonNode> rawRequest(RawRequest request) {
     return rawRequests.send(Objects.requireNonNull(request, "request"));
@@ -137,7 +137,7 @@ public final class WechatPayClient {
     private TransportOptions transport = TransportOptions.defaults();
     private Clock clock = Clock.systemUTC();
     private Supplier<String> nonceGenerator = new NonceGenerator();
-    private AnswerListener answerListener = (method, pathTemplate, status, requestId) -> {};
+    private ResponseListener responseListener = (method, pathTemplate, status, requestId) -> {};
     private ReplayGuard replayGuard;
 
     private Builder() {}
@@ -154,7 +154,7 @@ public final class WechatPayClient {
     }
 
     /**
-     * Sets which WeChat Pay keys verify answers and encrypt request fields; required.
+     * Sets which WeChat Pay keys verify responses and encrypt request fields; required.
      *
      * @param keys WeChat Pay's public key, its platform certificates, or both; required
      * @return this builder
@@ -189,10 +189,10 @@ public final class WechatPayClient {
     }
 
     /**
-     * Sets the clock that timestamps requests and that answers' {@code Wechatpay-Timestamp} is
+     * Sets the clock that timestamps requests and that responses' {@code Wechatpay-Timestamp} is
      * checked against.
      *
-     * @param clock the time used for request timestamps and answer freshness; default system UTC
+     * @param clock the time used for request timestamps and response freshness; default system UTC
      * @return this builder
      */
     public Builder clock(Clock clock) {
@@ -212,23 +212,23 @@ public final class WechatPayClient {
     }
 
     /**
-     * Sets the {@link AnswerListener} to call for each verified answer, to log or keep its
+     * Sets the {@link ResponseListener} to call for each verified response, to log or keep its
      * Request-ID.
      *
-     * @param listener told of every verified answer and its Request-ID; default does nothing
+     * @param listener told of every verified response and its Request-ID; default does nothing
      * @return this builder
      */
-    public Builder answerListener(AnswerListener listener) {
-      this.answerListener = Objects.requireNonNull(listener, "listener");
+    public Builder responseListener(ResponseListener listener) {
+      this.responseListener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 
     /**
-     * Sets a guard that refuses a copy of an answer or notification accepted before (same serial,
-     * timestamp and nonce); default none. WeChat Pay's signature covers an answer's timestamp,
-     * nonce and body but not the request it answers, so without a guard a captured answer verifies
-     * again, for any request, within its five-minute window; with one, only once per guard (per
-     * process). It does not bind an answer to its request: the protocol cannot.
+     * Sets a guard that refuses a copy of a response or notification accepted before (same serial,
+     * timestamp and nonce); default none. WeChat Pay's signature covers a response's timestamp,
+     * nonce and body but not the request it answers, so without a guard a captured response
+     * verifies again, for any request, within its five-minute window; with one, only once per guard
+     * (per process). It does not bind a response to its request: the protocol cannot.
      *
      * @param replayGuard the guard, which the client's notification parsers share
      * @return this builder
@@ -271,7 +271,7 @@ public final class WechatPayClient {
           baseUrl,
           clock,
           credential,
-          answerListener,
+          responseListener,
           replayGuard);
     }
 

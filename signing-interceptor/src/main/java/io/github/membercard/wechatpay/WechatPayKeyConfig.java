@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Which WeChat Pay keys verify answers and encrypt request fields: one of three modes, each built
+ * Which WeChat Pay keys verify responses and encrypt request fields: one of three modes, each built
  * by its own factory. Checked when the client is built.
  *
  * <ul>

@@ -3,11 +3,11 @@ package io.github.membercard.wechatpay;
 import java.util.Objects;
 
 /**
- * A call that got no complete answer from WeChat Pay: the connection could not be made, timed out,
- * was reset, or the answer arrived cut short, unreadable, larger than the limit or encoded; or,
- * rate-limited, the call's turn was too far off to wait for. Says whether the request's bytes may
- * have reached WeChat Pay: when they may have, a write may have taken effect, so query its result
- * before sending it again.
+ * A call that got no complete response from WeChat Pay: the connection could not be made, timed
+ * out, was reset, or the response arrived cut short, unreadable, larger than the limit or encoded;
+ * or, rate-limited, the call's turn was too far off to wait for. Says whether the request's bytes
+ * may have reached WeChat Pay: when they may have, a write may have taken effect, so query its
+ * result before sending it again.
  */
 public final class WechatPayTransportException extends WechatPayException {
 
@@ -19,22 +19,22 @@ public final class WechatPayTransportException extends WechatPayException {
     CONNECTION_FAILED,
     /** No connection within the connect timeout. */
     CONNECT_TIMEOUT,
-    /** No complete answer within the read timeout, headers and body together. */
+    /** No complete response within the read timeout, headers and body together. */
     TIMED_OUT,
-    /** The connection broke before a complete answer arrived. */
+    /** The connection broke before a complete response arrived. */
     CONNECTION_RESET,
-    /** The answer's body was cut short or could not be read. */
-    ANSWER_UNREADABLE,
+    /** The response's body was cut short or could not be read. */
+    RESPONSE_UNREADABLE,
     /**
-     * The answer's body is larger than {@code TransportOptions.maxAnswerBytes}; the rest of it was
-     * not read.
+     * The response's body is larger than {@code TransportOptions.maxResponseBytes}; the rest of it
+     * was not read.
      */
-    ANSWER_TOO_LARGE,
+    RESPONSE_TOO_LARGE,
     /**
-     * The answer came with a {@code Content-Encoding} (such as {@code gzip}) that was not asked
+     * The response came with a {@code Content-Encoding} (such as {@code gzip}) that was not asked
      * for; it was not read, let alone inflated.
      */
-    ANSWER_ENCODED,
+    RESPONSE_ENCODED,
     /**
      * With {@code TransportOptions.rateLimited(true)}, the call's turn under WeChat Pay's
      * documented rate was further off than the read timeout, so it was not sent.
@@ -130,11 +130,13 @@ public final class WechatPayTransportException extends WechatPayException {
     return switch (failure) {
       case CONNECTION_FAILED -> "could not connect to WeChat Pay";
       case CONNECT_TIMEOUT -> "timed out connecting to WeChat Pay";
-      case TIMED_OUT -> "timed out waiting for WeChat Pay's answer";
+      case TIMED_OUT -> "timed out waiting for WeChat Pay's response";
       case CONNECTION_RESET -> "the connection broke before WeChat Pay answered";
-      case ANSWER_UNREADABLE -> "WeChat Pay's answer was cut short or unreadable";
-      case ANSWER_TOO_LARGE -> "WeChat Pay's answer is larger than the limit (maxAnswerBytes)";
-      case ANSWER_ENCODED -> "WeChat Pay's answer has a Content-Encoding that was not asked for";
+      case RESPONSE_UNREADABLE -> "WeChat Pay's response was cut short or unreadable";
+      case RESPONSE_TOO_LARGE ->
+          "WeChat Pay's response is larger than the limit (maxResponseBytes)";
+      case RESPONSE_ENCODED ->
+          "WeChat Pay's response has a Content-Encoding that was not asked for";
       case RATE_LIMITED ->
           "its turn under WeChat Pay's documented request rate is further off than the read"
               + " timeout";

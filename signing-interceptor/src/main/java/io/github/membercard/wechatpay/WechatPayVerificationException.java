@@ -3,8 +3,8 @@ package io.github.membercard.wechatpay;
 import io.github.membercard.wechatpay.internal.http.UntrustedText;
 
 /**
- * An answer or notification did not prove it came from WeChat Pay, so its body was discarded.
- * {@link #reason()} says which check failed. For an answer, the request did reach WeChat Pay (or
+ * A response or notification did not prove it came from WeChat Pay, so its body was discarded.
+ * {@link #reason()} says which check failed. For a response, the request did reach WeChat Pay (or
  * whoever answered in its place): a write may have taken effect, and the runtime never sends it
  * again on its own. The {@code Request-ID} is cleaned and cut ({@link UntrustedText#header}) before
  * it reaches the message or {@link #requestId()}.

@@ -509,7 +509,7 @@ class CertificateRefreshTest {
   }
 
   /**
-   * Holds the answers of stubs marked with it until the test opens it, so a download is provably
+   * Holds the responses of stubs marked with it until the test opens it, so a download is provably
    * still on the wire while the test looks at the other callers.
    */
   private static final class Gate implements ResponseTransformerV2 {

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * One client shared by many threads: every request is signed correctly and every answer verified.
+ * One client shared by many threads: every request is signed correctly and every response verified.
  */
 class ConcurrencyTest {
 

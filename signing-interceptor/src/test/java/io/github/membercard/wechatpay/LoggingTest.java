@@ -152,7 +152,7 @@ class LoggingTest {
         "the request body is its model with personal and encrypted values masked:\n" + log);
     assertTrue(
         log.contains(
-            "answer body: {\"nickname\":\"Li\",\"openid\":\"***\",\"phone_number\":\"***\","
+            "response body: {\"nickname\":\"Li\",\"openid\":\"***\",\"phone_number\":\"***\","
                 + "\"address\":\"***\"}"),
         "undescribed properties are masked too:\n" + log);
     assertTrue(log.contains("Wechatpay-Serial"), "headers are logged at TRACE:\n" + log);
@@ -216,7 +216,7 @@ class LoggingTest {
     }
   }
 
-  /** A confirm, a query whose answer fails verification, a notification and a failed build. */
+  /** A confirm, a query whose response fails verification, a notification and a failed build. */
   private void runEverySecret(CardApi api) {
     Profile answered = api.confirm(CARD_ID, CODE, profile());
     assertEquals(ANSWERED_PHONE, answered.phoneNumber);

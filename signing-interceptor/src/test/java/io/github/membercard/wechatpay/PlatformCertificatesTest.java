@@ -207,7 +207,7 @@ class PlatformCertificatesTest {
     assertEquals(
         Reason.UNKNOWN_SERIAL,
         assertThrows(WechatPayVerificationException.class, () -> api.get("1")).reason(),
-        "an answer signed under the short key is not trusted");
+        "a response signed under the short key is not trusted");
     assertEquals(2, server.findAll(getRequestedFor(urlEqualTo("/v3/certificates"))).size());
     assertEquals("Li", api.get("2").name);
   }

@@ -64,7 +64,7 @@ class RateLimitTest {
     server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
     server.start();
     server.stubFor(get(anyUrl()).willReturn(WECHATPAY.signed(200, "{}")));
-    api(Duration.ofSeconds(30)); // a fresh server's first answers are slow: not within a second
+    api(Duration.ofSeconds(30)); // a fresh server's first responses are slow: not within a second
   }
 
   @AfterEach

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Copies of signed messages: an answer captured and sent again (to another request, since WeChat
+ * Copies of signed messages: a response captured and sent again (to another request, since WeChat
  * Pay's signature does not cover the request), a notification delivered twice byte for byte, and a
  * redelivery that WeChat Pay signed afresh. Without a guard the protocol accepts copies within its
  * five minutes; a {@link ReplayGuard} refuses them, and {@link ProcessedNotifications} lets a
@@ -45,7 +45,7 @@ class ReplayTest {
   void start() {
     server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
     server.start();
-    // One answer, signed once: every request gets the same captured bytes and headers.
+    // One response, signed once: every request gets the same captured bytes and headers.
     server.stubFor(get(anyUrl()).willReturn(WECHATPAY.signed(200, "{\"name\":\"Li\"}")));
   }
 
@@ -55,15 +55,15 @@ class ReplayTest {
   }
 
   @Test
-  void withoutAGuardACapturedAnswerVerifiesForAnotherRequest() {
+  void withoutAGuardACapturedResponseVerifiesForAnotherRequest() {
     MemberApi api = client().build(MemberApi.class);
 
     assertEquals("Li", api.get("1").name);
-    assertEquals("Li", api.get("2").name, "the protocol's limit: the answer names no request");
+    assertEquals("Li", api.get("2").name, "the protocol's limit: the response names no request");
   }
 
   @Test
-  void aGuardRefusesACapturedAnswerSentAgain() {
+  void aGuardRefusesACapturedResponseSentAgain() {
     MemberApi api = client().replayGuard(ReplayGuard.inMemory()).build(MemberApi.class);
 
     assertEquals("Li", api.get("1").name);

@@ -108,7 +108,9 @@ class SignedCallTest {
     assertEquals("跑步", WECHATPAY.decrypt(sent.get("choices").get(1).asText()));
 
     assertEquals(
-        "13800138000", answer.phoneNumber, "the answer's field is decrypted with the merchant key");
+        "13800138000",
+        answer.phoneNumber,
+        "the response's field is decrypted with the merchant key");
   }
 
   @Test
@@ -228,7 +230,7 @@ class SignedCallTest {
   }
 
   @Test
-  void rejectsAnAnswerSignedByAnotherKey() {
+  void rejectsAnResponseSignedByAnotherKey() {
     WechatPaySide impostor = new WechatPaySide(TestKeys.rsa(), WECHATPAY.id());
     server.stubFor(get(anyUrl()).willReturn(impostor.signed(200, "{\"name\":\"Mallory\"}")));
 
@@ -294,7 +296,7 @@ class SignedCallTest {
   }
 
   @Test
-  void aSignedAnswerThatIsNotJsonFailsTyped() {
+  void aSignedResponseThatIsNotJsonFailsTyped() {
     server.stubFor(get(anyUrl()).willReturn(WECHATPAY.signed(200, "{not json")));
 
     WechatPayException error = assertThrows(WechatPayException.class, () -> api.get("1"));
@@ -302,7 +304,7 @@ class SignedCallTest {
   }
 
   @Test
-  void theAnswerListenerHearsEachVerifiedRequestIdWithThePathTemplate() {
+  void theResponseListenerHearsEachVerifiedRequestIdWithThePathTemplate() {
     server.stubFor(get(anyUrl()).willReturn(WECHATPAY.signed(200, "{}")));
     List<String> heard = new java.util.ArrayList<>();
     MemberApi listened =
@@ -314,7 +316,7 @@ class SignedCallTest {
                 WechatPayKeyConfig.publicKey(
                     WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey())))
             .transport(TransportOptions.defaults().baseUrl(server.baseUrl()))
-            .answerListener(
+            .responseListener(
                 (method, url, status, requestId) ->
                     heard.add(method + " " + url + " " + status + " " + requestId))
             .build(MemberApi.class);

@@ -60,7 +60,7 @@ class TransportFailureTest {
   }
 
   @Test
-  void aConnectionDroppedBeforeAnyAnswerMayHaveBeenProcessed() throws IOException {
+  void aConnectionDroppedBeforeAnyResponseMayHaveBeenProcessed() throws IOException {
     MemberApi api = client(serve((socket, out) -> socket.setSoLinger(true, 0)));
 
     WechatPayTransportException error = failure(() -> api.update("1", new MemberApi.Member()));
@@ -137,15 +137,15 @@ class TransportFailureTest {
 
     WechatPayTransportException error = failure(() -> api.get("1"));
 
-    assertEquals(Failure.ANSWER_UNREADABLE, error.failure());
+    assertEquals(Failure.RESPONSE_UNREADABLE, error.failure());
     assertTrue(error.mayHaveReachedWechatPay());
   }
 
   @Test
-  void aSignedAnswerWithNoBodyWhereJsonIsExpectedFailsTyped() throws IOException {
+  void aSignedResponseWithNoBodyWhereJsonIsExpectedFailsTyped() throws IOException {
     byte[] empty = new byte[0];
     var headers = new StringBuilder("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n");
-    new io.github.membercard.wechatpay.internal.auth.AnswerSigner(
+    new io.github.membercard.wechatpay.internal.auth.ResponseSigner(
             WECHATPAY.keys().getPrivate(), WECHATPAY.id(), () -> "n0nce")
         .headers(empty, java.time.Instant.now())
         .forEach((name, value) -> headers.append(name).append(": ").append(value).append("\r\n"));

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.membercard.wechatpay.WechatPayVerificationException.Reason;
-import io.github.membercard.wechatpay.internal.auth.AnswerSigner;
+import io.github.membercard.wechatpay.internal.auth.ResponseSigner;
 import io.github.membercard.wechatpay.internal.auth.SignedMessage;
 import io.github.membercard.wechatpay.internal.auth.WechatPayProtocol;
 import io.github.membercard.wechatpay.internal.http.UntrustedText;
@@ -33,7 +33,7 @@ import org.slf4j.event.Level;
 /**
  * {@code Wechatpay-Serial} and {@code Request-ID} are anyone's text: with line breaks, terminal
  * escapes (ESC, CSI 0x9B), NEL (0x85), U+2028 and thousands of characters, they reach messages, log
- * lines and the {@link AnswerListener} cleaned and cut, never as they came.
+ * lines and the {@link ResponseListener} cleaned and cut, never as they came.
  */
 class UntrustedHeaderTextTest {
 
@@ -84,11 +84,11 @@ class UntrustedHeaderTextTest {
   }
 
   @Test
-  void aVerifiedAnswersRequestIdReachesTheListenerAndTheLogCleanedAndCut() throws Exception {
+  void aVerifiedResponsesRequestIdReachesTheListenerAndTheLogCleanedAndCut() throws Exception {
     List<String> heard = new ArrayList<>();
     MemberApi api =
         TestClients.builder(WECHATPAY, TestKeys.rsa().getPrivate(), serve(WECHATPAY.id()))
-            .answerListener((method, path, status, requestId) -> heard.add(requestId))
+            .responseListener((method, path, status, requestId) -> heard.add(requestId))
             .build(MemberApi.class);
 
     List<String> lines;
@@ -107,7 +107,7 @@ class UntrustedHeaderTextTest {
   }
 
   @Test
-  void anAnswersUnknownSerialReachesTheExceptionAndTheLogCleanedAndCut() throws Exception {
+  void anResponsesUnknownSerialReachesTheExceptionAndTheLogCleanedAndCut() throws Exception {
     MemberApi api =
         TestClients.builder(WECHATPAY, TestKeys.rsa().getPrivate(), serve(ON_THE_WIRE))
             .build(MemberApi.class);
@@ -129,7 +129,7 @@ class UntrustedHeaderTextTest {
   }
 
   /**
-   * Serves one answer signed by WeChat Pay's key that names {@code serial} and carries {@link
+   * Serves one response signed by WeChat Pay's key that names {@code serial} and carries {@link
    * #ON_THE_WIRE} as its Request-ID, written as raw UTF-8 bytes.
    */
   private String serve(String serial) throws Exception {
@@ -141,7 +141,7 @@ class UntrustedHeaderTextTest {
             .append("\r\nRequest-ID: ")
             .append(ON_THE_WIRE)
             .append("\r\n");
-    new AnswerSigner(WECHATPAY.keys().getPrivate(), serial, () -> "n0nce")
+    new ResponseSigner(WECHATPAY.keys().getPrivate(), serial, () -> "n0nce")
         .headers(body, Instant.now())
         .forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
     byte[] answer = head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);

@@ -61,10 +61,10 @@ class MemberCardFlow implements ApplicationRunner {
               + properties.getWebhook().getPath();
       System.out.println("2 WeChat Pay notifies " + NewMemberListener.USER_CARD_CREATE);
       Delivery first = wechatPay.deliver(notifyUrl, NewMemberListener.USER_CARD_CREATE);
-      System.out.println("  webhook answered " + first.status() + " " + first.answer());
+      System.out.println("  webhook answered " + first.status() + " " + first.responseBody());
       System.out.println("3 WeChat Pay delivers the same notification again");
       Delivery again = wechatPay.redeliver(first);
-      System.out.println("  webhook answered " + again.status() + " " + again.answer());
+      System.out.println("  webhook answered " + again.status() + " " + again.responseBody());
 
       int confirms = wechatPay.requests("confirmUserCard").size();
       succeeded = first.acknowledged() && again.acknowledged() && confirms == 1;

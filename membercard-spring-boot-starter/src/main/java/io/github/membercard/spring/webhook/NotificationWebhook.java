@@ -30,7 +30,7 @@ import org.apache.commons.logging.LogFactory;
 
 /**
  * The notify URL: a servlet that reads each notification without trusting it, verifies it with the
- * {@link NotificationParser}, hands it to the {@link MemberCardNotificationListener} and answers
+ * {@link NotificationParser}, hands it to the {@link MemberCardNotificationListener} and responses
  * with the runtime's {@link Acknowledgement}.
  *
  * <p>Nothing about the request is trusted before its signature is verified, so each check that
@@ -57,7 +57,7 @@ public class NotificationWebhook extends HttpServlet {
           WechatPayProtocol.WECHATPAY_NONCE,
           WechatPayProtocol.WECHATPAY_SERIAL);
 
-  // One daemon thread for every webhook: it only answers bodies that outlast their deadline.
+  // One daemon thread for every webhook: it only responses bodies that outlast their deadline.
   private static final ScheduledExecutorService DEADLINES =
       Executors.newSingleThreadScheduledExecutor(
           task -> {

@@ -41,7 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Abusive requests to the notify URL on a real Tomcat, each sent over a raw socket: every one gets
  * its 4xx fast, without the body being read past the limit (counted by a filter that wraps the
- * request's input stream), without a stack trace in the answer and without an ERROR in the log.
+ * request's input stream), without a stack trace in the response and without an ERROR in the log.
  */
 @SpringBootTest(
     classes = NotificationWebhookAbuseTest.WebhookApplication.class,
@@ -349,7 +349,7 @@ class NotificationWebhookAbuseTest {
       return answered;
     }
 
-    /** Reads the answer's status line and headers, and its body by Content-Length. */
+    /** Reads the response's status line and headers, and its body by Content-Length. */
     int status() throws IOException {
       if (head == null) {
         InputStream in = socket.getInputStream();

@@ -10,7 +10,7 @@ import io.github.membercard.fake.FakeWechatPay;
 import io.github.membercard.fake.ReceivedRequest;
 import io.github.membercard.spring.test.PointsApplication.PointsService;
 import io.github.membercard.spring.test.PointsApplication.RecordingListener;
-import io.github.membercard.wechatpay.internal.auth.AnswerSigner;
+import io.github.membercard.wechatpay.internal.auth.ResponseSigner;
 import io.github.membercard.wechatpay.notification.Acknowledgement;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -71,7 +71,7 @@ class FakeWechatPayWebhookTest {
     Delivery delivery = webhook.deliver(CREATE, "{\"phone_number\":\"13900001111\"}");
 
     assertEquals(200, delivery.status());
-    assertEquals(Acknowledgement.success().body(), delivery.answer());
+    assertEquals(Acknowledgement.success().body(), delivery.responseBody());
     assertEquals(1, listener.received.size());
     UserCardEvent event = (UserCardEvent) listener.received.get(0).resource();
     assertEquals("13900001111", event.getPhoneNumber());
@@ -84,7 +84,7 @@ class FakeWechatPayWebhookTest {
     byte[] body = webhook.deliver(CREATE).body().getBytes(StandardCharsets.UTF_8);
     listener.received.clear();
     Map<String, String> forged =
-        new AnswerSigner(strangerKey(), wechatPay.signingKeyId(), () -> "forged-nonce")
+        new ResponseSigner(strangerKey(), wechatPay.signingKeyId(), () -> "forged-nonce")
             .headers(body, Instant.now());
 
     HttpResponse<String> answer = post(body, forged);
@@ -101,7 +101,7 @@ class FakeWechatPayWebhookTest {
 
     assertEquals(500, failed.status());
     assertFalse(failed.acknowledged());
-    assertTrue(failed.answer().contains("\"code\":\"FAIL\""), failed.answer());
+    assertTrue(failed.responseBody().contains("\"code\":\"FAIL\""), failed.responseBody());
 
     listener.failing = false;
     Delivery again = webhook.redeliver(failed);

@@ -31,7 +31,7 @@ import java.util.function.Supplier;
 /**
  * Compares the in-scope pages of a checkout of WeChat Pay's docs with the spec and lists every
  * difference a maintainer must act on: operations and events added or removed, fields added,
- * removed or retyped, required flags, enum values, encryption markers and empty answers changed;
+ * removed or retyped, required flags, enum values, encryption markers and empty responses changed;
  * with {@code --draft}, each with the spec edit that would remove it.
  *
  * <p>Run it with {@code mvn -B -q -pl openapi compile exec:java@docs-drift -Ddocs=DIR}; it exits 0
@@ -396,27 +396,27 @@ public final class DocDrift {
     if (page.noContent()) {
       if (success == null || !"204".equals(success.getKey()) || schema != null) {
         report(
-            Kind.ANSWER_CHANGED,
+            Kind.RESPONSE_CHANGED,
             key + " answer",
-            "the page answers 204 with no content, the spec "
+            "the page responses 204 with no content, the spec "
                 + (success == null
                     ? "nothing"
                     : success.getKey() + (schema == null ? "" : " with a body")),
             () ->
                 success == null
                     ? List.of(SpecDraft.note("give the operation a '204' answer"))
-                    : List.of(draft.answerNoContent(at, code)));
+                    : List.of(draft.responseNoContent(at, code)));
       }
     } else if (schema == null) {
       report(
-          Kind.ANSWER_CHANGED,
+          Kind.RESPONSE_CHANGED,
           key + " answer",
-          "the page answers a JSON body, the spec "
+          "the page responses a JSON body, the spec "
               + (success == null ? "nothing" : success.getKey() + " without one"),
           () ->
               success == null
                   ? List.of(SpecDraft.note("give the operation a '200' answer"))
-                  : draft.answerBody(page, at, code));
+                  : draft.responseBody(page, at, code));
     } else {
       List<String> schemaAt = SpecDraft.append(at, code, "content", "application/json", "schema");
       fields(

@@ -67,8 +67,8 @@ public final class DocPages {
    * @param title the page's (or the section's) title
    * @param request the request table as a tree: path parameters at the top, {@code query}, {@code
    *     headers} and {@code json} rows holding their fields
-   * @param response the answer table as a tree
-   * @param noContent whether the page answers 204 with no content
+   * @param response the response table as a tree
+   * @param noContent whether the page responses 204 with no content
    * @param examples the values of the page's first PHP sample, by dotted path ({@code
    *     json.valid_date_information.type}, {@code query.card_id}, {@code user_card_code})
    */
@@ -379,7 +379,7 @@ public final class DocPages {
         String[] cells = CELL_SPLIT.split(lines.get(i), -1);
         String first = cells.length < 2 ? "" : cells[1].trim();
         if (first.contains("colspan=3")) {
-          separated = true; // the separator before a notification's resource, or an empty answer
+          separated = true; // the separator before a notification's resource, or an empty response
           continue;
         }
         Matcher name = NAME_CELL.matcher(first);

@@ -48,8 +48,8 @@ public record Drift(Kind kind, String where, String detail, List<SpecEdit> draft
     ENUM_CHANGED,
     /** A field or parameter the page and the spec disagree on being encrypted. */
     ENCRYPTION_CHANGED,
-    /** An operation whose success answer, no content or a JSON body, differs from the spec's. */
-    ANSWER_CHANGED
+    /** An operation whose success response, no content or a JSON body, differs from the spec's. */
+    RESPONSE_CHANGED
   }
 
   @Override

@@ -167,8 +167,8 @@ final class SpecDraft {
     return edits;
   }
 
-  /** A JSON answer on the page where the spec answers 204. */
-  List<SpecEdit> answerBody(DocPages.Operation page, List<String> responses, String noContent) {
+  /** A JSON response on the page where the spec answers 204. */
+  List<SpecEdit> responseBody(DocPages.Operation page, List<String> responses, String noContent) {
     List<SpecEdit> edits = new ArrayList<>();
     String name = unique(baseName(page));
     edits.add(replace(append(responses, noContent), answer(responses.size(), name, page.title())));
@@ -177,7 +177,7 @@ final class SpecDraft {
   }
 
   /** A 204 on the page where the spec answers a body. */
-  SpecEdit answerNoContent(List<String> responses, String success) {
+  SpecEdit responseNoContent(List<String> responses, String success) {
     return replace(
         append(responses, success),
         new Yaml().line(responses.size(), "'204': {$ref: '#/components/responses/NoContent'}"));

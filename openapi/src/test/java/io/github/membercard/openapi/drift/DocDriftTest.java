@@ -136,9 +136,9 @@ class DocDriftTest {
         "ENCRYPTION_CHANGED",
         CONFIRM_OPERATION + " body.phone_number: page not encrypted, spec encrypted");
     assertReports(
-        "ANSWER_CHANGED",
+        "RESPONSE_CHANGED",
         "PATCH /v3/marketing/membercard-open/cards/{card_id}/codes/{code} answer:"
-            + " the page answers a JSON body, the spec 204 without one");
+            + " the page responses a JSON body, the spec 204 without one");
     assertReports(
         "OPERATION_ADDED",
         "POST /v3/marketing/membercard-open/cards/{card_id}/badges: documented on");
@@ -325,7 +325,7 @@ class DocDriftTest {
   }
 
   @Test
-  void anAnswerFieldTypedAsARequestFilterEnumIsComparedAsTheDocsPlainString() throws IOException {
+  void anResponseFieldTypedAsARequestFilterEnumIsComparedAsTheDocsPlainString() throws IOException {
     String plain =
         """
                 activity_status:

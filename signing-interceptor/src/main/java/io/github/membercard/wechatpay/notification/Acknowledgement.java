@@ -3,7 +3,7 @@ package io.github.membercard.wechatpay.notification;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The answer to a notification: 200 with {@code {"code":"SUCCESS",…}} once it is handled, or a
+ * The response to a notification: 200 with {@code {"code":"SUCCESS",…}} once it is handled, or a
  * 4xx/5xx with {@code {"code":"FAIL",…}} so WeChat Pay delivers it again later.
  *
  * @param status the HTTP status to answer with
@@ -15,17 +15,18 @@ public record Acknowledgement(int status, String body) {
   public static final String CONTENT_TYPE = "application/json; charset=utf-8";
 
   /**
-   * Returns the answer that tells WeChat Pay the notification is handled: 200, with {@code
+   * Returns the response that tells WeChat Pay the notification is handled: 200, with {@code
    * "code":"SUCCESS"}.
    *
-   * @return the answer that stops redelivery
+   * @return the response that stops redelivery
    */
   public static Acknowledgement success() {
     return new Acknowledgement(200, "{\"code\":\"SUCCESS\",\"message\":\"成功\"}");
   }
 
   /**
-   * Returns a failure answer with status 500, so WeChat Pay delivers the notification again later.
+   * Returns a failure response with status 500, so WeChat Pay delivers the notification again
+   * later.
    *
    * @param message why it failed; shown in WeChat Pay's delivery log, so no personal data
    * @return a 500 answer, after which WeChat Pay delivers the notification again
@@ -35,17 +36,17 @@ public record Acknowledgement(int status, String body) {
   }
 
   /**
-   * Returns a failure answer with the given status; a status outside 400 to 599 is an {@link
+   * Returns a failure response with the given status; a status outside 400 to 599 is an {@link
    * IllegalArgumentException}.
    *
    * @param status a 4xx or 5xx status
    * @param message why it failed
-   * @return the failure answer
+   * @return the failure response
    */
   public static Acknowledgement failure(int status, String message) {
     if (status < 400 || status > 599) {
       throw new IllegalArgumentException(
-          "A failure answer needs a 4xx or 5xx status, not " + status);
+          "A failure response needs a 4xx or 5xx status, not " + status);
     }
     return new Acknowledgement(
         status, "{\"code\":\"FAIL\",\"message\":" + jsonString(message) + "}");

@@ -33,7 +33,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Reads a notification exactly as received: verifies its signature like an answer (five-minute
+ * Reads a notification exactly as received: verifies its signature like a response (five-minute
  * window, known serial, probes rejected, {@code Wechatpay-Signature-Type} {@code
  * WECHATPAY2-SHA256-RSA2048}, no {@code Wechatpay-*} header repeated), decrypts the resource with
  * AEAD_AES_256_GCM under the APIv3 key, decrypts RSA-encrypted fields with the merchant private

@@ -27,10 +27,10 @@ public final class Pages {
   }
 
   /**
-   * One answer of a list operation.
+   * One response of a list operation.
    *
    * @param items the page's items; {@code null} reads as none
-   * @param totalCount how many items the whole list holds; {@code null} when the answer does not
+   * @param totalCount how many items the whole list holds; {@code null} when the response does not
    *     say
    * @param <T> the item type
    */

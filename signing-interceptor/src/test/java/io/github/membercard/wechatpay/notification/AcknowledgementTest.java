@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** Failure answers: only 4xx and 5xx, and a message that is always one JSON string. */
+/** Failure responses: only 4xx and 5xx, and a message that is always one JSON string. */
 class AcknowledgementTest {
 
   @Test
@@ -23,7 +23,7 @@ class AcknowledgementTest {
       IllegalArgumentException refused =
           assertThrows(IllegalArgumentException.class, () -> Acknowledgement.failure(status, "x"));
       assertEquals(
-          "A failure answer needs a 4xx or 5xx status, not " + status, refused.getMessage());
+          "A failure response needs a 4xx or 5xx status, not " + status, refused.getMessage());
     }
   }
 

@@ -60,7 +60,7 @@ public final class CertificateList {
   }
 
   /**
-   * Returns the answer body.
+   * Returns the response body.
    *
    * @return the JSON of the list
    */

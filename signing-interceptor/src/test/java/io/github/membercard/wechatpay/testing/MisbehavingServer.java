@@ -9,8 +9,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /**
- * An HTTP server on loopback that answers each connection however a test says, byte by byte: for
- * the answers WireMock will not send (a body cut short, one that never ends).
+ * An HTTP server on loopback that responses each connection however a test says, byte by byte: for
+ * the responses WireMock will not send (a body cut short, one that never ends).
  */
 public final class MisbehavingServer implements AutoCloseable {
 

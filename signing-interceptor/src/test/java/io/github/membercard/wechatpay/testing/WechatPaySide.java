@@ -4,9 +4,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.github.membercard.wechatpay.internal.auth.AnswerSigner;
 import io.github.membercard.wechatpay.internal.auth.Authorization;
 import io.github.membercard.wechatpay.internal.auth.NonceGenerator;
+import io.github.membercard.wechatpay.internal.auth.ResponseSigner;
 import io.github.membercard.wechatpay.internal.auth.WechatPayProtocol;
 import io.github.membercard.wechatpay.internal.crypto.AeadAes256Gcm;
 import io.github.membercard.wechatpay.internal.crypto.RsaOaep;
@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * WeChat Pay's half of a test: its key pair and id, signed answers for WireMock stubs, and the
+ * WeChat Pay's half of a test: its key pair and id, signed responses for WireMock stubs, and the
  * check of a request's Authorization header that WeChat Pay itself makes.
  */
 public final class WechatPaySide {
@@ -53,10 +53,10 @@ public final class WechatPaySide {
   }
 
   /**
-   * Returns a WireMock answer signed now under this side's key and id, as WeChat Pay signs its
+   * Returns a WireMock response signed now under this side's key and id, as WeChat Pay signs its
    * answers.
    *
-   * @return a JSON answer signed now under this key
+   * @return a JSON response signed now under this key
    */
   public ResponseDefinitionBuilder signed(int status, String body) {
     return signedAt(status, body, Instant.now(), id);
@@ -67,9 +67,9 @@ public final class WechatPaySide {
   }
 
   /**
-   * Returns an answer signed like WeChat Pay's signature probes, which a client must reject.
+   * Returns a response signed like WeChat Pay's signature probes, which a client must reject.
    *
-   * @return an answer like WeChat Pay's signature probes, whose signature starts with
+   * @return a response like WeChat Pay's signature probes, whose signature starts with
    *     WECHATPAY/SIGNTEST/
    */
   public ResponseDefinitionBuilder probe(int status, String body) {
@@ -80,7 +80,7 @@ public final class WechatPaySide {
       int status, String body, Instant time, String serial, String prefix) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     Map<String, String> headers =
-        new AnswerSigner(keys.getPrivate(), serial, NONCES).headers(bytes, time);
+        new ResponseSigner(keys.getPrivate(), serial, NONCES).headers(bytes, time);
     headers.compute(WechatPayProtocol.WECHATPAY_SIGNATURE, (name, signature) -> prefix + signature);
     ResponseDefinitionBuilder response =
         aResponse()
@@ -126,7 +126,7 @@ public final class WechatPaySide {
    */
   public Delivery signedDelivery(byte[] body, Instant time) {
     Map<String, List<String>> headers = new LinkedHashMap<>();
-    new AnswerSigner(keys.getPrivate(), id, NONCES)
+    new ResponseSigner(keys.getPrivate(), id, NONCES)
         .headers(body, time)
         .forEach((name, value) -> headers.put(name, List.of(value)));
     headers.put(WechatPayProtocol.WECHATPAY_SIGNATURE_TYPE, List.of(WechatPayProtocol.SCHEME));

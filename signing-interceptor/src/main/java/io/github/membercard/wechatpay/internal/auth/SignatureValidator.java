@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Proves an answer or notification came from WeChat Pay: every {@code Wechatpay-*} header present,
+ * Proves a response or notification came from WeChat Pay: every {@code Wechatpay-*} header present,
  * not a probe, a timestamp within five minutes, a serial naming a known key, and a SHA256withRSA
  * signature over {@code TIMESTAMP\nNONCE\nBODY\n} that verifies under that key, and, with a {@link
  * ReplayGuard}, not a copy of a message accepted before. Header values quoted in a failure are
@@ -81,7 +81,7 @@ public final class SignatureValidator {
     PublicKey key = key(message.serial(), requestId);
     if (!RsaSha256.verify(
         key,
-        WechatPayProtocol.answerMessage(message.timestamp(), message.nonce(), message.body()),
+        WechatPayProtocol.responseMessage(message.timestamp(), message.nonce(), message.body()),
         message.signature())) {
       throw new WechatPayVerificationException(
           Reason.BAD_SIGNATURE,

@@ -7,7 +7,7 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * A message WeChat Pay signed: an answer or a notification, as its {@code Wechatpay-*} headers and
+ * A message WeChat Pay signed: a response or a notification, as its {@code Wechatpay-*} headers and
  * raw body bytes. Header names are matched case-insensitively. {@link #toString()} shows the header
  * values cleaned and cut ({@link UntrustedText#header}), never the signature or the body.
  *

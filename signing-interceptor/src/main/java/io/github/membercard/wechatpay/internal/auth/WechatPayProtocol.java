@@ -21,18 +21,18 @@ public final class WechatPayProtocol {
   public static final String SCHEME = "WECHATPAY2-SHA256-RSA2048";
 
   /**
-   * Names a WeChat Pay key: the one a request's fields are encrypted under, or the one an answer is
-   * signed with.
+   * Names a WeChat Pay key: the one a request's fields are encrypted under, or the one a response
+   * is signed with.
    */
   public static final String WECHATPAY_SERIAL = "Wechatpay-Serial";
 
-  /** Seconds since the epoch at which WeChat Pay signed an answer or notification. */
+  /** Seconds since the epoch at which WeChat Pay signed a response or notification. */
   public static final String WECHATPAY_TIMESTAMP = "Wechatpay-Timestamp";
 
-  /** The random string WeChat Pay signed an answer or notification with. */
+  /** The random string WeChat Pay signed a response or notification with. */
   public static final String WECHATPAY_NONCE = "Wechatpay-Nonce";
 
-  /** WeChat Pay's Base64 SHA256withRSA signature of an answer or notification. */
+  /** WeChat Pay's Base64 SHA256withRSA signature of a response or notification. */
   public static final String WECHATPAY_SIGNATURE = "Wechatpay-Signature";
 
   /** The signature algorithm of a notification, {@link #SCHEME}. */
@@ -80,14 +80,14 @@ public final class WechatPayProtocol {
   }
 
   /**
-   * Builds the message WeChat Pay signs for an answer or notification.
+   * Builds the message WeChat Pay signs for a response or notification.
    *
    * @param timestamp {@code Wechatpay-Timestamp}
    * @param nonce {@code Wechatpay-Nonce}
    * @param body the raw body; empty when there is none
    * @return {@code TIMESTAMP\nNONCE\nBODY\n}
    */
-  public static byte[] answerMessage(String timestamp, String nonce, byte[] body) {
+  public static byte[] responseMessage(String timestamp, String nonce, byte[] body) {
     return join(body, timestamp, nonce);
   }
 

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Reads a body no further than a limit: answers, error answers, certificate downloads and
+ * Reads a body no further than a limit: answers, error responses, certificate downloads and
  * notifications come from the network, and a body larger than any WeChat Pay sends is refused after
  * at most one byte past the limit, never read whole into memory.
  */

@@ -29,11 +29,11 @@ import java.util.function.Function;
 
 /**
  * Downloads {@code GET /v3/certificates} through the same {@link SigningClient} as every other
- * call, decrypts each certificate with the APIv3 key, and verifies the answer's signature under the
- * certificates it carries (or a WeChat Pay public key already trusted), as WeChat Pay's own SDKs
- * do. Serials are compared as numbers ({@link SerialNumbers}): each listed {@code serial_no} must
- * be the serial of the certificate it lists, and the answer's {@code Wechatpay-Serial} may name one
- * in either case, with or without leading zeros.
+ * call, decrypts each certificate with the APIv3 key, and verifies the response's signature under
+ * the certificates it carries (or a WeChat Pay public key already trusted), as WeChat Pay's own
+ * SDKs do. Serials are compared as numbers ({@link SerialNumbers}): each listed {@code serial_no}
+ * must be the serial of the certificate it lists, and the response's {@code Wechatpay-Serial} may
+ * name one in either case, with or without leading zeros.
  */
 public final class CertificateDownloader implements PlatformCertificates.Source {
 
@@ -54,8 +54,8 @@ public final class CertificateDownloader implements PlatformCertificates.Source 
    * @param baseUrl the API base URL
    * @param options timeouts
    * @param aes decrypts the certificates under the APIv3 key
-   * @param mapper reads the answer
-   * @param trustedKeys keys already trusted that may also have signed the answer
+   * @param mapper reads the response
+   * @param trustedKeys keys already trusted that may also have signed the response
    * @param clock local time
    */
   public CertificateDownloader(
@@ -112,7 +112,7 @@ public final class CertificateDownloader implements PlatformCertificates.Source 
       new SignatureValidator(trustedKeys, clock).validate(message);
     } catch (WechatPayVerificationException e) {
       throw new WechatPayConfigurationException(
-          "The platform certificate download listed no certificate, and that answer is"
+          "The platform certificate download listed no certificate, and that response is"
               + " unauthenticated: it carries no certificate to verify its signature with, and no key"
               + " this client trusts verifies it ("
               + e.reason()

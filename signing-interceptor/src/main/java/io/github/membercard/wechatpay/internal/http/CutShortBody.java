@@ -8,9 +8,9 @@ import java.io.Reader;
 import java.nio.charset.Charset;
 
 /**
- * The part of an error answer's body that arrived before the connection ended, short of its {@code
- * Content-Length}: {@link TransportClient} hands it on so that the error decoder can report the
- * status and what the body said, marked as cut short.
+ * The part of an error response's body that arrived before the connection ended, short of its
+ * {@code Content-Length}: {@link TransportClient} hands it on so that the error decoder can report
+ * the status and what the body said, marked as cut short.
  */
 final class CutShortBody implements Response.Body {
 

@@ -7,7 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One daemon thread for every client, which only ends exchanges that outlast their read timeout: it
- * closes an answer still arriving, or cancels a call still waiting for its status line and headers.
+ * closes a response still arriving, or cancels a call still waiting for its status line and
+ * headers.
  */
 final class Deadlines {
 

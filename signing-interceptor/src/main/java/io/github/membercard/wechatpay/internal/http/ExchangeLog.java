@@ -89,7 +89,7 @@ public final class ExchangeLog {
 
   /**
    * Writes the headers a log line may show: all but those carrying signatures, each name and value
-   * cleaned and cut ({@link UntrustedText#header}), since an answer's headers are anyone's text.
+   * cleaned and cut ({@link UntrustedText#header}), since a response's headers are anyone's text.
    */
   String headers(Map<String, Collection<String>> headers) {
     StringJoiner shown = new StringJoiner(", ", "{", "}");

@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 /**
  * Logs each attempt of a call through {@link ExchangeLog}: at DEBUG one line with the method, the
  * path (redacted), the status or the failure, the {@code Request-ID} and the time taken; at TRACE
- * the request's and the answer's headers without signatures. Costs nothing when DEBUG is off.
+ * the request's and the response's headers without signatures. Costs nothing when DEBUG is off.
  */
 public final class LoggingClient implements Client {
 
@@ -24,7 +24,7 @@ public final class LoggingClient implements Client {
   /**
    * Creates a client that logs each exchange of {@code delegate}.
    *
-   * @param delegate sends the request and verifies the answer
+   * @param delegate sends the request and verifies the response
    * @param log where and how exchanges are logged
    */
   public LoggingClient(Client delegate, ExchangeLog log) {

@@ -36,9 +36,9 @@ import okhttp3.ResponseBody;
  * HTTP/1.1 and pools connections for concurrent callers. OkHttp writes no log of its own, so the
  * {@code Authorization} header and card codes in paths reach no log through it.
  *
- * <p>The read timeout bounds the whole answer, not only each read: once connected, a call whose
+ * <p>The read timeout bounds the whole response, not only each read: once connected, a call whose
  * status line and headers have not all arrived within it is cancelled, and fails as a {@link
- * SocketTimeoutException}, however slowly they trickle in. Closing an answer before its body was
+ * SocketTimeoutException}, however slowly they trickle in. Closing a response before its body was
  * read to the end cancels the call, which is how {@link TransportClient} cuts off a body that
  * stalls.
  */
@@ -107,7 +107,7 @@ public final class OkHttpTransport implements Client {
       }
     }
     if (!acceptEncodingGiven) {
-      // Otherwise OkHttp asks for gzip and inflates the answer before any size limit applies.
+      // Otherwise OkHttp asks for gzip and inflates the response before any size limit applies.
       outgoing.header(ACCEPT_ENCODING, "identity");
     }
     String method = request.httpMethod().name();
@@ -194,13 +194,13 @@ public final class OkHttpTransport implements Client {
       return null;
     }
     long length = body.contentLength();
-    return new AnswerBody(
+    return new StreamBody(
         new Releasing(body.byteStream(), call, body),
         length >= 0 && length <= Integer.MAX_VALUE ? (int) length : null);
   }
 
-  /** A Feign body over the answer's stream. */
-  private record AnswerBody(InputStream stream, Integer length) implements Response.Body {
+  /** A Feign body over the response's stream. */
+  private record StreamBody(InputStream stream, Integer length) implements Response.Body {
 
     @Override
     public boolean isRepeatable() {

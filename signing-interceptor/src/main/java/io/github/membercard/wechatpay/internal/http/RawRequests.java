@@ -52,7 +52,7 @@ public final class RawRequests {
    * Sends a request.
    *
    * @param request the request
-   * @return the verified answer's JSON, or empty for an answer without a body (204)
+   * @return the verified response's JSON, or empty for a response without a body (204)
    */
   public Optional<JsonNode> send(RawRequest request) {
     JsonNode answer =

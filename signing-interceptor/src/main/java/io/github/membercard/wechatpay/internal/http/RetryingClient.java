@@ -34,7 +34,7 @@ public final class RetryingClient implements Client {
    *
    * @param delegate signs, sends and verifies one attempt
    * @param policy how many attempts, how far apart
-   * @param mapper reads the code of an error answer
+   * @param mapper reads the code of an error response
    */
   public RetryingClient(Client delegate, RetryPolicy policy, ObjectMapper mapper) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
@@ -73,8 +73,8 @@ public final class RetryingClient implements Client {
   }
 
   /**
-   * A request certainly not sent may always go again; a reset before any answer only if safe. Only
-   * a failure of this request's own exchange says so: one naming another request (such as a
+   * A request certainly not sent may always go again; a reset before any response only if safe.
+   * Only a failure of this request's own exchange says so: one naming another request (such as a
    * certificate download made while verifying this one's answer) proves nothing about this one.
    */
   private static boolean retryable(WechatPayTransportException e, boolean safe, Request request) {

@@ -26,11 +26,11 @@ import javax.net.ssl.SSLHandshakeException;
  * Wraps the HTTP client so that a call ends within its read timeout, body included (the status line
  * and headers are the HTTP client's to bound, as {@link OkHttpTransport} does), reads no more than
  * a bounded body, and every I/O failure reaches the caller as a {@link
- * WechatPayTransportException}: it reads the whole answer before handing it on, and closes an
+ * WechatPayTransportException}: it reads the whole response before handing it on, and closes an
  * answer still arriving when the read timeout, counted from when the request was sent, runs out. An
  * answer with a {@code Content-Encoding} other than {@code identity} (which a transport may inflate
  * on its own, whatever size it inflates to) or larger than the limit is refused without reading the
- * rest. An error answer cut short is handed on with what arrived, for the error decoder to report
+ * rest. An error response cut short is handed on with what arrived, for the error decoder to report
  * as cut short.
  */
 public final class TransportClient implements Client {
@@ -38,17 +38,17 @@ public final class TransportClient implements Client {
   private static final String IDENTITY = "identity";
 
   private final Client delegate;
-  private final int maxAnswerBytes;
+  private final int maxResponseBytes;
 
   /**
    * Creates the wrapper.
    *
    * @param delegate the HTTP client that sends requests
-   * @param maxAnswerBytes the largest answer body read, error answers included
+   * @param maxResponseBytes the largest response body read, error responses included
    */
-  public TransportClient(Client delegate, int maxAnswerBytes) {
+  public TransportClient(Client delegate, int maxResponseBytes) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
-    this.maxAnswerBytes = BoundedBody.checkLimit(maxAnswerBytes, "maxAnswerBytes");
+    this.maxResponseBytes = BoundedBody.checkLimit(maxResponseBytes, "maxResponseBytes");
   }
 
   @Override
@@ -58,7 +58,7 @@ public final class TransportClient implements Client {
     try {
       response = delegate.execute(request, options);
     } catch (IOException e) {
-      throw beforeAnswer(request, e);
+      throw beforeResponse(request, e);
     }
     return withWholeBody(request, response, deadline);
   }
@@ -78,12 +78,12 @@ public final class TransportClient implements Client {
             });
     ByteArrayOutputStream received = new ByteArrayOutputStream();
     try (InputStream in = response.body().asInputStream()) {
-      if (!BoundedBody.readAtMost(in, maxAnswerBytes, received)) {
+      if (!BoundedBody.readAtMost(in, maxResponseBytes, received)) {
         throw failure(
             request,
-            Failure.ANSWER_TOO_LARGE,
+            Failure.RESPONSE_TOO_LARGE,
             true,
-            new IOException("the body is longer than " + maxAnswerBytes + " bytes"));
+            new IOException("the body is longer than " + maxResponseBytes + " bytes"));
       }
       return response.toBuilder().body(received.toByteArray()).build();
     } catch (IOException e) {
@@ -91,7 +91,7 @@ public final class TransportClient implements Client {
         return response.toBuilder().body(new CutShortBody(received.toByteArray())).build();
       }
       throw failure(
-          request, expired.get() ? Failure.TIMED_OUT : Failure.ANSWER_UNREADABLE, true, e);
+          request, expired.get() ? Failure.TIMED_OUT : Failure.RESPONSE_UNREADABLE, true, e);
     } finally {
       alarm.cancel(false);
     }
@@ -108,19 +108,20 @@ public final class TransportClient implements Client {
         response.close();
         throw failure(
             request,
-            Failure.ANSWER_ENCODED,
+            Failure.RESPONSE_ENCODED,
             true,
             new IOException("Content-Encoding " + encodings + " was not asked for"));
       }
     }
     for (String length : header(response, "Content-Length")) {
-      if (declaresMoreThan(length, maxAnswerBytes)) {
+      if (declaresMoreThan(length, maxResponseBytes)) {
         response.close();
         throw failure(
             request,
-            Failure.ANSWER_TOO_LARGE,
+            Failure.RESPONSE_TOO_LARGE,
             true,
-            new IOException("Content-Length " + length + " is over " + maxAnswerBytes + " bytes"));
+            new IOException(
+                "Content-Length " + length + " is over " + maxResponseBytes + " bytes"));
       }
     }
   }
@@ -133,13 +134,15 @@ public final class TransportClient implements Client {
     }
   }
 
-  /** Feign keys answer headers case-insensitively. */
+  /** Feign keys response headers case-insensitively. */
   private static Collection<String> header(Response response, String name) {
     return response.headers().getOrDefault(name, List.of());
   }
 
-  /** Classifies a failure before any answer arrived, and whether the request may have been sent. */
-  static WechatPayTransportException beforeAnswer(Request request, IOException e) {
+  /**
+   * Classifies a failure before any response arrived, and whether the request may have been sent.
+   */
+  static WechatPayTransportException beforeResponse(Request request, IOException e) {
     if (e instanceof HttpConnectTimeoutException
         || (e instanceof SocketTimeoutException
             && String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("connect"))) {

@@ -4,7 +4,7 @@ import feign.Client;
 import feign.Request;
 import feign.Response;
 import feign.Util;
-import io.github.membercard.wechatpay.AnswerListener;
+import io.github.membercard.wechatpay.ResponseListener;
 import io.github.membercard.wechatpay.internal.auth.SignatureValidator;
 import io.github.membercard.wechatpay.internal.auth.SignedMessage;
 import io.github.membercard.wechatpay.internal.auth.WechatPayProtocol;
@@ -15,24 +15,25 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Verifies every 2xx answer, 204 included, before anything decodes it: the body is read whole, its
- * signature checked, and only then handed on. Answers that fail throw; error answers pass through
- * to the error decoder.
+ * Verifies every 2xx response, 204 included, before anything decodes it: the body is read whole,
+ * its signature checked, and only then handed on. Answers that fail throw; error responses pass
+ * through to the error decoder.
  */
 public final class VerifyingClient implements Client {
 
   private final Client delegate;
   private final SignatureValidator validator;
-  private final AnswerListener listener;
+  private final ResponseListener listener;
 
   /**
-   * Creates a client that verifies each 2xx answer {@code delegate} receives before handing it on.
+   * Creates a client that verifies each 2xx response {@code delegate} receives before handing it
+   * on.
    *
    * @param delegate sends the (signed) request
    * @param validator checks WeChat Pay's signature
-   * @param listener told of each verified answer
+   * @param listener told of each verified response
    */
-  public VerifyingClient(Client delegate, SignatureValidator validator, AnswerListener listener) {
+  public VerifyingClient(Client delegate, SignatureValidator validator, ResponseListener listener) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
     this.validator = Objects.requireNonNull(validator, "validator");
     this.listener = Objects.requireNonNull(listener, "listener");
@@ -60,7 +61,9 @@ public final class VerifyingClient implements Client {
     return status >= 200 && status < 300;
   }
 
-  /** Returns an answer's {@code Request-ID} as received (Feign keys headers case-insensitively). */
+  /**
+   * Returns a response's {@code Request-ID} as received (Feign keys headers case-insensitively).
+   */
   static String requestId(Response response) {
     Collection<String> values =
         response.headers().getOrDefault(WechatPayProtocol.REQUEST_ID, List.of());

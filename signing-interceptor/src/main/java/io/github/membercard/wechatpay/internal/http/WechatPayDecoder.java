@@ -13,7 +13,7 @@ import java.lang.reflect.Type;
 import java.util.Objects;
 
 /**
- * Reads verified answers into models, decrypting sensitive fields with the merchant private key.
+ * Reads verified responses into models, decrypting sensitive fields with the merchant private key.
  * Only sees bodies {@link VerifyingClient} has already verified.
  */
 public final class WechatPayDecoder implements Decoder {
@@ -22,11 +22,11 @@ public final class WechatPayDecoder implements Decoder {
   private final ExchangeLog log;
 
   /**
-   * Creates a decoder that reads answers with {@code mapper} and decrypts their sensitive fields.
+   * Creates a decoder that reads responses with {@code mapper} and decrypts their sensitive fields.
    *
    * @param mapper reads JSON
    * @param decryptor decrypts sensitive fields with the merchant private key
-   * @param log logs each answer body as its model, masked, at TRACE
+   * @param log logs each response body as its model, masked, at TRACE
    */
   public WechatPayDecoder(ObjectMapper mapper, FieldCipher decryptor, ExchangeLog log) {
     this.readers =
@@ -51,9 +51,9 @@ public final class WechatPayDecoder implements Decoder {
       model = readers.read(type, body);
     } catch (IOException e) {
       throw new WechatPayException(
-          "WeChat Pay's verified answer cannot be read as " + type.getTypeName(), e);
+          "WeChat Pay's verified response cannot be read as " + type.getTypeName(), e);
     }
-    log.body("answer body", model);
+    log.body("response body", model);
     return model;
   }
 }

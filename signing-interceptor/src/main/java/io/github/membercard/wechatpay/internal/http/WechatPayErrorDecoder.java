@@ -14,11 +14,12 @@ import java.io.IOException;
 import java.util.Objects;
 
 /**
- * Turns every non-2xx answer into one {@link WechatPayApiException} with WeChat Pay's error body
+ * Turns every non-2xx response into one {@link WechatPayApiException} with WeChat Pay's error body
  * parsed where there is one; a body that is not WeChat Pay's JSON (a gateway's HTML page) still
  * gives the status, Request-ID and raw body. A body cut short, by the connection or mid-way through
- * its JSON, keeps the members that arrived whole and is reported as cut short. Error answers are
- * not signed (WeChat Pay signs only 2xx answers), so the exception treats every text as untrusted.
+ * its JSON, keeps the members that arrived whole and is reported as cut short. Error responses are
+ * not signed (WeChat Pay signs only 2xx responses), so the exception treats every text as
+ * untrusted.
  */
 public final class WechatPayErrorDecoder implements ErrorDecoder {
 

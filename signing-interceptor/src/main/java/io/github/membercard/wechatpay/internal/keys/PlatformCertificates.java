@@ -31,10 +31,10 @@ import org.slf4j.LoggerFactory;
  * every {@code refreshInterval}, and on demand. Every certificate downloaded is kept, since several
  * are valid while WeChat Pay rotates them; requests are encrypted under the newest valid one and
  * name it in {@code Wechatpay-Serial} exactly as WeChat Pay listed it. Serials are looked up as
- * numbers ({@link SerialNumbers}), so an answer may name one in either case and with or without
+ * numbers ({@link SerialNumbers}), so a response may name one in either case and with or without
  * leading zeros.
  *
- * <p>An on-demand download happens when an answer names a serial not yet seen, or when no
+ * <p>An on-demand download happens when a response names a serial not yet seen, or when no
  * certificate held is valid any more; at most one starts per minute after the previous attempt,
  * failed attempts included, so forged serials cannot make the client download on every message.
  *
@@ -56,8 +56,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One download runs at a time, on the thread of the caller that found it due. Other callers go
  * on with the certificates held and never wait for the network, unless none of them is valid or
- * their answer names a serial not held (a rotation); then they wait for the running download, which
- * its connect and read timeouts bound.
+ * their response names a serial not held (a rotation); then they wait for the running download,
+ * which its connect and read timeouts bound.
  */
 public final class PlatformCertificates implements WechatPayKeys {
 
@@ -124,7 +124,7 @@ public final class PlatformCertificates implements WechatPayKeys {
     Instant now = clock.instant();
     Held current = usable(now);
     if (!current.certificates().containsKey(number.get())) {
-      // An answer signed under a serial not held cannot be verified without the download: wait for
+      // A response signed under a serial not held cannot be verified without the download: wait for
       // the one running (or run it), however many callers met the new serial at once.
       current =
           downloadIf(

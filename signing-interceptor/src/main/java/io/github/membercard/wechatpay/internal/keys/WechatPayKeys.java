@@ -4,13 +4,13 @@ import java.security.PublicKey;
 import java.util.Optional;
 
 /**
- * WeChat Pay's keys as this client knows them: the keys that may sign answers and notifications,
+ * WeChat Pay's keys as this client knows them: the keys that may sign responses and notifications,
  * and the one to encrypt request fields with.
  */
 public interface WechatPayKeys {
 
   /**
-   * Finds the key an answer or notification says it is signed with.
+   * Finds the key a response or notification says it is signed with.
    *
    * @param serial a {@code Wechatpay-Serial} value: a public key id or a platform certificate
    *     serial

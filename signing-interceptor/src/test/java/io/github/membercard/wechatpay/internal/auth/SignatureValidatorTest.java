@@ -176,7 +176,7 @@ class SignatureValidatorTest {
   private static SignedMessage signedAt(String timestamp, String nonce, byte[] body) {
     String signature =
         RsaSha256.sign(
-            WECHATPAY.getPrivate(), WechatPayProtocol.answerMessage(timestamp, nonce, body));
+            WECHATPAY.getPrivate(), WechatPayProtocol.responseMessage(timestamp, nonce, body));
     return new SignedMessage(timestamp, nonce, signature, SERIAL, "REQ-1", body);
   }
 

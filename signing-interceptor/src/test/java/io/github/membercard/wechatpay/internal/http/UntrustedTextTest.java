@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import org.junit.jupiter.api.Test;
 
 /**
- * Unauthenticated text (error answers, headers) is cleaned before it reaches a message or a log
+ * Unauthenticated text (error responses, headers) is cleaned before it reaches a message or a log
  * line: nothing in it can start a line, hide characters or run past its bound.
  */
 class UntrustedTextTest {

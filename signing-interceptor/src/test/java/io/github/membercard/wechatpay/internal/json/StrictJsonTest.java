@@ -69,7 +69,7 @@ class StrictJsonTest {
   }
 
   @Test
-  void aDecodedAnswerWithAFractionalIntegerIsATypedFailure() {
+  void aDecodedResponseWithAFractionalIntegerIsATypedFailure() {
     WechatPayException error =
         assertThrows(
             WechatPayException.class,

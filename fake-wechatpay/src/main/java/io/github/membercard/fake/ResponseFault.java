@@ -1,7 +1,7 @@
 package io.github.membercard.fake;
 
 /** Ways to make one operation misbehave, as WeChat Pay or the network sometimes does. */
-public enum AnswerFault {
+public enum ResponseFault {
   /** Drop the connection instead of answering. */
   CONNECTION_RESET,
   /** Answer 200 with a signed body that is not JSON. */
@@ -15,8 +15,8 @@ public enum AnswerFault {
   /** Answer with no {@code Wechatpay-*} headers at all. */
   UNSIGNED,
   /**
-   * Send the documented answer's status and signed headers with a {@code Content-Length} of its
-   * whole body, then only the first half of the body, then close the connection. An answer without
+   * Send the documented response's status and signed headers with a {@code Content-Length} of its
+   * whole body, then only the first half of the body, then close the connection. A response without
    * a body, such as a 204, becomes a 200 declaring one byte and sending none.
    */
   TRUNCATED_BODY,

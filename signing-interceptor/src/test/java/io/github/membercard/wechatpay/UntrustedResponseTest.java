@@ -28,11 +28,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Error answers are unsigned, so their texts are untrusted: they cannot write a line of their own
- * into a log, nor grow without bound, and one cut short says so. A signed answer whose {@code
+ * Error responses are unsigned, so their texts are untrusted: they cannot write a line of their own
+ * into a log, nor grow without bound, and one cut short says so. A signed response whose {@code
  * Wechatpay-*} headers come twice is not trusted either.
  */
-class UntrustedAnswerTest {
+class UntrustedResponseTest {
 
   private static final WechatPaySide WECHATPAY = WechatPaySide.withPublicKey();
   private static final String FAKE_LINE = "2026-01-01 12:00:00 INFO payment accepted for order 42";
@@ -166,7 +166,7 @@ class UntrustedAnswerTest {
         WechatPayProtocol.WECHATPAY_SERIAL
       })
   void aRepeatedWechatpayHeaderFailsVerification(String header) {
-    // WireMock adds a second value; the first is the one the answer was signed with.
+    // WireMock adds a second value; the first is the one the response was signed with.
     answer(WECHATPAY.signed(200, "{\"name\":\"Li\"}").withHeader(header, "another"));
 
     WechatPayVerificationException error =

@@ -10,21 +10,21 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 
 /**
- * Builds an operation's documented answer from its schema: a property the request carried (or a
+ * Builds an operation's documented response from its schema: a property the request carried (or a
  * path or query parameter of the same name) comes back as sent, as WeChat Pay echoes it; an
  * optional one the request could have carried but left out stays out; any other takes the spec's
  * example.
  */
-final class DocumentedAnswer {
+final class DocumentedResponse {
 
-  private DocumentedAnswer() {}
+  private DocumentedResponse() {}
 
   /**
-   * Builds the answer to one request by the rules above, property by property, descending into
+   * Builds the response to one request by the rules above, property by property, descending into
    * nested objects and arrays of objects; a property with neither a sent value nor an example is
    * left out.
    *
-   * @param schema the answer's schema
+   * @param schema the response's schema
    * @param request the request body, encrypted fields decrypted, or {@code null} when there is none
    * @param requestSchema the request body's schema, or {@code null}
    * @param parameters the request's path and query parameters, by name

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * Wechatpay-Timestamp}, {@code -Nonce}, {@code -Signature} and {@code -Serial} headers over {@code
  * TIMESTAMP\nNONCE\nBODY\n}. The other side of {@link SignatureValidator}, for fakes and tests.
  */
-public final class AnswerSigner {
+public final class ResponseSigner {
 
   private final PrivateKey key;
   private final String keyId;
@@ -26,14 +26,14 @@ public final class AnswerSigner {
    * @param keyId its id, sent as {@code Wechatpay-Serial}
    * @param nonces the source of {@code Wechatpay-Nonce}
    */
-  public AnswerSigner(PrivateKey key, String keyId, Supplier<String> nonces) {
+  public ResponseSigner(PrivateKey key, String keyId, Supplier<String> nonces) {
     this.key = Objects.requireNonNull(key, "key");
     this.keyId = Objects.requireNonNull(keyId, "keyId");
     this.nonces = Objects.requireNonNull(nonces, "nonces");
   }
 
   /**
-   * Signs a body as WeChat Pay signs an answer or notification, at the given time with a fresh
+   * Signs a body as WeChat Pay signs a response or notification, at the given time with a fresh
    * nonce.
    *
    * @param body the body exactly as it will be sent; empty when there is none
@@ -48,13 +48,13 @@ public final class AnswerSigner {
     headers.put(WechatPayProtocol.WECHATPAY_NONCE, nonce);
     headers.put(
         WechatPayProtocol.WECHATPAY_SIGNATURE,
-        RsaSha256.sign(key, WechatPayProtocol.answerMessage(timestamp, nonce, body)));
+        RsaSha256.sign(key, WechatPayProtocol.responseMessage(timestamp, nonce, body)));
     headers.put(WechatPayProtocol.WECHATPAY_SERIAL, keyId);
     return headers;
   }
 
   @Override
   public String toString() {
-    return "AnswerSigner{keyId=" + keyId + "}";
+    return "ResponseSigner{keyId=" + keyId + "}";
   }
 }

@@ -32,10 +32,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Answers are read no further than the limit, 2xx and error answers alike, and an encoded answer is
- * not inflated at all: each ends in a typed failure without the rest being read.
+ * Answers are read no further than the limit, 2xx and error responses alike, and an encoded
+ * response is not inflated at all: each ends in a typed failure without the rest being read.
  */
-class AnswerLimitsTest {
+class ResponseLimitsTest {
 
   private static final WechatPaySide WECHATPAY = WechatPaySide.withPublicKey();
   private static final String API_V3_KEY = "a7cde1ZJB1kG2e7VfTs3jQzaWizur8Gb";
@@ -65,12 +65,12 @@ class AnswerLimitsTest {
     WechatPayTransportException error =
         assertThrows(WechatPayTransportException.class, () -> client(server.baseUrl()).get("1"));
 
-    assertEquals(Failure.ANSWER_ENCODED, error.failure());
+    assertEquals(Failure.RESPONSE_ENCODED, error.failure());
   }
 
   @ParameterizedTest
   @ValueSource(ints = {200, 400})
-  void anEndlessGzipAnswerEndsUnread(int status) throws IOException {
+  void anEndlessGzipResponseEndsUnread(int status) throws IOException {
     try (MisbehavingServer endless =
         MisbehavingServer.serve((socket, out) -> endless(out, status, "gzip"))) {
 
@@ -78,20 +78,20 @@ class AnswerLimitsTest {
           assertThrows(WechatPayTransportException.class, () -> client(endless.baseUrl()).get("1"));
 
       // The body has no end: only a client that stopped reading gets here.
-      assertEquals(Failure.ANSWER_ENCODED, error.failure());
+      assertEquals(Failure.RESPONSE_ENCODED, error.failure());
     }
   }
 
   @ParameterizedTest
   @ValueSource(ints = {200, 400})
-  void anEndlessPlainAnswerIsCutAtTheLimit(int status) throws IOException {
+  void anEndlessPlainResponseIsCutAtTheLimit(int status) throws IOException {
     try (MisbehavingServer endless =
         MisbehavingServer.serve((socket, out) -> endless(out, status, null))) {
 
       WechatPayTransportException error =
           assertThrows(WechatPayTransportException.class, () -> client(endless.baseUrl()).get("1"));
 
-      assertEquals(Failure.ANSWER_TOO_LARGE, error.failure());
+      assertEquals(Failure.RESPONSE_TOO_LARGE, error.failure());
       assertEquals("GET", error.method());
     }
   }
@@ -105,7 +105,7 @@ class AnswerLimitsTest {
     WechatPayTransportException error =
         assertThrows(WechatPayTransportException.class, () -> client(server.baseUrl()).get("1"));
 
-    assertEquals(Failure.ANSWER_TOO_LARGE, error.failure());
+    assertEquals(Failure.RESPONSE_TOO_LARGE, error.failure());
   }
 
   @Test
@@ -119,9 +119,9 @@ class AnswerLimitsTest {
         assertThrows(
             WechatPayTransportException.class,
             () -> client(server.baseUrl(), limited(length - 1)).get("1"));
-    assertEquals(Failure.ANSWER_TOO_LARGE, error.failure());
+    assertEquals(Failure.RESPONSE_TOO_LARGE, error.failure());
     assertThrows(
-        IllegalArgumentException.class, () -> TransportOptions.defaults().maxAnswerBytes(0));
+        IllegalArgumentException.class, () -> TransportOptions.defaults().maxResponseBytes(0));
   }
 
   @Test
@@ -144,11 +144,11 @@ class AnswerLimitsTest {
                     .wechatPayKeys(WechatPayKeyConfig.platformCertificates(API_V3_KEY))
                     .build());
 
-    assertEquals(Failure.ANSWER_TOO_LARGE, error.failure());
+    assertEquals(Failure.RESPONSE_TOO_LARGE, error.failure());
   }
 
-  private TransportOptions limited(int maxAnswerBytes) {
-    return TransportOptions.defaults().baseUrl(server.baseUrl()).maxAnswerBytes(maxAnswerBytes);
+  private TransportOptions limited(int maxResponseBytes) {
+    return TransportOptions.defaults().baseUrl(server.baseUrl()).maxResponseBytes(maxResponseBytes);
   }
 
   private static MemberApi client(String baseUrl) {

@@ -12,12 +12,12 @@ import java.util.Map;
  * Answers a list operation as one page of a list: the items the request's offset and limit select,
  * each answered through the item schema, and the list's size as the total.
  */
-final class PagedAnswer {
+final class PagedResponse {
 
   /** The page size when a request sends no limit. */
   static final int DEFAULT_LIMIT = 10;
 
-  private PagedAnswer() {}
+  private PagedResponse() {}
 
   /** Fills a page of a list of {@code listSize} documented examples. */
   static void fill(
@@ -39,7 +39,7 @@ final class PagedAnswer {
     long first = paging.offsetCountsPages() ? offset * limit : offset;
     ArrayNode items = answer.putArray(paging.items());
     for (long index = first; index < Math.min(first + limit, listSize); index++) {
-      items.add(DocumentedAnswer.build(item, list.get((int) index), null, Map.of()));
+      items.add(DocumentedResponse.build(item, list.get((int) index), null, Map.of()));
     }
     answer.put(paging.total(), listSize);
   }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * A WeChat Pay error answer: its status and body of {@code code}, {@code message} and, where an
+ * A WeChat Pay error response: its status and body of {@code code}, {@code message} and, where an
  * input was wrong, {@code detail}.
  *
  * @param status the HTTP status
@@ -14,14 +14,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *     null}
  * @param location {@code body}, {@code query}, {@code path} or {@code header}, or {@code null}
  */
-record ErrorAnswer(int status, String code, String message, String field, String location) {
+record ErrorResponse(int status, String code, String message, String field, String location) {
 
-  static ErrorAnswer signError(String message) {
-    return new ErrorAnswer(401, "SIGN_ERROR", message, null, null);
+  static ErrorResponse signError(String message) {
+    return new ErrorResponse(401, "SIGN_ERROR", message, null, null);
   }
 
-  static ErrorAnswer paramError(String message, String field, String location) {
-    return new ErrorAnswer(400, "PARAM_ERROR", message, field, location);
+  static ErrorResponse paramError(String message, String field, String location) {
+    return new ErrorResponse(400, "PARAM_ERROR", message, field, location);
   }
 
   String json() {

@@ -18,17 +18,17 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The answer signer and the validator are two halves of one rule: what one signs, the other
+ * The response signer and the validator are two halves of one rule: what one signs, the other
  * accepts.
  */
-class AnswerSignerTest {
+class ResponseSignerTest {
 
   private static final KeyPair WECHATPAY = TestKeys.rsa();
   private static final Instant NOW = Instant.ofEpochSecond(1_700_000_000);
   private static final byte[] BODY = "{\"code\":\"478515832665\"}".getBytes(StandardCharsets.UTF_8);
 
-  private final AnswerSigner signer =
-      new AnswerSigner(WECHATPAY.getPrivate(), "PUB_KEY_ID_01", () -> "n0nce");
+  private final ResponseSigner signer =
+      new ResponseSigner(WECHATPAY.getPrivate(), "PUB_KEY_ID_01", () -> "n0nce");
   private final SignatureValidator validator =
       new SignatureValidator(
           serial ->
