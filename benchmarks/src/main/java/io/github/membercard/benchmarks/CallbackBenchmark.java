@@ -2,12 +2,14 @@ package io.github.membercard.benchmarks;
 
 import com.wechat.pay.java.core.notification.RequestParam;
 import io.github.membercard.client.MemberCardNotifications;
+import io.github.membercard.wechatpay.MerchantCredentials;
+import io.github.membercard.wechatpay.NotificationParser;
+import io.github.membercard.wechatpay.WechatPayKeys;
 import io.github.membercard.wechatpay.crypto.PemSource;
 import io.github.membercard.wechatpay.internal.auth.NonceGenerator;
 import io.github.membercard.wechatpay.internal.auth.ResponseSigner;
 import io.github.membercard.wechatpay.internal.auth.WechatPayProtocol;
 import io.github.membercard.wechatpay.internal.crypto.AeadAes256Gcm;
-import io.github.membercard.wechatpay.notification.NotificationParser;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -62,9 +64,15 @@ public class CallbackBenchmark {
     resigner.scheduleAtFixedRate(() -> delivery = sign(signer, body), 60, 60, TimeUnit.SECONDS);
     ours =
         MemberCardNotifications.parserBuilder()
-            .wechatPayPublicKey(Fixture.PUBLIC_KEY_ID, PemSource.text(fixture.wechatPayPublicPem()))
-            .merchantPrivateKey(PemSource.text(fixture.merchantPrivatePem()))
-            .apiV3Key(Fixture.API_V3_KEY)
+            .credentials(
+                MerchantCredentials.of(
+                        Fixture.MERCHANT_ID,
+                        Fixture.MERCHANT_SERIAL,
+                        PemSource.text(fixture.merchantPrivatePem()))
+                    .apiV3Key(Fixture.API_V3_KEY))
+            .wechatPayKeys(
+                WechatPayKeys.publicKey(
+                    Fixture.PUBLIC_KEY_ID, PemSource.text(fixture.wechatPayPublicPem())))
             .build();
     theirs =
         new com.wechat.pay.java.core.notification.NotificationParser(

@@ -15,7 +15,7 @@ import io.github.membercard.client.model.UserPointBalance;
 import io.github.membercard.wechatpay.MerchantCredentials;
 import io.github.membercard.wechatpay.TransportOptions;
 import io.github.membercard.wechatpay.WechatPayClient;
-import io.github.membercard.wechatpay.WechatPayKeyConfig;
+import io.github.membercard.wechatpay.WechatPayKeys;
 import io.github.membercard.wechatpay.crypto.PemSource;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -40,7 +40,7 @@ final class MemberCardCalls implements Calls {
             Fixture.MERCHANT_ID,
             Fixture.MERCHANT_SERIAL,
             PemSource.text(fixture.merchantPrivatePem())),
-        WechatPayKeyConfig.publicKey(
+        WechatPayKeys.publicKey(
             Fixture.PUBLIC_KEY_ID, PemSource.text(fixture.wechatPayPublicPem())),
         transport);
   }
@@ -51,13 +51,13 @@ final class MemberCardCalls implements Calls {
         baseUrl,
         MerchantCredentials.of(
             Fixture.MERCHANT_ID, Fixture.MERCHANT_SERIAL, keys.resolve(Fixture.MERCHANT_KEY_FILE)),
-        WechatPayKeyConfig.publicKey(
+        WechatPayKeys.publicKey(
             Fixture.PUBLIC_KEY_ID, keys.resolve(Fixture.WECHATPAY_PUBLIC_KEY_FILE)),
         transport);
   }
 
   private MemberCardCalls(
-      String baseUrl, MerchantCredentials credentials, WechatPayKeyConfig keys, Client transport) {
+      String baseUrl, MerchantCredentials credentials, WechatPayKeys keys, Client transport) {
     TransportOptions options = TransportOptions.defaults().baseUrl(baseUrl);
     WechatPayClient client =
         WechatPayClient.builder()

@@ -5,7 +5,7 @@ import io.github.membercard.wechatpay.MerchantCredentials;
 import io.github.membercard.wechatpay.TransportOptions;
 import io.github.membercard.wechatpay.WechatPayClient;
 import io.github.membercard.wechatpay.WechatPayException;
-import io.github.membercard.wechatpay.WechatPayKeyConfig;
+import io.github.membercard.wechatpay.WechatPayKeys;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -64,7 +64,7 @@ public final class MemberCardDemo {
                 settings.require(DemoSettings.SERIAL),
                 Path.of(settings.require(DemoSettings.PRIVATE_KEY))))
         .wechatPayKeys(
-            WechatPayKeyConfig.publicKey(
+            WechatPayKeys.publicKey(
                 settings.require(DemoSettings.PUBLIC_KEY_ID),
                 Path.of(settings.require(DemoSettings.PUBLIC_KEY))))
         .transport(TransportOptions.defaults().baseUrl(baseUrl(settings)));

@@ -2,10 +2,10 @@ package io.github.membercard.demo;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.membercard.wechatpay.Acknowledgement;
+import io.github.membercard.wechatpay.Notification;
+import io.github.membercard.wechatpay.NotificationParser;
 import io.github.membercard.wechatpay.WechatPayException;
-import io.github.membercard.wechatpay.notification.Acknowledgement;
-import io.github.membercard.wechatpay.notification.Notification;
-import io.github.membercard.wechatpay.notification.NotificationParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -9,7 +9,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.membercard.wechatpay.MerchantCredentials;
 import io.github.membercard.wechatpay.TransportOptions;
 import io.github.membercard.wechatpay.WechatPayClient;
-import io.github.membercard.wechatpay.WechatPayKeyConfig;
+import io.github.membercard.wechatpay.WechatPayKeys;
 import io.github.membercard.wechatpay.crypto.PemSource;
 import java.io.IOException;
 import java.net.URI;
@@ -212,44 +212,45 @@ public final class FakeWechatPay implements AutoCloseable {
   /**
    * Returns a client builder already configured to call this fake as its throwaway merchant.
    *
-   * @return a client builder with the fake's {@link #credentials()}, {@link #wechatPayKeys()},
-   *     APIv3 key and {@link #transport()}; change any of them or call {@code build}
+   * @return a client builder with the fake's {@link #credentials()}, {@link #wechatPayKeys()} and
+   *     {@link #transport()}; change any of them or call {@code build}
    */
   public WechatPayClient.Builder clientBuilder() {
     return WechatPayClient.builder()
         .credentials(credentials())
         .wechatPayKeys(wechatPayKeys())
-        .apiV3Key(apiV3Key)
         .transport(transport());
   }
 
   /**
    * Returns the credentials of the throwaway merchant made when the fake started, its private key
-   * given as PEM text.
+   * given as PEM text, with the fake's APIv3 key.
    *
-   * @return the throwaway merchant's id, certificate serial and private key, as the fake expects
-   *     them
+   * @return the throwaway merchant's id, certificate serial, private key and APIv3 key, as the fake
+   *     expects them
    */
   public MerchantCredentials credentials() {
     return MerchantCredentials.of(
-        MERCHANT_ID, merchantSerialNumber, PemSource.text(merchantPrivateKeyPem()));
+            MERCHANT_ID, merchantSerialNumber, PemSource.text(merchantPrivateKeyPem()))
+        .apiV3Key(apiV3Key);
   }
 
   /**
    * Returns the WeChat Pay key configuration of the fake's {@link #keyMode()}: {@code
-   * publicKey(PUBLIC_KEY_ID, pem)}, {@code platformCertificates(apiV3Key)} or {@code
-   * publicKeyAndPlatformCertificates(PUBLIC_KEY_ID, pem, apiV3Key)}.
+   * publicKey(PUBLIC_KEY_ID, pem)}, {@code platformCertificates()} or {@code
+   * publicKeyAndPlatformCertificates(PUBLIC_KEY_ID, pem)}; the platform certificates are decrypted
+   * with the APIv3 key of {@link #credentials()}.
    *
    * @return the configuration that verifies the fake's responses and encrypts as it expects
    */
-  public WechatPayKeyConfig wechatPayKeys() {
+  public WechatPayKeys wechatPayKeys() {
     return switch (keyMode()) {
       case PUBLIC_KEY ->
-          WechatPayKeyConfig.publicKey(PUBLIC_KEY_ID, PemSource.text(wechatPayPublicKeyPem()));
-      case PLATFORM_CERTIFICATES -> WechatPayKeyConfig.platformCertificates(apiV3Key);
+          WechatPayKeys.publicKey(PUBLIC_KEY_ID, PemSource.text(wechatPayPublicKeyPem()));
+      case PLATFORM_CERTIFICATES -> WechatPayKeys.platformCertificates();
       case PUBLIC_KEY_AND_PLATFORM_CERTIFICATES ->
-          WechatPayKeyConfig.publicKeyAndPlatformCertificates(
-              PUBLIC_KEY_ID, PemSource.text(wechatPayPublicKeyPem()), apiV3Key);
+          WechatPayKeys.publicKeyAndPlatformCertificates(
+              PUBLIC_KEY_ID, PemSource.text(wechatPayPublicKeyPem()));
     };
   }
 

@@ -2,7 +2,7 @@ package io.github.membercard.fake;
 
 /**
  * Which WeChat Pay keys the fake has for its merchant, as WeChat Pay has one of three set-ups; each
- * matches a factory of {@link io.github.membercard.wechatpay.WechatPayKeyConfig}, and {@link
+ * matches a factory of {@link io.github.membercard.wechatpay.WechatPayKeys}, and {@link
  * FakeWechatPay#wechatPayKeys()} returns that one.
  */
 public enum KeyMode {

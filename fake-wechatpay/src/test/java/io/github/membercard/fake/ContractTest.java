@@ -32,7 +32,7 @@ import io.github.membercard.wechatpay.MerchantCredentials;
 import io.github.membercard.wechatpay.WechatPayApiException;
 import io.github.membercard.wechatpay.WechatPayClient;
 import io.github.membercard.wechatpay.WechatPayException;
-import io.github.membercard.wechatpay.WechatPayKeyConfig;
+import io.github.membercard.wechatpay.WechatPayKeys;
 import io.github.membercard.wechatpay.WechatPayTransportException;
 import io.github.membercard.wechatpay.WechatPayVerificationException;
 import io.github.membercard.wechatpay.WechatPayVerificationException.Reason;
@@ -285,7 +285,7 @@ class ContractTest {
         wechatPay
             .clientBuilder()
             .wechatPayKeys(
-                WechatPayKeyConfig.publicKey("PUB_KEY_ID_0999999999999999999999999999", otherKey))
+                WechatPayKeys.publicKey("PUB_KEY_ID_0999999999999999999999999999", otherKey))
             .build(BrandUserCardsApi.class);
 
     WechatPayApiException error =

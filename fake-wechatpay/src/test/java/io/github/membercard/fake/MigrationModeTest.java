@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.membercard.client.api.BrandUserCardsApi;
 import io.github.membercard.wechatpay.WechatPayApiException;
-import io.github.membercard.wechatpay.WechatPayKeyConfig;
+import io.github.membercard.wechatpay.WechatPayKeys;
 import io.github.membercard.wechatpay.crypto.PemSource;
 import io.github.membercard.wechatpay.internal.auth.WechatPayProtocol;
 import org.junit.jupiter.api.AfterAll;
@@ -58,7 +58,7 @@ class MigrationModeTest {
     BrandUserCardsApi certificateClient =
         wechatPay
             .clientBuilder()
-            .wechatPayKeys(WechatPayKeyConfig.platformCertificates(wechatPay.apiV3Key()))
+            .wechatPayKeys(WechatPayKeys.platformCertificates())
             .build(BrandUserCardsApi.class);
 
     WechatPayApiException error =
@@ -76,7 +76,7 @@ class MigrationModeTest {
         wechatPay
             .clientBuilder()
             .wechatPayKeys(
-                WechatPayKeyConfig.publicKey(
+                WechatPayKeys.publicKey(
                     FakeWechatPay.PUBLIC_KEY_ID, PemSource.text(wechatPay.wechatPayPublicKeyPem())))
             .build(BrandUserCardsApi.class);
     assertEquals(PHONE, publicKeyClient.confirmUserCard(confirmation()).getPhoneNumber());

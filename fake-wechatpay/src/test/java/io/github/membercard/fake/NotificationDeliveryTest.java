@@ -18,10 +18,10 @@ import io.github.membercard.client.model.PointExchangeCouponEvent;
 import io.github.membercard.client.model.SyncUserPointEvent;
 import io.github.membercard.client.model.UserCardEvent;
 import io.github.membercard.client.model.UserCardEventState;
+import io.github.membercard.wechatpay.Acknowledgement;
+import io.github.membercard.wechatpay.Notification;
+import io.github.membercard.wechatpay.NotificationParser;
 import io.github.membercard.wechatpay.WechatPayException;
-import io.github.membercard.wechatpay.notification.Acknowledgement;
-import io.github.membercard.wechatpay.notification.Notification;
-import io.github.membercard.wechatpay.notification.NotificationParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -206,7 +206,10 @@ class NotificationDeliveryTest {
   void anEndpointWithTheWrongApiV3KeyRejectsIt() throws IOException {
     NotificationParser wrongKey =
         MemberCardNotifications.parser(
-            wechatPay.clientBuilder().apiV3Key("0123456789abcdef0123456789abcdef").build());
+            wechatPay
+                .clientBuilder()
+                .credentials(wechatPay.credentials().apiV3Key("0123456789abcdef0123456789abcdef"))
+                .build());
     HttpServer strict = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     strict.createContext("/notify", exchange -> answer(exchange, handle(wrongKey, exchange)));
     strict.start();

@@ -15,14 +15,14 @@ import io.github.membercard.client.model.ConfirmUserCardRequest;
 import io.github.membercard.client.model.UserCard;
 import io.github.membercard.client.model.UserCardConfirmState;
 import io.github.membercard.client.model.UserCardEvent;
+import io.github.membercard.wechatpay.Notification;
 import io.github.membercard.wechatpay.WechatPayApiException;
 import io.github.membercard.wechatpay.WechatPayClient;
-import io.github.membercard.wechatpay.WechatPayKeyConfig;
+import io.github.membercard.wechatpay.WechatPayKeys;
 import io.github.membercard.wechatpay.crypto.PemSource;
 import io.github.membercard.wechatpay.internal.auth.WechatPayProtocol;
 import io.github.membercard.wechatpay.internal.crypto.AeadAes256Gcm;
 import io.github.membercard.wechatpay.internal.crypto.PemKeys;
-import io.github.membercard.wechatpay.notification.Notification;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.InetSocketAddress;
@@ -120,7 +120,7 @@ class PlatformCertificateModeTest {
     BrandUserCardsApi publicKeyClient =
         fake.clientBuilder()
             .wechatPayKeys(
-                WechatPayKeyConfig.publicKey(
+                WechatPayKeys.publicKey(
                     FakeWechatPay.PUBLIC_KEY_ID,
                     PemSource.text(Pem.of(FakeWechatPay.rsa().getPublic()))))
             .build(BrandUserCardsApi.class);

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.membercard.wechatpay.WechatPayClient;
-import io.github.membercard.wechatpay.WechatPayKeyConfig;
+import io.github.membercard.wechatpay.WechatPayKeys;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -54,8 +54,7 @@ class RotationUnderLoadTest {
       WechatPayClient client =
           fake.clientBuilder()
               .wechatPayKeys(
-                  WechatPayKeyConfig.platformCertificates(fake.apiV3Key())
-                      .certificateRefreshInterval(REFRESH_INTERVAL))
+                  WechatPayKeys.platformCertificates().certificateRefreshInterval(REFRESH_INTERVAL))
               .clock(clock)
               .build();
       Downloads downloads = new Downloads(fake);

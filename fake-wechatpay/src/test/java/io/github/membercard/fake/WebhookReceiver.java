@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.membercard.wechatpay.Notification;
+import io.github.membercard.wechatpay.NotificationParser;
 import io.github.membercard.wechatpay.WechatPayException;
+import io.github.membercard.wechatpay.WechatPayKeys;
 import io.github.membercard.wechatpay.crypto.PemSource;
-import io.github.membercard.wechatpay.notification.Notification;
-import io.github.membercard.wechatpay.notification.NotificationParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -52,10 +53,10 @@ final class WebhookReceiver implements AutoCloseable {
   WebhookReceiver(FakeWechatPay fake) throws IOException {
     this.parser =
         NotificationParser.builder()
-            .wechatPayPublicKey(
-                FakeWechatPay.PUBLIC_KEY_ID, PemSource.text(fake.wechatPayPublicKeyPem()))
-            .merchantPrivateKey(PemSource.text(fake.merchantPrivateKeyPem()))
-            .apiV3Key(fake.apiV3Key())
+            .credentials(fake.credentials())
+            .wechatPayKeys(
+                WechatPayKeys.publicKey(
+                    FakeWechatPay.PUBLIC_KEY_ID, PemSource.text(fake.wechatPayPublicKeyPem())))
             .build();
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/notify", this::handle);

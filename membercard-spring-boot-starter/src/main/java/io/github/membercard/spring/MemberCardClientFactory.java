@@ -8,11 +8,8 @@ import io.github.membercard.wechatpay.RetryPolicy;
 import io.github.membercard.wechatpay.TransportOptions;
 import io.github.membercard.wechatpay.WechatPayClient;
 import io.github.membercard.wechatpay.WechatPayConfigurationException;
-import io.github.membercard.wechatpay.WechatPayKeyConfig;
+import io.github.membercard.wechatpay.WechatPayKeys;
 import io.github.membercard.wechatpay.crypto.PemSource;
-import io.github.membercard.wechatpay.internal.crypto.AeadAes256Gcm;
-import io.github.membercard.wechatpay.internal.crypto.PemKeys;
-import io.github.membercard.wechatpay.internal.keys.WechatPayPublicKey;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -37,6 +34,37 @@ public class MemberCardClientFactory {
           + TransportOptions.DEFAULT_BASE_URL;
   private static final String RETRY_FIX =
       "Set a duration that is not negative, such as 200ms, or retry.enabled=false";
+  private static final String PRIVATE_KEY_FIX =
+      "Point it at the merchant API private key, apiclient_key.pem: classpath:… or file:…";
+  private static final String PUBLIC_KEY_ID_FIX =
+      "Set it to the WeChat Pay public key id (微信支付公钥ID, PUB_KEY_ID_…), or set key-mode"
+          + "=PLATFORM_CERTIFICATES if the merchant has no WeChat Pay public key";
+  private static final String PUBLIC_KEY_FIX =
+      "Point it at the WeChat Pay public key, pub_key.pem: classpath:… or file:…";
+
+  /** How to fix each property the runtime may refuse when the client is built. */
+  private static final Map<String, String> FIXES =
+      Map.ofEntries(
+          Map.entry(
+              "merchant-id", "Set it to the merchant id (商户号): its digits, such as 1900000001"),
+          Map.entry(
+              "merchant-serial-number",
+              "Set it to the serial number of the merchant API certificate (商户API证书序列号), 40 hex"
+                  + " digits"),
+          Map.entry("private-key", PRIVATE_KEY_FIX),
+          Map.entry(
+              "api-v3-key",
+              "Set it to the 32-character APIv3 key (APIv3密钥) set in the merchant platform"),
+          Map.entry("public-key-id", PUBLIC_KEY_ID_FIX),
+          Map.entry("public-key", PUBLIC_KEY_FIX),
+          Map.entry(
+              "certificate-refresh-interval",
+              "Set a positive duration, such as 1h (WeChat Pay rotates certificates with days of"
+                  + " notice)"),
+          Map.entry("base-url", BASE_URL_FIX),
+          Map.entry("connect-timeout", DURATION_FIX),
+          Map.entry("read-timeout", DURATION_FIX),
+          Map.entry("max-response-size", "Set a size from 1KB to 2GB, such as 1MB"));
 
   private final Environment environment;
   private final List<MemberCardClientBuilderCustomizer> customizers;
@@ -113,7 +141,6 @@ public class MemberCardClientFactory {
         WechatPayClient.builder()
             .credentials(credentials(check, properties))
             .wechatPayKeys(wechatPayKeys(check, properties))
-            .apiV3Key(apiV3Key(check, properties))
             .transport(transport);
     return new CheckedBuilder(builder, check, properties);
   }
@@ -133,40 +160,29 @@ public class MemberCardClientFactory {
 
   private static TransportOptions transport(PropertyCheck check, MemberCardProperties properties) {
     String baseUrl = check.required("base-url", properties.getBaseUrl(), BASE_URL_FIX);
-    TransportOptions base =
-        TransportOptions.defaults().baseUrl(baseUrl).rateLimited(properties.isRateLimited());
-    TransportOptions connect =
-        check.check(
-            "connect-timeout",
-            properties.getConnectTimeout(),
-            DURATION_FIX,
-            () -> base.connectTimeout(properties.getConnectTimeout()));
-    TransportOptions timeouts =
-        check.check(
-            "read-timeout",
-            properties.getReadTimeout(),
-            DURATION_FIX,
-            () -> connect.readTimeout(properties.getReadTimeout()));
-    DataSize size = properties.getMaxResponseSize();
-    TransportOptions limited =
-        check.check(
-            "max-response-size",
-            size,
-            "Set a size from 1KB to 2GB, such as 1MB",
-            () -> timeouts.maxResponseBytes(bytes(size)));
+    TransportOptions transport =
+        TransportOptions.defaults()
+            .baseUrl(baseUrl)
+            .rateLimited(properties.isRateLimited())
+            .connectTimeout(properties.getConnectTimeout())
+            .readTimeout(properties.getReadTimeout())
+            .maxResponseBytes(bytes(properties.getMaxResponseSize()));
     Retry retry = properties.getRetry();
     if (!retry.isEnabled()) {
-      return limited;
+      return transport;
     }
-    check.check(
-        "retry.max-attempts",
-        retry.getMaxAttempts(),
-        "Set 1 or more (3 is usual), or retry.enabled=false",
-        () -> RetryPolicy.of(retry.getMaxAttempts(), Duration.ZERO, Duration.ZERO, Duration.ZERO));
+    if (retry.getMaxAttempts() < 1) {
+      throw check.invalid(
+          "retry.max-attempts",
+          retry.getMaxAttempts(),
+          "must be at least 1",
+          "Set 1 or more (3 is usual), or retry.enabled=false",
+          null);
+    }
     checkRetryDuration(check, "retry.initial-backoff", retry.getInitialBackoff());
     checkRetryDuration(check, "retry.max-backoff", retry.getMaxBackoff());
     checkRetryDuration(check, "retry.max-total", retry.getMaxTotal());
-    return limited.retries(
+    return transport.retries(
         RetryPolicy.of(
             retry.getMaxAttempts(),
             retry.getInitialBackoff(),
@@ -175,16 +191,16 @@ public class MemberCardClientFactory {
   }
 
   private static void checkRetryDuration(PropertyCheck check, String property, Duration value) {
-    check.check(
-        property,
-        value,
-        RETRY_FIX,
-        () -> RetryPolicy.of(1, Objects.requireNonNull(value, property), value, value));
+    if (value == null || value.isNegative()) {
+      throw check.invalid(property, value, "must not be negative", RETRY_FIX, null);
+    }
   }
 
-  /** The size in bytes, or -1 (which the runtime refuses) when it does not fit an int. */
+  /**
+   * The size in bytes, or -1 (which the runtime refuses) when it is unset or does not fit an int.
+   */
   private static int bytes(DataSize size) {
-    long bytes = Objects.requireNonNull(size, "size").toBytes();
+    long bytes = size == null ? -1 : size.toBytes();
     return bytes > Integer.MAX_VALUE ? -1 : (int) bytes;
   }
 
@@ -202,65 +218,35 @@ public class MemberCardClientFactory {
             "merchant-serial-number",
             properties.getMerchantSerialNumber(),
             "Set it to the serial number of the merchant API certificate (商户API证书序列号)");
-    String fix =
-        "Point it at the merchant API private key, apiclient_key.pem: classpath:… or file:…";
-    PemSource privateKey = KeyResources.read(check, "private-key", properties.getPrivateKey(), fix);
-    check.check(
-        "private-key", properties.getPrivateKey(), fix, () -> PemKeys.privateKey(privateKey));
-    return MerchantCredentials.of(merchantId, serial, privateKey);
+    PemSource privateKey =
+        KeyResources.read(check, "private-key", properties.getPrivateKey(), PRIVATE_KEY_FIX);
+    MerchantCredentials credentials = MerchantCredentials.of(merchantId, serial, privateKey);
+    String apiV3Key = properties.getApiV3Key();
+    return apiV3Key == null || apiV3Key.isEmpty() ? credentials : credentials.apiV3Key(apiV3Key);
   }
 
-  private static WechatPayKeyConfig wechatPayKeys(
-      PropertyCheck check, MemberCardProperties properties) {
+  private static WechatPayKeys wechatPayKeys(PropertyCheck check, MemberCardProperties properties) {
     KeyMode mode = properties.getKeyMode();
+    if (mode != KeyMode.PUBLIC_KEY) {
+      requireApiV3Key(check, properties);
+    }
     if (mode == KeyMode.PLATFORM_CERTIFICATES) {
-      return WechatPayKeyConfig.platformCertificates(requiredApiV3Key(check, properties))
-          .certificateRefreshInterval(refreshInterval(check, properties));
+      return WechatPayKeys.platformCertificates()
+          .certificateRefreshInterval(properties.getCertificateRefreshInterval());
     }
-    String idFix =
-        "Set it to the WeChat Pay public key id (微信支付公钥ID, PUB_KEY_ID_…), or set "
-            + check.name("key-mode")
-            + "=PLATFORM_CERTIFICATES if the merchant has no WeChat Pay public key";
-    String id = check.required("public-key-id", properties.getPublicKeyId(), idFix);
-    String keyFix = "Point it at the WeChat Pay public key, pub_key.pem: classpath:… or file:…";
-    PemSource pem = KeyResources.read(check, "public-key", properties.getPublicKey(), keyFix);
-    check.check(
-        "public-key-id",
-        id,
-        idFix,
-        () ->
-            new WechatPayPublicKey(
-                id,
-                check.check(
-                    "public-key",
-                    properties.getPublicKey(),
-                    keyFix,
-                    () -> PemKeys.publicKey(pem))));
+    String id = check.required("public-key-id", properties.getPublicKeyId(), PUBLIC_KEY_ID_FIX);
+    PemSource pem =
+        KeyResources.read(check, "public-key", properties.getPublicKey(), PUBLIC_KEY_FIX);
     if (mode == KeyMode.PUBLIC_KEY) {
-      return WechatPayKeyConfig.publicKey(id, pem);
+      return WechatPayKeys.publicKey(id, pem);
     }
-    return WechatPayKeyConfig.publicKeyAndPlatformCertificates(
-            id, pem, requiredApiV3Key(check, properties))
-        .certificateRefreshInterval(refreshInterval(check, properties));
+    return WechatPayKeys.publicKeyAndPlatformCertificates(id, pem)
+        .certificateRefreshInterval(properties.getCertificateRefreshInterval());
   }
 
-  private static Duration refreshInterval(PropertyCheck check, MemberCardProperties properties) {
-    Duration interval = properties.getCertificateRefreshInterval();
-    if (interval == null || interval.isZero() || interval.isNegative()) {
-      throw check.invalid(
-          "certificate-refresh-interval",
-          interval,
-          "must be positive",
-          "Set a positive duration, such as 1h (WeChat Pay rotates certificates with days of"
-              + " notice)",
-          null);
-    }
-    return interval;
-  }
-
-  private static String requiredApiV3Key(PropertyCheck check, MemberCardProperties properties) {
-    String key = apiV3Key(check, properties);
-    if (key == null) {
+  private static void requireApiV3Key(PropertyCheck check, MemberCardProperties properties) {
+    String key = properties.getApiV3Key();
+    if (key == null || key.isEmpty()) {
       throw new InvalidMemberCardPropertyException(
           check.name("api-v3-key"),
           "is not set, and key-mode " + properties.getKeyMode() + " downloads certificates with it",
@@ -268,25 +254,6 @@ public class MemberCardClientFactory {
               + check.name("key-mode")
               + "=PUBLIC_KEY");
     }
-    return key;
-  }
-
-  private static String apiV3Key(PropertyCheck check, MemberCardProperties properties) {
-    String key = properties.getApiV3Key();
-    if (key == null || key.isEmpty()) {
-      return null;
-    }
-    try {
-      new AeadAes256Gcm(key);
-    } catch (WechatPayConfigurationException | IllegalArgumentException e) {
-      // The key itself is never quoted.
-      throw new InvalidMemberCardPropertyException(
-          check.name("api-v3-key"),
-          "is " + key.length() + " characters: " + PropertyCheck.reason(e.getMessage()),
-          "Set it to the 32-character APIv3 key (APIv3密钥) set in the merchant platform",
-          e);
-    }
-    return key;
   }
 
   /**
@@ -315,21 +282,15 @@ public class MemberCardClientFactory {
         values.put("merchant-id", properties.getMerchantId());
         values.put("merchant-serial-number", properties.getMerchantSerialNumber());
         values.put("private-key", properties.getPrivateKey());
+        values.put("api-v3-key", properties.getApiV3Key());
+        values.put("public-key-id", properties.getPublicKeyId());
+        values.put("public-key", properties.getPublicKey());
+        values.put("certificate-refresh-interval", properties.getCertificateRefreshInterval());
         values.put("base-url", properties.getBaseUrl());
-        throw check.fromBuild(
-            e,
-            values,
-            Map.of(
-                "merchant-id",
-                "Set it to the merchant id (商户号): its digits, such as 1900000001",
-                "merchant-serial-number",
-                "Set it to the serial number of the merchant API certificate (商户API证书序列号),"
-                    + " 40 hex digits",
-                "private-key",
-                "Point it at the merchant API private key, apiclient_key.pem: classpath:… or"
-                    + " file:…",
-                "base-url",
-                BASE_URL_FIX));
+        values.put("connect-timeout", properties.getConnectTimeout());
+        values.put("read-timeout", properties.getReadTimeout());
+        values.put("max-response-size", properties.getMaxResponseSize());
+        throw check.fromBuild(e, values, FIXES);
       }
     }
   }

@@ -595,7 +595,10 @@ public class MemberCardProperties {
     return webhook;
   }
 
-  /** Never the APIv3 key; the key resources by name only. */
+  /**
+   * Never the APIv3 key, nor a public key id that is not one (what is pasted there by mistake may
+   * be a secret); the key resources by name only.
+   */
   @Override
   public String toString() {
     return "MemberCardProperties[merchantId="
@@ -603,7 +606,9 @@ public class MemberCardProperties {
         + ", keyMode="
         + keyMode
         + ", publicKeyId="
-        + publicKeyId
+        + (publicKeyId == null || publicKeyId.matches("PUB_KEY_ID_[0-9]+")
+            ? publicKeyId
+            : "(not a PUB_KEY_ID_… id)")
         + ", baseUrl="
         + baseUrl
         + "]";

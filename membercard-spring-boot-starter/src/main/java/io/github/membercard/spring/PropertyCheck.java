@@ -15,17 +15,20 @@ import org.springframework.core.env.Environment;
  */
 final class PropertyCheck {
 
-  /** The builder's name of each setting a property sets, as the runtime's messages start. */
-  private static final Map<String, String> PROPERTY_OF_SETTING =
-      Map.of(
-          "merchantId", "merchant-id",
-          "merchantSerialNumber", "merchant-serial-number",
-          "merchantPrivateKey", "private-key",
-          "baseUrl", "base-url",
-          "connectTimeout", "connect-timeout",
-          "readTimeout", "read-timeout",
-          "maxAttempts", "retry.max-attempts",
-          "maxResponseBytes", "max-response-size");
+  /** The property that sets each setting the runtime names in a refusal. */
+  static final Map<String, String> PROPERTY_OF_SETTING =
+      Map.ofEntries(
+          Map.entry("merchantId", "merchant-id"),
+          Map.entry("merchantSerialNumber", "merchant-serial-number"),
+          Map.entry("merchantPrivateKey", "private-key"),
+          Map.entry("apiV3Key", "api-v3-key"),
+          Map.entry("wechatPayPublicKeyId", "public-key-id"),
+          Map.entry("wechatPayPublicKey", "public-key"),
+          Map.entry("certificateRefreshInterval", "certificate-refresh-interval"),
+          Map.entry("baseUrl", "base-url"),
+          Map.entry("connectTimeout", "connect-timeout"),
+          Map.entry("readTimeout", "read-timeout"),
+          Map.entry("maxResponseBytes", "max-response-size"));
 
   private final String prefix;
   private final Environment environment;
@@ -44,7 +47,7 @@ final class PropertyCheck {
   <T> T check(String property, Object value, String fix, Supplier<T> step) {
     try {
       return step.get();
-    } catch (WechatPayConfigurationException | IllegalArgumentException e) {
+    } catch (WechatPayConfigurationException e) {
       throw invalid(property, value, reason(e.getMessage()), fix, e);
     }
   }
@@ -71,8 +74,7 @@ final class PropertyCheck {
   InvalidMemberCardPropertyException fromBuild(
       WechatPayConfigurationException e, Map<String, Object> values, Map<String, String> fixes) {
     String message = e.getMessage();
-    String setting = message.split("[ :]", 2)[0];
-    String property = PROPERTY_OF_SETTING.get(setting);
+    String property = PROPERTY_OF_SETTING.get(e.setting());
     if (property != null && fixes.containsKey(property)) {
       return invalid(property, values.get(property), reason(message), fixes.get(property), e);
     }
@@ -88,6 +90,11 @@ final class PropertyCheck {
   /** The value as the user wrote it, or as bound when it was not written in the environment. */
   private String written(String property, Object value) {
     String raw = written(property);
+    if (property.equals("api-v3-key")) {
+      // The key itself is never quoted.
+      String key = raw != null ? raw : String.valueOf(value);
+      return key.length() + " characters";
+    }
     if (raw != null) {
       return "'" + raw + "'";
     }
@@ -105,9 +112,9 @@ final class PropertyCheck {
    */
   static String reason(String message) {
     String reason = message;
-    String first = reason.split(" ", 2)[0];
-    if (PROPERTY_OF_SETTING.containsKey(first) || first.equals("durations")) {
-      reason = reason.substring(first.length()).strip();
+    String first = reason.split("[ :]", 2)[0];
+    if (PROPERTY_OF_SETTING.containsKey(first)) {
+      reason = reason.substring(first.length()).replaceFirst("^:", "").strip();
     }
     int quoted = reason.lastIndexOf(", but ");
     if (quoted > 0) {

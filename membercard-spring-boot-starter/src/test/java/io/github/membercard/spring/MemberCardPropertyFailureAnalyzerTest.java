@@ -83,7 +83,7 @@ class MemberCardPropertyFailureAnalyzerTest {
         bad(
             keys,
             "read-timeout",
-            "is '0s': must be positive",
+            "is '0s': must be a positive duration",
             "positive duration",
             "read-timeout=0s"),
         bad(
@@ -141,7 +141,7 @@ class MemberCardPropertyFailureAnalyzerTest {
         bad(
             keys,
             "connect-timeout",
-            "is '-5s': must be positive",
+            "is '-5s': must be a positive duration",
             "positive duration",
             "connect-timeout=-5s"),
         bad(
@@ -153,7 +153,7 @@ class MemberCardPropertyFailureAnalyzerTest {
         bad(
             keys,
             "certificate-refresh-interval",
-            "is '0s': must be positive",
+            "is '0s': must be a positive duration",
             "such as 1h",
             "key-mode=PUBLIC_KEY_AND_PLATFORM_CERTIFICATES",
             "certificate-refresh-interval=0s"),

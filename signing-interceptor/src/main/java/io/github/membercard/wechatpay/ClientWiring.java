@@ -9,7 +9,6 @@ import io.github.membercard.wechatpay.auth.ReplayGuard;
 import io.github.membercard.wechatpay.internal.auth.Credential;
 import io.github.membercard.wechatpay.internal.auth.SignatureValidator;
 import io.github.membercard.wechatpay.internal.crypto.AeadAes256Gcm;
-import io.github.membercard.wechatpay.internal.crypto.PemKeys;
 import io.github.membercard.wechatpay.internal.http.CertificateDownloader;
 import io.github.membercard.wechatpay.internal.http.ExchangeLog;
 import io.github.membercard.wechatpay.internal.http.LoggingClient;
@@ -27,7 +26,7 @@ import io.github.membercard.wechatpay.internal.http.WechatPaySerialInterceptor;
 import io.github.membercard.wechatpay.internal.json.WechatPayJson;
 import io.github.membercard.wechatpay.internal.keys.MigratingKeys;
 import io.github.membercard.wechatpay.internal.keys.PlatformCertificates;
-import io.github.membercard.wechatpay.internal.keys.WechatPayKeys;
+import io.github.membercard.wechatpay.internal.keys.VerificationKeys;
 import io.github.membercard.wechatpay.internal.keys.WechatPayPublicKey;
 import java.time.Clock;
 import java.util.Optional;
@@ -44,8 +43,7 @@ final class ClientWiring {
 
   static WechatPayClient wire(
       MerchantCredentials.Checked merchant,
-      WechatPayKeyConfig keyConfig,
-      String apiV3Key,
+      WechatPayKeys.Checked keyConfig,
       TransportOptions transport,
       String baseUrl,
       Clock clock,
@@ -64,10 +62,10 @@ final class ClientWiring {
             ? transport.httpClient()
             : OkHttpTransport.withDefaults(transport.connectTimeout());
     ObjectMapper mapper = WechatPayJson.newObjectMapper();
-    AeadAes256Gcm aes = apiV3Key == null ? null : new AeadAes256Gcm(apiV3Key);
     SigningClient signing =
         new SigningClient(new TransportClient(http, transport.maxResponseBytes()), credential);
-    WechatPayKeys keys = keys(keyConfig, signing, baseUrl, options, mapper, clock);
+    VerificationKeys keys =
+        keys(keyConfig, merchant.apiV3Key(), signing, baseUrl, options, mapper, clock);
     SignatureValidator validator =
         new SignatureValidator(keys::verificationKey, clock, replayGuard);
 
@@ -88,7 +86,8 @@ final class ClientWiring {
             .retryer(Retryer.NEVER_RETRY)
             .invocationHandlerFactory(new TypedFailures())
             .options(options);
-    return new WechatPayClient(feign, baseUrl, validator, aes, mapper, merchant.decryptor());
+    return new WechatPayClient(
+        feign, baseUrl, validator, merchant.apiV3Key(), mapper, merchant.decryptor());
   }
 
   /** Adds the opted-in rate limiting and retries around one verified attempt. */
@@ -99,18 +98,15 @@ final class ClientWiring {
         : limited;
   }
 
-  private static WechatPayKeys keys(
-      WechatPayKeyConfig config,
+  private static VerificationKeys keys(
+      WechatPayKeys.Checked config,
+      AeadAes256Gcm apiV3Key,
       SigningClient signing,
       String baseUrl,
       Request.Options options,
       ObjectMapper mapper,
       Clock clock) {
-    WechatPayPublicKey publicKey =
-        config.publicKeyPem() == null
-            ? null
-            : new WechatPayPublicKey(
-                config.publicKeyId(), PemKeys.publicKey(config.publicKeyPem()));
+    WechatPayPublicKey publicKey = config.publicKey();
     if (!config.usesPlatformCertificates()) {
       return publicKey;
     }
@@ -120,7 +116,7 @@ final class ClientWiring {
                 signing,
                 baseUrl,
                 options,
-                new AeadAes256Gcm(config.apiV3Key()),
+                apiV3Key,
                 mapper,
                 serial -> publicKey == null ? Optional.empty() : publicKey.verificationKey(serial),
                 clock),

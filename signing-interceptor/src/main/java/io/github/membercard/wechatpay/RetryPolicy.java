@@ -1,13 +1,12 @@
 package io.github.membercard.wechatpay;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * When the runtime sends a call again: never by default. When enabled, it retries only what is safe
  * — a GET, or a write the spec marks idempotent, after a connection failure, a reset before any
- * answer byte, 429 {@code FREQUENCY_LIMITED}/{@code RATE_LIMITED}, 500 {@code SYSTEM_ERROR}, 502 or
- * 503 — and any call whose request was certainly not sent (a refused connection). A write not
+ * response byte, 429 {@code FREQUENCY_LIMITED}/{@code RATE_LIMITED}, 500 {@code SYSTEM_ERROR}, 502
+ * or 503 — and any call whose request was certainly not sent (a refused connection). A write not
  * marked idempotent is never sent twice once its bytes may have left. Each attempt is signed
  * afresh; waits grow exponentially with random jitter, within a cap on attempts and on total time.
  */
@@ -55,21 +54,33 @@ public final class RetryPolicy {
    * @param initialBackoff the wait before the second attempt; it doubles for each next one
    * @param maxBackoff the longest single wait
    * @param maxTotal no attempt starts later than this after the first
-   * @return the policy
-   * @throws IllegalArgumentException if an argument is out of range
+   * @return the policy, checked when the client is built
    */
   public static RetryPolicy of(
       int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration maxTotal) {
+    return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, maxTotal);
+  }
+
+  /**
+   * Checks the policy when the client is built.
+   *
+   * @throws WechatPayConfigurationException ({@code retries}) if an attempt count or a duration is
+   *     out of range
+   */
+  void check() {
     if (maxAttempts < 1) {
-      throw new IllegalArgumentException("maxAttempts must be at least 1, but is " + maxAttempts);
+      throw new WechatPayConfigurationException(
+          "retries",
+          "retries: maxAttempts must be at least 1, but is "
+              + maxAttempts
+              + "; RetryPolicy.none() sends each call once");
     }
     for (Duration duration : new Duration[] {initialBackoff, maxBackoff, maxTotal}) {
-      if (Objects.requireNonNull(duration, "duration").isNegative()) {
-        throw new IllegalArgumentException(
-            "durations must not be negative, but one is " + duration);
+      if (duration == null || duration.isNegative()) {
+        throw new WechatPayConfigurationException(
+            "retries", "retries: every duration must be zero or positive, but one is " + duration);
       }
     }
-    return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, maxTotal);
   }
 
   /**

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -60,9 +59,9 @@ public final class TransportOptions {
   /**
    * Returns the options a {@link WechatPayClient.Builder} uses when given none.
    *
-   * @return production, 10 s to connect, 30 s to read, OkHttp without retries (see {@link
-   *     io.github.membercard.wechatpay.internal.http.OkHttpTransport#withDefaults}), answers of at
-   *     most 1 MiB, redacted logs
+   * @return production, 10 s to connect, 30 s to read, OkHttp sending each request once (no retry
+   *     of its own, no redirects, no cookies, no compression, HTTP/1.1), responses of at most 1
+   *     MiB, redacted logs
    */
   public static TransportOptions defaults() {
     return new TransportOptions();
@@ -99,11 +98,9 @@ public final class TransportOptions {
    *
    * @param timeout how long to wait for a connection, positive; default 10 s
    * @return options with that timeout
-   * @throws IllegalArgumentException if the timeout is zero or negative
    */
   public TransportOptions connectTimeout(Duration timeout) {
-    Duration checked = positive(timeout, "connectTimeout");
-    return with(copy -> copy.connectTimeout = checked);
+    return with(copy -> copy.connectTimeout = timeout);
   }
 
   /**
@@ -111,20 +108,17 @@ public final class TransportOptions {
    *
    * @param timeout how long to wait for a response, positive; default 30 s
    * @return options with that timeout
-   * @throws IllegalArgumentException if the timeout is zero or negative
    */
   public TransportOptions readTimeout(Duration timeout) {
-    Duration checked = positive(timeout, "readTimeout");
-    return with(copy -> copy.readTimeout = checked);
+    return with(copy -> copy.readTimeout = timeout);
   }
 
   /** Refuses a timeout that would mean "wait forever" or "fail at once" to the HTTP client. */
-  private static Duration positive(Duration timeout, String name) {
-    Objects.requireNonNull(timeout, name);
-    if (timeout.isZero() || timeout.isNegative()) {
-      throw new IllegalArgumentException(name + " must be positive, but is " + timeout);
+  private static void checkPositive(Duration timeout, String name) {
+    if (timeout == null || timeout.isZero() || timeout.isNegative()) {
+      throw new WechatPayConfigurationException(
+          name, name + " must be a positive duration, such as 10s, but is " + timeout);
     }
-    return timeout;
   }
 
   /**
@@ -132,12 +126,11 @@ public final class TransportOptions {
    * to sign each request and verify each response.
    *
    * @param client the Feign HTTP client to send through; it must support PATCH and should not retry
-   *     on its own. Default: OkHttp without retries, see {@link
-   *     io.github.membercard.wechatpay.internal.http.OkHttpTransport#withDefaults}
+   *     on its own, follow redirects or decompress. Default: OkHttp as {@link #defaults()}
+   *     describes
    * @return options with that client
    */
   public TransportOptions httpClient(Client client) {
-    Objects.requireNonNull(client, "client");
     return with(copy -> copy.httpClient = client);
   }
 
@@ -148,10 +141,8 @@ public final class TransportOptions {
    *
    * @param bytes the most bytes of one response body to read; default 1 MiB (1 048 576)
    * @return options with that limit
-   * @throws IllegalArgumentException if {@code bytes} is not positive
    */
   public TransportOptions maxResponseBytes(int bytes) {
-    BoundedBody.checkLimit(bytes, "maxResponseBytes");
     return with(copy -> copy.maxResponseBytes = bytes);
   }
 
@@ -177,7 +168,6 @@ public final class TransportOptions {
    * @return options with that policy
    */
   public TransportOptions retries(RetryPolicy retries) {
-    Objects.requireNonNull(retries, "retries");
     return with(copy -> copy.retries = retries);
   }
 
@@ -195,14 +185,28 @@ public final class TransportOptions {
   }
 
   /**
-   * Checks the base URL, when the client is built, and returns it in the form requests are built
-   * from.
+   * Checks every option, when the client is built, and returns the base URL in the form requests
+   * are built from.
    *
    * @return the base URL without trailing slashes
-   * @throws WechatPayConfigurationException if it is not an https URL with a host (or http on
-   *     loopback or opted in), or carries user-info, a query or a fragment
+   * @throws WechatPayConfigurationException naming the first unusable option: a base URL that is
+   *     not an https URL with a host (or http on loopback or opted in), or carries user-info, a
+   *     query or a fragment; a timeout or size that is not positive; an unusable retry policy
    */
-  String checkedBaseUrl() {
+  String check() {
+    checkPositive(connectTimeout, "connectTimeout");
+    checkPositive(readTimeout, "readTimeout");
+    if (maxResponseBytes <= 0) {
+      throw new WechatPayConfigurationException(
+          "maxResponseBytes",
+          "maxResponseBytes must be positive (1 MiB, 1048576, is the default), but is "
+              + maxResponseBytes);
+    }
+    if (retries == null) {
+      throw new WechatPayConfigurationException(
+          "retries", "retries is required: RetryPolicy.none() sends each call once");
+    }
+    retries.check();
     MerchantCredentials.require(baseUrl, "baseUrl");
     String trimmed = baseUrl.replaceFirst("/+$", "");
     URI uri;
@@ -210,23 +214,25 @@ public final class TransportOptions {
       uri = new URI(trimmed);
     } catch (URISyntaxException e) {
       throw new WechatPayConfigurationException(
-          "baseUrl is not a URL: " + redacted(baseUrl) + " (" + e.getReason() + ")");
+          "baseUrl", "baseUrl is not a URL: " + redacted(baseUrl) + " (" + e.getReason() + ")");
     }
     if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
         || uri.getHost() == null) {
       throw new WechatPayConfigurationException(
-          "baseUrl must be an https URL with a host, but is " + redacted(baseUrl));
+          "baseUrl", "baseUrl must be an https URL with a host, but is " + redacted(baseUrl));
     }
     if (uri.getRawUserInfo() != null || baseUrl.indexOf('@') >= 0) {
       // Also an @ the parser read as part of a path: a password holding / or ? ends the
       // authority early, and the rest would be sent, and shown, as the path.
       throw new WechatPayConfigurationException(
+          "baseUrl",
           "baseUrl must not carry user-info (user:password@): requests are authenticated by their"
               + " signature; remove it from "
               + redacted(baseUrl));
     }
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
       throw new WechatPayConfigurationException(
+          "baseUrl",
           "baseUrl must be a host and an optional path prefix: remove the query or fragment from "
               + uri.getScheme()
               + "://"
@@ -235,6 +241,7 @@ public final class TransportOptions {
     }
     if ("http".equals(uri.getScheme()) && !plainHttpAllowed && !isLoopback(uri.getHost())) {
       throw new WechatPayConfigurationException(
+          "baseUrl",
           "baseUrl must be https: over http the Authorization header and members' personal data"
               + " travel in clear text. http is accepted for localhost, 127.0.0.0/8 and [::1], and"
               + " elsewhere only with TransportOptions.insecurePlainHttpForTesting(); baseUrl is "

@@ -10,7 +10,6 @@ import io.github.membercard.wechatpay.internal.auth.SignatureValidator;
 import io.github.membercard.wechatpay.internal.crypto.AeadAes256Gcm;
 import io.github.membercard.wechatpay.internal.http.RawRequests;
 import io.github.membercard.wechatpay.json.FieldCipher;
-import io.github.membercard.wechatpay.notification.NotificationParser;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -27,7 +26,7 @@ import java.util.function.Supplier;
  * BrandUserCardsApi api = WechatPayClient.builder()
  *     .credentials(MerchantCredentials.of("1900000001", "5157F09EFDC096DE15EBE81A47057A7232F1B8E1",
  *         Path.of("apiclient_key.pem")))
- *     .wechatPayKeys(WechatPayKeyConfig.publicKey("PUB_KEY_ID_0114232134912410000000000000", Path.of("pub_key.pem")))
+ *     .wechatPayKeys(WechatPayKeys.publicKey("PUB_KEY_ID_0114232134912410000000000000", Path.of("pub_key.pem")))
  *     .build(BrandUserCardsApi.class);
  * }</pre>
  */
@@ -107,7 +106,9 @@ public final class WechatPayClient {
   public NotificationParser notificationParser(Map<String, Class<?>> resourceTypes) {
     if (aes == null) {
       throw new WechatPayConfigurationException(
-          "Notifications are encrypted under the APIv3 key: build the client with apiV3Key(...)");
+          "apiV3Key",
+          "apiV3Key is required: notifications are encrypted under it; build the client with"
+              + " MerchantCredentials.of(…).apiV3Key(key)");
     }
     return new NotificationParser(
         validator,
@@ -125,15 +126,14 @@ public final class WechatPayClient {
 
   /**
    * Settings of a {@link WechatPayClient}, grouped by concern: who the merchant is ({@link
-   * MerchantCredentials}), which WeChat Pay keys to trust ({@link WechatPayKeyConfig}), how calls
-   * travel ({@link TransportOptions}), and the APIv3 key for notifications. Not thread-safe; the
-   * client it builds is.
+   * MerchantCredentials}), which WeChat Pay keys to trust ({@link WechatPayKeys}), how calls travel
+   * ({@link TransportOptions}), and the APIv3 key for notifications. Not thread-safe; the client it
+   * builds is.
    */
   public static final class Builder {
 
     private MerchantCredentials credentials;
-    private WechatPayKeyConfig wechatPayKeys;
-    private String apiV3Key;
+    private WechatPayKeys wechatPayKeys;
     private TransportOptions transport = TransportOptions.defaults();
     private Clock clock = Clock.systemUTC();
     private Supplier<String> nonceGenerator = new NonceGenerator();
@@ -149,7 +149,7 @@ public final class WechatPayClient {
      * @return this builder
      */
     public Builder credentials(MerchantCredentials credentials) {
-      this.credentials = Objects.requireNonNull(credentials, "credentials");
+      this.credentials = credentials;
       return this;
     }
 
@@ -159,20 +159,8 @@ public final class WechatPayClient {
      * @param keys WeChat Pay's public key, its platform certificates, or both; required
      * @return this builder
      */
-    public Builder wechatPayKeys(WechatPayKeyConfig keys) {
-      this.wechatPayKeys = Objects.requireNonNull(keys, "keys");
-      return this;
-    }
-
-    /**
-     * The APIv3 key, which notifications are encrypted under; needed for {@link
-     * WechatPayClient#notificationParser}. Platform certificate mode brings its own.
-     *
-     * @param apiV3Key the 32-character APIv3 key set in the merchant platform
-     * @return this builder
-     */
-    public Builder apiV3Key(String apiV3Key) {
-      this.apiV3Key = apiV3Key;
+    public Builder wechatPayKeys(WechatPayKeys keys) {
+      this.wechatPayKeys = keys;
       return this;
     }
 
@@ -184,7 +172,7 @@ public final class WechatPayClient {
      * @return this builder
      */
     public Builder transport(TransportOptions transport) {
-      this.transport = Objects.requireNonNull(transport, "transport");
+      this.transport = transport;
       return this;
     }
 
@@ -196,7 +184,7 @@ public final class WechatPayClient {
      * @return this builder
      */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
+      this.clock = clock;
       return this;
     }
 
@@ -207,7 +195,7 @@ public final class WechatPayClient {
      * @return this builder
      */
     public Builder nonceGenerator(Supplier<String> nonceGenerator) {
-      this.nonceGenerator = Objects.requireNonNull(nonceGenerator, "nonceGenerator");
+      this.nonceGenerator = nonceGenerator;
       return this;
     }
 
@@ -219,7 +207,7 @@ public final class WechatPayClient {
      * @return this builder
      */
     public Builder responseListener(ResponseListener listener) {
-      this.responseListener = Objects.requireNonNull(listener, "listener");
+      this.responseListener = listener;
       return this;
     }
 
@@ -234,7 +222,7 @@ public final class WechatPayClient {
      * @return this builder
      */
     public Builder replayGuard(ReplayGuard replayGuard) {
-      this.replayGuard = Objects.requireNonNull(replayGuard, "replayGuard");
+      this.replayGuard = replayGuard;
       return this;
     }
 
@@ -245,17 +233,21 @@ public final class WechatPayClient {
      * @throws WechatPayConfigurationException naming the first unusable setting
      */
     public WechatPayClient build() {
-      if (credentials == null) {
-        throw new WechatPayConfigurationException(
-            "Configure the merchant: credentials(MerchantCredentials.of(merchantId, serialNumber, privateKey))");
-      }
-      if (wechatPayKeys == null) {
-        throw new WechatPayConfigurationException(
-            "Configure WeChat Pay's key: wechatPayKeys(WechatPayKeyConfig"
-                + ".publicKey(id, pem)), or wechatPayKeys(WechatPayKeyConfig.platformCertificates(apiV3Key))");
-      }
+      required(
+          credentials,
+          "credentials",
+          "credentials(MerchantCredentials.of(merchantId, serialNumber, privateKey))");
+      required(
+          wechatPayKeys,
+          "wechatPayKeys",
+          "wechatPayKeys(WechatPayKeys.publicKey(id, pem)), or wechatPayKeys(WechatPayKeys.platformCertificates())");
+      required(transport, "transport", "leave it unset for TransportOptions.defaults()");
+      required(clock, "clock", "leave it unset for the system clock");
+      required(nonceGenerator, "nonceGenerator", "leave it unset for secure random nonces");
+      required(responseListener, "responseListener", "leave it unset to hear nothing");
       MerchantCredentials.Checked merchant = credentials.check(clock);
-      String baseUrl = transport.checkedBaseUrl();
+      WechatPayKeys.Checked keys = wechatPayKeys.check(merchant.apiV3Key() != null);
+      String baseUrl = transport.check();
       Credential credential =
           new Credential(
               merchant.merchantId(),
@@ -264,15 +256,13 @@ public final class WechatPayClient {
               clock,
               nonceGenerator);
       return ClientWiring.wire(
-          merchant,
-          wechatPayKeys,
-          apiV3Key != null ? apiV3Key : wechatPayKeys.apiV3Key(),
-          transport,
-          baseUrl,
-          clock,
-          credential,
-          responseListener,
-          replayGuard);
+          merchant, keys, transport, baseUrl, clock, credential, responseListener, replayGuard);
+    }
+
+    private static void required(Object setting, String name, String fix) {
+      if (setting == null) {
+        throw new WechatPayConfigurationException(name, name + " is required: " + fix);
+      }
     }
 
     /**

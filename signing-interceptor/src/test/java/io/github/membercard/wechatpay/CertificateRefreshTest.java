@@ -25,7 +25,6 @@ import feign.Client;
 import feign.Request;
 import io.github.membercard.wechatpay.WechatPayVerificationException.Reason;
 import io.github.membercard.wechatpay.internal.http.OkHttpTransport;
-import io.github.membercard.wechatpay.notification.NotificationParser;
 import io.github.membercard.wechatpay.testing.CapturedLogs;
 import io.github.membercard.wechatpay.testing.CapturedLogs.Capture;
 import io.github.membercard.wechatpay.testing.CertificateList;
@@ -167,8 +166,8 @@ class CertificateRefreshTest {
     MemberApi api =
         client(HOUR)
             .wechatPayKeys(
-                WechatPayKeyConfig.publicKeyAndPlatformCertificates(
-                    publicKey.id(), TestKeys.pemSource(publicKey.publicKey()), API_V3_KEY))
+                WechatPayKeys.publicKeyAndPlatformCertificates(
+                    publicKey.id(), TestKeys.pemSource(publicKey.publicKey())))
             .transport(
                 TransportOptions.defaults()
                     .baseUrl(server.baseUrl())
@@ -431,10 +430,10 @@ class CertificateRefreshTest {
     return WechatPayClient.builder()
         .credentials(
             MerchantCredentials.of(
-                "1900000001", "ABCDEF", TestKeys.pemSource(MERCHANT.getPrivate())))
+                    "1900000001", "ABCDEF", TestKeys.pemSource(MERCHANT.getPrivate()))
+                .apiV3Key(API_V3_KEY))
         .wechatPayKeys(
-            WechatPayKeyConfig.platformCertificates(API_V3_KEY)
-                .certificateRefreshInterval(refreshInterval))
+            WechatPayKeys.platformCertificates().certificateRefreshInterval(refreshInterval))
         .clock(clock)
         .transport(TransportOptions.defaults().baseUrl(server.baseUrl()));
   }

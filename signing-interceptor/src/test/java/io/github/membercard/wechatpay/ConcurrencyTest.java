@@ -47,7 +47,7 @@ class ConcurrencyTest {
                   MerchantCredentials.of(
                       "1900000001", "ABCDEF", TestKeys.pemSource(merchant.getPrivate())))
               .wechatPayKeys(
-                  WechatPayKeyConfig.publicKey(
+                  WechatPayKeys.publicKey(
                       wechatPay.id(), TestKeys.pemSource(wechatPay.publicKey())))
               .transport(TransportOptions.defaults().baseUrl(server.baseUrl()))
               .build(MemberApi.class);

@@ -28,8 +28,8 @@ class ConfigurationTest {
   private static final PemSource MERCHANT_KEY = PemSource.classpath("keys/merchant_key_pkcs8.pem");
   private static final PemSource MERCHANT_CERTIFICATE =
       PemSource.classpath("keys/merchant_cert.pem");
-  private static final WechatPayKeyConfig PUBLIC_KEY =
-      WechatPayKeyConfig.publicKey(
+  private static final WechatPayKeys PUBLIC_KEY =
+      WechatPayKeys.publicKey(
           WechatPaySide.PUBLIC_KEY_ID, TestKeys.pemSource(WECHATPAY.getPublic()));
 
   private static final KeyPair SHORT = TestKeys.rsa(1024);
@@ -40,7 +40,7 @@ class ConfigurationTest {
   /** Credentials whose certificate, of the right serial and key, is valid only in this window. */
   private static MerchantCredentials withCertificateValid(Instant notBefore, Instant notAfter) {
     return MerchantCredentials.of("1900000001", SERIAL, TestKeys.pemSource(MERCHANT.getPrivate()))
-        .withCertificate(
+        .certificate(
             TestKeys.pemSource(
                 TestKeys.certificate(MERCHANT, new BigInteger(SERIAL, 16), notBefore, notAfter)));
   }
@@ -56,7 +56,7 @@ class ConfigurationTest {
     valid()
         .credentials(
             MerchantCredentials.of("1900000001", SERIAL, MERCHANT_KEY)
-                .withCertificate(MERCHANT_CERTIFICATE))
+                .certificate(MERCHANT_CERTIFICATE))
         .build();
   }
 
@@ -92,7 +92,7 @@ class ConfigurationTest {
   void noWechatPayKeyAtAll() {
     assertFails(
         b -> WechatPayClient.builder().credentials(MerchantCredentials.of("1", "AB", MERCHANT_KEY)),
-        "WechatPayKeyConfig.publicKey(id, pem)");
+        "WechatPayKeys.publicKey(id, pem)");
   }
 
   @Test
@@ -100,7 +100,7 @@ class ConfigurationTest {
     assertFails(
         b ->
             b.wechatPayKeys(
-                WechatPayKeyConfig.publicKey(
+                WechatPayKeys.publicKey(
                     "0114232134912410000000000000", TestKeys.pemSource(WECHATPAY.getPublic()))),
         "starts with PUB_KEY_ID_");
   }
@@ -108,9 +108,7 @@ class ConfigurationTest {
   @Test
   void privateKeyGivenWhereThePublicKeyGoes() {
     assertFails(
-        b ->
-            b.wechatPayKeys(
-                WechatPayKeyConfig.publicKey(WechatPaySide.PUBLIC_KEY_ID, MERCHANT_KEY)),
+        b -> b.wechatPayKeys(WechatPayKeys.publicKey(WechatPaySide.PUBLIC_KEY_ID, MERCHANT_KEY)),
         "holds a private key, but a public key");
   }
 
@@ -120,7 +118,7 @@ class ConfigurationTest {
         b ->
             b.credentials(
                 MerchantCredentials.of("1900000001", "ABCDEF", MERCHANT_KEY)
-                    .withCertificate(MERCHANT_CERTIFICATE)),
+                    .certificate(MERCHANT_CERTIFICATE)),
         "merchantCertificate has serial number " + SERIAL + ", but merchantSerialNumber is ABCDEF");
   }
 
@@ -129,9 +127,8 @@ class ConfigurationTest {
     assertFails(
         b ->
             b.credentials(
-                MerchantCredentials.withSigner(
-                        "1900000001", "ABCDEF", message -> "sig", value -> value)
-                    .withCertificate(MERCHANT_CERTIFICATE)),
+                MerchantCredentials.of("1900000001", "ABCDEF", message -> "sig", value -> value)
+                    .certificate(MERCHANT_CERTIFICATE)),
         "merchantCertificate has serial number " + SERIAL + ", but merchantSerialNumber is ABCDEF");
   }
 
@@ -142,7 +139,7 @@ class ConfigurationTest {
             b.credentials(
                 MerchantCredentials.of(
                         "1900000001", SERIAL, TestKeys.pemSource(TestKeys.rsa().getPrivate()))
-                    .withCertificate(MERCHANT_CERTIFICATE)),
+                    .certificate(MERCHANT_CERTIFICATE)),
         "does not belong to merchantCertificate");
   }
 
@@ -152,7 +149,12 @@ class ConfigurationTest {
     WechatPayConfigurationException error =
         assertThrows(
             WechatPayConfigurationException.class,
-            () -> valid().wechatPayKeys(WechatPayKeyConfig.platformCertificates(key)).build());
+            () ->
+                valid()
+                    .credentials(
+                        MerchantCredentials.of("1900000001", SERIAL, MERCHANT_KEY).apiV3Key(key))
+                    .wechatPayKeys(WechatPayKeys.platformCertificates())
+                    .build());
     assertTrue(
         error.getMessage().contains("must be 32 bytes, but it is 31 bytes"), error.getMessage());
     assertFalse(error.getMessage().contains(key));
@@ -186,9 +188,8 @@ class ConfigurationTest {
   void publicKeyIdThatIsNotThePrefixAndDigits(String id) {
     assertFails(
         b ->
-            b.wechatPayKeys(
-                WechatPayKeyConfig.publicKey(id, TestKeys.pemSource(WECHATPAY.getPublic()))),
-        "A WeChat Pay public key id is PUB_KEY_ID_ and digits");
+            b.wechatPayKeys(WechatPayKeys.publicKey(id, TestKeys.pemSource(WECHATPAY.getPublic()))),
+        "wechatPayPublicKeyId: a WeChat Pay public key id");
   }
 
   @Test
@@ -206,7 +207,7 @@ class ConfigurationTest {
     assertFails(
         b ->
             b.wechatPayKeys(
-                WechatPayKeyConfig.publicKey(
+                WechatPayKeys.publicKey(
                     WechatPaySide.PUBLIC_KEY_ID, TestKeys.pemSource(SHORT.getPublic()))),
         "PEM text holds a 1024-bit RSA key, but WeChat Pay APIv3 needs at least 2048 bits");
   }
@@ -219,9 +220,8 @@ class ConfigurationTest {
     assertFails(
         b ->
             b.credentials(
-                MerchantCredentials.withSigner(
-                        "1900000001", SERIAL, message -> "sig", value -> value)
-                    .withCertificate(TestKeys.pemSource(certificate))),
+                MerchantCredentials.of("1900000001", SERIAL, message -> "sig", value -> value)
+                    .certificate(TestKeys.pemSource(certificate))),
         "merchantCertificate (PEM text) holds a 1024-bit RSA key");
   }
 
@@ -340,8 +340,8 @@ class ConfigurationTest {
   @Test
   void anApiV3KeyPastedAsThePublicKeyIdIsNeverQuoted() {
     String apiV3Key = "a7cde1ZJB1kG2e7VfTs3jQzaWizur8Gb";
-    WechatPayKeyConfig pasted =
-        WechatPayKeyConfig.publicKey(apiV3Key, TestKeys.pemSource(WECHATPAY.getPublic()));
+    WechatPayKeys pasted =
+        WechatPayKeys.publicKey(apiV3Key, TestKeys.pemSource(WECHATPAY.getPublic()));
 
     WechatPayConfigurationException error =
         assertThrows(
@@ -364,9 +364,15 @@ class ConfigurationTest {
 
   @Test
   void publicKeyModeHasNoRefreshInterval() {
-    assertThrows(
-        IllegalStateException.class,
-        () -> PUBLIC_KEY.certificateRefreshInterval(java.time.Duration.ofMinutes(5)));
+    WechatPayConfigurationException error =
+        assertThrows(
+            WechatPayConfigurationException.class,
+            () ->
+                valid()
+                    .wechatPayKeys(
+                        PUBLIC_KEY.certificateRefreshInterval(java.time.Duration.ofMinutes(5)))
+                    .build());
+    assertEquals("certificateRefreshInterval", error.setting());
   }
 
   @Test
@@ -394,15 +400,22 @@ class ConfigurationTest {
   void aTimeoutThatIsNotPositiveIsRefusedNamingIt(String value) {
     Duration timeout = Duration.parse(value);
 
-    IllegalArgumentException connect =
+    WechatPayConfigurationException connect =
         assertThrows(
-            IllegalArgumentException.class,
-            () -> TransportOptions.defaults().connectTimeout(timeout));
-    IllegalArgumentException read =
+            WechatPayConfigurationException.class,
+            () -> valid().transport(TransportOptions.defaults().connectTimeout(timeout)).build());
+    WechatPayConfigurationException read =
         assertThrows(
-            IllegalArgumentException.class, () -> TransportOptions.defaults().readTimeout(timeout));
+            WechatPayConfigurationException.class,
+            () -> valid().transport(TransportOptions.defaults().readTimeout(timeout)).build());
 
-    assertEquals("connectTimeout must be positive, but is " + timeout, connect.getMessage());
-    assertEquals("readTimeout must be positive, but is " + timeout, read.getMessage());
+    assertEquals("connectTimeout", connect.setting());
+    assertEquals("readTimeout", read.setting());
+    assertEquals(
+        "connectTimeout must be a positive duration, such as 10s, but is " + timeout,
+        connect.getMessage());
+    assertEquals(
+        "readTimeout must be a positive duration, such as 10s, but is " + timeout,
+        read.getMessage());
   }
 }

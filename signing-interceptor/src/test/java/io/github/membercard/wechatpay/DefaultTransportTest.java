@@ -41,7 +41,7 @@ class DefaultTransportTest {
                     MerchantCredentials.of(
                         "1900000001", "ABCDEF", TestKeys.pemSource(TestKeys.rsa().getPrivate())))
                 .wechatPayKeys(
-                    WechatPayKeyConfig.publicKey(
+                    WechatPayKeys.publicKey(
                         WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey())))
                 .transport(
                     TransportOptions.defaults()

@@ -95,11 +95,10 @@ class ExternalKeyTest {
     MemberApi api =
         WechatPayClient.builder()
             .credentials(
-                MerchantCredentials.withSigner(
+                MerchantCredentials.of(
                     "1900000001", "ABCDEF", keyService::sign, keyService::decrypt))
             .wechatPayKeys(
-                WechatPayKeyConfig.publicKey(
-                    WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey())))
+                WechatPayKeys.publicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey())))
             .transport(TransportOptions.defaults().baseUrl(server.baseUrl()))
             .build(MemberApi.class);
 
@@ -111,8 +110,7 @@ class ExternalKeyTest {
     assertEquals("13800138000", member.phoneNumber);
     assertEquals(1, keyService.decryptions.get());
     assertFalse(
-        String.valueOf(
-                MerchantCredentials.withSigner("1", "AB", keyService::sign, keyService::decrypt))
+        String.valueOf(MerchantCredentials.of("1", "AB", keyService::sign, keyService::decrypt))
             .contains("BEGIN"));
   }
 }

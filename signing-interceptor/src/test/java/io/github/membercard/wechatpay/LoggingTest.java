@@ -22,7 +22,6 @@ import io.github.membercard.wechatpay.internal.crypto.RsaOaep;
 import io.github.membercard.wechatpay.internal.http.ExchangeLog;
 import io.github.membercard.wechatpay.json.Encrypted;
 import io.github.membercard.wechatpay.json.PersonalData;
-import io.github.membercard.wechatpay.notification.NotificationParser;
 import io.github.membercard.wechatpay.testing.CapturedLogs;
 import io.github.membercard.wechatpay.testing.CapturedLogs.Capture;
 import io.github.membercard.wechatpay.testing.TestClients;
@@ -230,8 +229,7 @@ class LoggingTest {
             Instant.now());
     parser().parse(delivery.body(), delivery.headers());
     assertThrows(
-        WechatPayException.class,
-        () -> builder(false).apiV3Key(API_V3_KEY).wechatPayKeys(platformMode()).build());
+        WechatPayException.class, () -> builder(false).wechatPayKeys(platformMode()).build());
   }
 
   private List<String> secrets() {
@@ -286,8 +284,8 @@ class LoggingTest {
             TransportOptions.defaults().baseUrl(server.baseUrl()).unsafeLogUnredacted(unsafe));
   }
 
-  private static WechatPayKeyConfig platformMode() {
-    return WechatPayKeyConfig.platformCertificates(API_V3_KEY);
+  private static WechatPayKeys platformMode() {
+    return WechatPayKeys.platformCertificates();
   }
 
   private static NotificationParser parser() {

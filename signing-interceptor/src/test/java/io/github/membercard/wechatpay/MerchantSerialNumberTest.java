@@ -42,7 +42,7 @@ class MerchantSerialNumberTest {
   void aCertificateWhoseSerialHasALeadingZeroMatches(String configured) {
     MerchantCredentials.Checked checked =
         MerchantCredentials.of("1900000001", configured, TestKeys.pemSource(MERCHANT.getPrivate()))
-            .withCertificate(CERTIFICATE)
+            .certificate(CERTIFICATE)
             .check(Clock.systemUTC());
 
     assertEquals(
@@ -53,8 +53,8 @@ class MerchantSerialNumberTest {
 
   @Test
   void aCertificateWhoseSerialHasALeadingZeroMatchesBesideASigner() {
-    MerchantCredentials.withSigner("1900000001", SERIAL, message -> "sig", value -> value)
-        .withCertificate(CERTIFICATE)
+    MerchantCredentials.of("1900000001", SERIAL, message -> "sig", value -> value)
+        .certificate(CERTIFICATE)
         .check(Clock.systemUTC());
   }
 
@@ -68,7 +68,7 @@ class MerchantSerialNumberTest {
                         "1900000001",
                         "1A5157F09EFDC096DE15EBE81A47057A7232F1B8",
                         TestKeys.pemSource(MERCHANT.getPrivate()))
-                    .withCertificate(CERTIFICATE)
+                    .certificate(CERTIFICATE)
                     .check(Clock.systemUTC()));
     assertEquals(
         "merchantCertificate has serial number A5157F09EFDC096DE15EBE81A47057A7232F1B8, but"

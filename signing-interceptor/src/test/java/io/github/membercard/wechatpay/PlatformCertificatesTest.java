@@ -252,7 +252,7 @@ class PlatformCertificatesTest {
         client()
             .clock(clock)
             .wechatPayKeys(
-                WechatPayKeyConfig.platformCertificates(API_V3_KEY)
+                WechatPayKeys.platformCertificates()
                     .certificateRefreshInterval(Duration.ofMinutes(3)))
             .build(MemberApi.class);
 
@@ -271,8 +271,7 @@ class PlatformCertificatesTest {
 
     WechatPayConfigurationException error =
         assertThrows(WechatPayConfigurationException.class, () -> client().build());
-    assertTrue(
-        error.getMessage().contains("WechatPayKeyConfig.publicKey(id, pem)"), error.getMessage());
+    assertTrue(error.getMessage().contains("WechatPayKeys.publicKey(id, pem)"), error.getMessage());
   }
 
   @Test
@@ -303,8 +302,8 @@ class PlatformCertificatesTest {
             () ->
                 client()
                     .wechatPayKeys(
-                        WechatPayKeyConfig.publicKeyAndPlatformCertificates(
-                            publicKey.id(), TestKeys.pemSource(publicKey.publicKey()), API_V3_KEY))
+                        WechatPayKeys.publicKeyAndPlatformCertificates(
+                            publicKey.id(), TestKeys.pemSource(publicKey.publicKey())))
                     .build());
 
     assertTrue(
@@ -322,8 +321,10 @@ class PlatformCertificatesTest {
         WechatPayDecryptionException.class,
         () ->
             client()
-                .wechatPayKeys(
-                    WechatPayKeyConfig.platformCertificates("b7cde1ZJB1kG2e7VfTs3jQzaWizur8Gb"))
+                .credentials(
+                    MerchantCredentials.of(
+                            "1900000001", "ABCDEF", TestKeys.pemSource(MERCHANT.getPrivate()))
+                        .apiV3Key("b7cde1ZJB1kG2e7VfTs3jQzaWizur8Gb"))
                 .build());
   }
 
@@ -331,8 +332,9 @@ class PlatformCertificatesTest {
     return WechatPayClient.builder()
         .credentials(
             MerchantCredentials.of(
-                "1900000001", "ABCDEF", TestKeys.pemSource(MERCHANT.getPrivate())))
-        .wechatPayKeys(WechatPayKeyConfig.platformCertificates(API_V3_KEY))
+                    "1900000001", "ABCDEF", TestKeys.pemSource(MERCHANT.getPrivate()))
+                .apiV3Key(API_V3_KEY))
+        .wechatPayKeys(WechatPayKeys.platformCertificates())
         .transport(TransportOptions.defaults().baseUrl(server.baseUrl()));
   }
 

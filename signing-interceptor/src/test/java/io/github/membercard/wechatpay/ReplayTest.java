@@ -11,9 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.membercard.wechatpay.WechatPayVerificationException.Reason;
 import io.github.membercard.wechatpay.auth.ReplayGuard;
-import io.github.membercard.wechatpay.notification.Notification;
-import io.github.membercard.wechatpay.notification.NotificationParser;
-import io.github.membercard.wechatpay.notification.ProcessedNotifications;
 import io.github.membercard.wechatpay.testing.MemberApi;
 import io.github.membercard.wechatpay.testing.TestClients;
 import io.github.membercard.wechatpay.testing.TestKeys;
@@ -94,11 +91,7 @@ class ReplayTest {
   @Test
   void aClientsGuardCoversItsNotificationParser() {
     NotificationParser parser =
-        client()
-            .apiV3Key(API_V3_KEY)
-            .replayGuard(ReplayGuard.inMemory())
-            .build()
-            .notificationParser(Map.of());
+        client().replayGuard(ReplayGuard.inMemory()).build().notificationParser(Map.of());
     Delivery delivery = WECHATPAY.notification("MEMBER_CARD.OPEN", "{}", API_V3_KEY, Instant.now());
 
     parser.parse(delivery.body(), delivery.headers());

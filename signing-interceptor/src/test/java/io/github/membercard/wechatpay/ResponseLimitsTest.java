@@ -120,8 +120,10 @@ class ResponseLimitsTest {
             WechatPayTransportException.class,
             () -> client(server.baseUrl(), limited(length - 1)).get("1"));
     assertEquals(Failure.RESPONSE_TOO_LARGE, error.failure());
-    assertThrows(
-        IllegalArgumentException.class, () -> TransportOptions.defaults().maxResponseBytes(0));
+    WechatPayConfigurationException zero =
+        assertThrows(
+            WechatPayConfigurationException.class, () -> client(server.baseUrl(), limited(0)));
+    assertEquals("maxResponseBytes", zero.setting());
   }
 
   @Test
@@ -141,7 +143,7 @@ class ResponseLimitsTest {
             WechatPayTransportException.class,
             () ->
                 builder(server.baseUrl())
-                    .wechatPayKeys(WechatPayKeyConfig.platformCertificates(API_V3_KEY))
+                    .wechatPayKeys(WechatPayKeys.platformCertificates())
                     .build());
 
     assertEquals(Failure.RESPONSE_TOO_LARGE, error.failure());

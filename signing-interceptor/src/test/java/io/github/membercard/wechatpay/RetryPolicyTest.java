@@ -3,6 +3,9 @@ package io.github.membercard.wechatpay;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.membercard.wechatpay.testing.TestClients;
+import io.github.membercard.wechatpay.testing.TestKeys;
+import io.github.membercard.wechatpay.testing.WechatPaySide;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -33,11 +36,24 @@ class RetryPolicyTest {
 
   @Test
   void refusesOutOfRangeSettings() {
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> RetryPolicy.of(0, Duration.ZERO, Duration.ZERO, Duration.ZERO));
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> RetryPolicy.of(2, Duration.ofMillis(-1), Duration.ZERO, Duration.ZERO));
+    for (RetryPolicy unusable :
+        new RetryPolicy[] {
+          RetryPolicy.of(0, Duration.ZERO, Duration.ZERO, Duration.ZERO),
+          RetryPolicy.of(2, Duration.ofMillis(-1), Duration.ZERO, Duration.ZERO),
+          RetryPolicy.of(2, Duration.ZERO, null, Duration.ZERO)
+        }) {
+      WechatPayConfigurationException error =
+          assertThrows(
+              WechatPayConfigurationException.class,
+              () ->
+                  TestClients.builder(
+                          new WechatPaySide(TestKeys.rsa(), "PUB_KEY_ID_0000000000000001"),
+                          TestKeys.rsa().getPrivate(),
+                          "https://api.mch.weixin.qq.com")
+                      .transport(TransportOptions.defaults().retries(unusable))
+                      .build(),
+              unusable.toString());
+      assertEquals("retries", error.setting());
+    }
   }
 }

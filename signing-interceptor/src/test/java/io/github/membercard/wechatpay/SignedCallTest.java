@@ -70,7 +70,7 @@ class SignedCallTest {
         .credentials(
             MerchantCredentials.of("1900000001", SERIAL, TestKeys.pemSource(MERCHANT.getPrivate())))
         .wechatPayKeys(
-            WechatPayKeyConfig.publicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey())))
+            WechatPayKeys.publicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey())))
         .transport(TransportOptions.defaults().baseUrl(baseUrl))
         .build(MemberApi.class);
   }
@@ -123,8 +123,7 @@ class SignedCallTest {
                 MerchantCredentials.of(
                     "1900000002", "FEDCBA", TestKeys.pemSource(otherMerchant.getPrivate())))
             .wechatPayKeys(
-                WechatPayKeyConfig.publicKey(
-                    WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey())))
+                WechatPayKeys.publicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey())))
             .transport(TransportOptions.defaults().baseUrl(server.baseUrl()))
             .build(MemberApi.class);
 
@@ -313,8 +312,7 @@ class SignedCallTest {
                 MerchantCredentials.of(
                     "1900000001", SERIAL, TestKeys.pemSource(MERCHANT.getPrivate())))
             .wechatPayKeys(
-                WechatPayKeyConfig.publicKey(
-                    WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey())))
+                WechatPayKeys.publicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey())))
             .transport(TransportOptions.defaults().baseUrl(server.baseUrl()))
             .responseListener(
                 (method, url, status, requestId) ->

@@ -10,7 +10,6 @@ import io.github.membercard.wechatpay.internal.auth.ResponseSigner;
 import io.github.membercard.wechatpay.internal.auth.SignedMessage;
 import io.github.membercard.wechatpay.internal.auth.WechatPayProtocol;
 import io.github.membercard.wechatpay.internal.http.UntrustedText;
-import io.github.membercard.wechatpay.notification.NotificationParser;
 import io.github.membercard.wechatpay.testing.CapturedLogs;
 import io.github.membercard.wechatpay.testing.CapturedLogs.Capture;
 import io.github.membercard.wechatpay.testing.MemberApi;

@@ -6,7 +6,7 @@ import io.github.membercard.client.model.ConfirmUserCardRequest;
 import io.github.membercard.client.model.UserCardConfirmState;
 import io.github.membercard.client.model.UserCardEvent;
 import io.github.membercard.spring.webhook.MemberCardNotificationListener;
-import io.github.membercard.wechatpay.notification.Notification;
+import io.github.membercard.wechatpay.Notification;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;

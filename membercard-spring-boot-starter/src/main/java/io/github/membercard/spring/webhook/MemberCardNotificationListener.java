@@ -1,6 +1,6 @@
 package io.github.membercard.spring.webhook;
 
-import io.github.membercard.wechatpay.notification.Notification;
+import io.github.membercard.wechatpay.Notification;
 
 /**
  * Handles the verified, decrypted notifications the webhook receives. Exactly one bean of this type

@@ -1,10 +1,9 @@
 package io.github.membercard.spring.webhook;
 
+import io.github.membercard.wechatpay.Acknowledgement;
+import io.github.membercard.wechatpay.Notification;
+import io.github.membercard.wechatpay.NotificationParser;
 import io.github.membercard.wechatpay.WechatPayException;
-import io.github.membercard.wechatpay.internal.auth.WechatPayProtocol;
-import io.github.membercard.wechatpay.notification.Acknowledgement;
-import io.github.membercard.wechatpay.notification.Notification;
-import io.github.membercard.wechatpay.notification.NotificationParser;
 import io.micrometer.observation.ObservationRegistry;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ReadListener;
@@ -47,15 +46,6 @@ public class NotificationWebhook extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
   private static final Log log = LogFactory.getLog(NotificationWebhook.class);
-
-  /** The headers without which no notification can verify. */
-  private static final List<String> SIGNATURE_HEADERS =
-      List.of(
-          WechatPayProtocol.WECHATPAY_SIGNATURE,
-          WechatPayProtocol.WECHATPAY_SIGNATURE_TYPE,
-          WechatPayProtocol.WECHATPAY_TIMESTAMP,
-          WechatPayProtocol.WECHATPAY_NONCE,
-          WechatPayProtocol.WECHATPAY_SERIAL);
 
   // One daemon thread for every webhook: it only responses bodies that outlast their deadline.
   private static final ScheduledExecutorService DEADLINES =
@@ -130,7 +120,7 @@ public class NotificationWebhook extends HttpServlet {
   }
 
   private static String missingSignatureHeader(HttpServletRequest request) {
-    for (String name : SIGNATURE_HEADERS) {
+    for (String name : NotificationParser.SIGNATURE_HEADERS) {
       String value = request.getHeader(name);
       if (value == null || value.isEmpty()) {
         return name;

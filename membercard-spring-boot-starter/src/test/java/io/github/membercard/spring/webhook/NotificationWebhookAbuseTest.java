@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.membercard.fake.Delivery;
 import io.github.membercard.fake.FakeWechatPay;
-import io.github.membercard.wechatpay.notification.Notification;
+import io.github.membercard.wechatpay.Notification;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -3,7 +3,7 @@ package io.github.membercard.spring.test;
 import io.github.membercard.client.api.BrandPointsApi;
 import io.github.membercard.client.model.UserPointBalance;
 import io.github.membercard.spring.webhook.MemberCardNotificationListener;
-import io.github.membercard.wechatpay.notification.Notification;
+import io.github.membercard.wechatpay.Notification;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

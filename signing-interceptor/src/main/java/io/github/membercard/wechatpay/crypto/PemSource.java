@@ -88,12 +88,13 @@ public final class PemSource {
     try {
       pem = reader.read();
     } catch (NoSuchFileException e) {
-      throw new WechatPayConfigurationException(description + " does not exist", e);
+      throw new WechatPayConfigurationException("pem", description + " does not exist", e);
     } catch (IOException | RuntimeException e) {
-      throw new WechatPayConfigurationException("Cannot read " + description + ": " + reason(e), e);
+      throw new WechatPayConfigurationException(
+          "pem", "Cannot read " + description + ": " + reason(e), e);
     }
     if (pem.isBlank()) {
-      throw new WechatPayConfigurationException(description + " is empty");
+      throw new WechatPayConfigurationException("pem", description + " is empty");
     }
     return pem;
   }

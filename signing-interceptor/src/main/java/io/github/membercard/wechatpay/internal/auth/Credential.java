@@ -81,6 +81,7 @@ public final class Credential {
   private static String headerSafe(String value, Pattern allowed, String source) {
     if (value == null || !allowed.matcher(value).matches()) {
       throw new WechatPayConfigurationException(
+          source,
           source
               + " returned a value the Authorization header cannot carry: "
               + (source.equals("signer")

@@ -34,7 +34,7 @@ public final class SignatureValidator {
    * Creates a validator that trusts the keys {@code keys} finds.
    *
    * @param keys finds the key a {@code Wechatpay-Serial} names, such as {@code
-   *     WechatPayKeys::verificationKey}
+   *     VerificationKeys::verificationKey}
    * @param clock local time, to check {@code Wechatpay-Timestamp} against
    */
   public SignatureValidator(Function<String, Optional<PublicKey>> keys, Clock clock) {

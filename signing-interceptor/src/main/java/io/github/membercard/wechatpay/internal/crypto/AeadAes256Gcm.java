@@ -39,12 +39,12 @@ public final class AeadAes256Gcm {
    */
   public AeadAes256Gcm(String apiV3Key) {
     if (apiV3Key == null) {
-      throw new WechatPayConfigurationException("The APIv3 key is missing");
+      throw new WechatPayConfigurationException("apiV3Key", "The APIv3 key is missing");
     }
     byte[] bytes = apiV3Key.getBytes(StandardCharsets.UTF_8);
     if (bytes.length != 32) {
       throw new WechatPayConfigurationException(
-          "The APIv3 key must be 32 bytes, but it is " + bytes.length + " bytes");
+          "apiV3Key", "The APIv3 key must be 32 bytes, but it is " + bytes.length + " bytes");
     }
     this.key = new SecretKeySpec(bytes, "AES");
   }

@@ -43,7 +43,7 @@ final class BouncyCastlePem {
       }
     } catch (IOException e) {
       throw new WechatPayConfigurationException(
-          source + " holds a private key that cannot be decoded", e);
+          "pem", source + " holds a private key that cannot be decoded", e);
     }
     return RsaKeys.requireStrong(key, source.toString());
   }
@@ -58,7 +58,7 @@ final class BouncyCastlePem {
       return RsaKeys.requireStrong(KEYS.getPublicKey(info), source.toString());
     } catch (IOException e) {
       throw new WechatPayConfigurationException(
-          source + " holds a public key that cannot be decoded", e);
+          "pem", source + " holds a public key that cannot be decoded", e);
     }
   }
 
@@ -74,7 +74,7 @@ final class BouncyCastlePem {
       return certificate;
     } catch (CertificateException e) {
       throw new WechatPayConfigurationException(
-          source + " holds a certificate that cannot be decoded", e);
+          "pem", source + " holds a certificate that cannot be decoded", e);
     }
   }
 
@@ -83,18 +83,19 @@ final class BouncyCastlePem {
       Object parsed = parser.readObject();
       if (parsed == null) {
         throw new WechatPayConfigurationException(
-            source + " is not PEM: no -----BEGIN ...----- block found");
+            "pem", source + " is not PEM: no -----BEGIN ...----- block found");
       }
       return parsed;
     } catch (IOException | IllegalArgumentException e) {
-      throw new WechatPayConfigurationException(source + " is not valid PEM: " + e.getMessage(), e);
+      throw new WechatPayConfigurationException(
+          "pem", source + " is not valid PEM: " + e.getMessage(), e);
     }
   }
 
   private static WechatPayConfigurationException wrongType(
       PemSource source, Object parsed, String expected) {
     return new WechatPayConfigurationException(
-        source + " holds " + describe(parsed) + ", but " + expected + " is needed");
+        "pem", source + " holds " + describe(parsed) + ", but " + expected + " is needed");
   }
 
   private static String describe(Object parsed) {

@@ -30,6 +30,7 @@ public final class RsaKeys {
     int bits = ((RSAKey) requireRsa(key, what)).getModulus().bitLength();
     if (bits < MINIMUM_BITS) {
       throw new WechatPayConfigurationException(
+          "pem",
           what
               + " holds a "
               + bits
@@ -53,6 +54,7 @@ public final class RsaKeys {
     if (!(key instanceof RSAKey)) {
       String algorithm = key.getAlgorithm();
       throw new WechatPayConfigurationException(
+          "pem",
           what
               + " holds "
               + article(algorithm)

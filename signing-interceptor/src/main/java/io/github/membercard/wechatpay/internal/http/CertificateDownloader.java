@@ -112,13 +112,14 @@ public final class CertificateDownloader implements PlatformCertificates.Source 
       new SignatureValidator(trustedKeys, clock).validate(message);
     } catch (WechatPayVerificationException e) {
       throw new WechatPayConfigurationException(
+          "wechatPayKeys",
           "The platform certificate download listed no certificate, and that response is"
               + " unauthenticated: it carries no certificate to verify its signature with, and no key"
               + " this client trusts verifies it ("
               + e.reason()
               + "), so anyone on the path could have sent it. Try again; if WeChat Pay really"
               + " lists none, the merchant has only a WeChat Pay public key: configure it with"
-              + " WechatPayKeyConfig.publicKey(id, pem)");
+              + " WechatPayKeys.publicKey(id, pem)");
     }
   }
 

@@ -12,7 +12,7 @@ import io.github.membercard.wechatpay.internal.auth.WechatPayProtocol;
 import io.github.membercard.wechatpay.internal.crypto.RsaOaep;
 import io.github.membercard.wechatpay.internal.json.WechatPayJson;
 import io.github.membercard.wechatpay.internal.keys.EncryptionKey;
-import io.github.membercard.wechatpay.internal.keys.WechatPayKeys;
+import io.github.membercard.wechatpay.internal.keys.VerificationKeys;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +33,7 @@ public final class WechatPayEncoder implements Encoder {
 
   private final ObjectMapper mapper;
   private final ConcurrentMap<Type, ObjectWriter> writers = new ConcurrentHashMap<>();
-  private final WechatPayKeys keys;
+  private final VerificationKeys keys;
   private final ExchangeLog log;
   private final RequiredMembers required;
 
@@ -44,7 +44,7 @@ public final class WechatPayEncoder implements Encoder {
    * @param keys the WeChat Pay keys sensitive fields are encrypted under
    * @param log logs each request body as its model, masked, at TRACE
    */
-  public WechatPayEncoder(ObjectMapper mapper, WechatPayKeys keys, ExchangeLog log) {
+  public WechatPayEncoder(ObjectMapper mapper, VerificationKeys keys, ExchangeLog log) {
     this.mapper = Objects.requireNonNull(mapper, "mapper");
     this.keys = Objects.requireNonNull(keys, "keys");
     this.log = Objects.requireNonNull(log, "log");

@@ -3,7 +3,7 @@ package io.github.membercard.wechatpay.internal.http;
 import feign.RequestInterceptor;
 import feign.RequestTemplate;
 import io.github.membercard.wechatpay.internal.auth.WechatPayProtocol;
-import io.github.membercard.wechatpay.internal.keys.WechatPayKeys;
+import io.github.membercard.wechatpay.internal.keys.VerificationKeys;
 import java.util.Objects;
 
 /**
@@ -13,14 +13,14 @@ import java.util.Objects;
  */
 public final class WechatPaySerialInterceptor implements RequestInterceptor {
 
-  private final WechatPayKeys keys;
+  private final VerificationKeys keys;
 
   /**
    * Creates the interceptor.
    *
    * @param keys the WeChat Pay keys, which pick the current key to name
    */
-  public WechatPaySerialInterceptor(WechatPayKeys keys) {
+  public WechatPaySerialInterceptor(VerificationKeys keys) {
     this.keys = Objects.requireNonNull(keys, "keys");
   }
 

@@ -8,10 +8,10 @@ import java.util.Optional;
  * Both modes at once, for the migration from platform certificates to the WeChat Pay public key:
  * answers signed under either verify, and requests are encrypted under the public key.
  */
-public final class MigratingKeys implements WechatPayKeys {
+public final class MigratingKeys implements VerificationKeys {
 
   private final WechatPayPublicKey publicKey;
-  private final WechatPayKeys platformCertificates;
+  private final VerificationKeys platformCertificates;
 
   /**
    * Combines the two modes.
@@ -19,7 +19,7 @@ public final class MigratingKeys implements WechatPayKeys {
    * @param publicKey the WeChat Pay public key, which verifies and encrypts
    * @param platformCertificates the platform certificates, which only verify
    */
-  public MigratingKeys(WechatPayPublicKey publicKey, WechatPayKeys platformCertificates) {
+  public MigratingKeys(WechatPayPublicKey publicKey, VerificationKeys platformCertificates) {
     this.publicKey = Objects.requireNonNull(publicKey, "publicKey");
     this.platformCertificates =
         Objects.requireNonNull(platformCertificates, "platformCertificates");

@@ -59,7 +59,7 @@ import org.slf4j.LoggerFactory;
  * their response names a serial not held (a rotation); then they wait for the running download,
  * which its connect and read timeouts bound.
  */
-public final class PlatformCertificates implements WechatPayKeys {
+public final class PlatformCertificates implements VerificationKeys {
 
   /** Downloads, decrypts and verifies the current certificates. */
   @FunctionalInterface
@@ -82,7 +82,8 @@ public final class PlatformCertificates implements WechatPayKeys {
   /** How long after a failed download the first retry starts, before doubling. */
   static final Duration FIRST_RETRY_DELAY = Duration.ofMinutes(1);
 
-  private static final Logger LOG = LoggerFactory.getLogger(PlatformCertificates.class);
+  // A stable name users configure, whatever package this class lives in.
+  private static final Logger LOG = LoggerFactory.getLogger("io.github.membercard.wechatpay.keys");
 
   private final Source source;
   private final Clock clock;
@@ -250,8 +251,9 @@ public final class PlatformCertificates implements WechatPayKeys {
     }
     if (downloaded.isEmpty()) {
       throw new WechatPayConfigurationException(
+          "wechatPayKeys",
           "WeChat Pay has no platform certificate for this merchant; "
-              + "newer merchants have only a WeChat Pay public key: configure it with WechatPayKeyConfig.publicKey(id, pem)");
+              + "newer merchants have only a WeChat Pay public key: configure it with VerificationKeys.publicKey(id, pem)");
     }
     Map<BigInteger, Listed> bySerial = new LinkedHashMap<>();
     downloaded.forEach(

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Public key mode: one WeChat Pay public key, named by its {@code PUB_KEY_ID_…} id. */
-public final class WechatPayPublicKey implements WechatPayKeys {
+public final class WechatPayPublicKey implements VerificationKeys {
 
   /** Every WeChat Pay public key id starts with this. */
   public static final String ID_PREFIX = "PUB_KEY_ID_";
@@ -27,22 +27,35 @@ public final class WechatPayPublicKey implements WechatPayKeys {
    */
   public WechatPayPublicKey(String id, PublicKey publicKey) {
     Objects.requireNonNull(publicKey, "publicKey");
+    this.key = new EncryptionKey(checkId(id), publicKey);
+  }
+
+  /**
+   * Checks that an id is {@value #ID_PREFIX} followed by digits, without quoting it: what is pasted
+   * there by mistake may be a secret, such as the APIv3 key.
+   *
+   * @param id the public key id shown in the merchant platform
+   * @return the id
+   * @throws WechatPayConfigurationException if the id is not a public key id
+   */
+  public static String checkId(String id) {
     if (id == null || !id.startsWith(ID_PREFIX)) {
-      // Not quoted: what is pasted here by mistake may be a secret, such as the APIv3 key.
       throw new WechatPayConfigurationException(
-          "A WeChat Pay public key id starts with "
+          "wechatPayPublicKeyId",
+          "wechatPayPublicKeyId: a WeChat Pay public key id starts with "
               + ID_PREFIX
               + ", but the id given "
               + (id == null ? "is missing" : "(" + id.length() + " characters) does not"));
     }
     if (!ID.matcher(id).matches()) {
       throw new WechatPayConfigurationException(
-          "A WeChat Pay public key id is "
+          "wechatPayPublicKeyId",
+          "wechatPayPublicKeyId: a WeChat Pay public key id is "
               + ID_PREFIX
               + " and digits, as the merchant platform shows it (such as"
               + " PUB_KEY_ID_0114232134912410000000000000)");
     }
-    this.key = new EncryptionKey(id, publicKey);
+    return id;
   }
 
   @Override

@@ -1,4 +1,4 @@
-package io.github.membercard.wechatpay.notification;
+package io.github.membercard.wechatpay;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package io.github.membercard.wechatpay.notification;
+package io.github.membercard.wechatpay;
 
 import java.time.OffsetDateTime;
 import java.util.Optional;

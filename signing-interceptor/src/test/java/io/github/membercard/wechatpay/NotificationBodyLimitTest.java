@@ -1,10 +1,9 @@
-package io.github.membercard.wechatpay.notification;
+package io.github.membercard.wechatpay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.membercard.wechatpay.WechatPayNotificationException;
 import io.github.membercard.wechatpay.testing.TestClients;
 import io.github.membercard.wechatpay.testing.TestKeys;
 import io.github.membercard.wechatpay.testing.WechatPaySide;
@@ -80,8 +79,11 @@ class NotificationBodyLimitTest {
 
     assertTooLarge(() -> tiny.parse(delivery.body(), delivery.headers()));
     assertThrows(
-        IllegalArgumentException.class,
-        () -> TestClients.parser(WECHATPAY, MERCHANT.getPrivate(), API_V3_KEY).maxBodyBytes(0));
+        WechatPayConfigurationException.class,
+        () ->
+            TestClients.parser(WECHATPAY, MERCHANT.getPrivate(), API_V3_KEY)
+                .maxBodyBytes(0)
+                .build());
   }
 
   /**

@@ -7,7 +7,7 @@ import java.util.Optional;
  * WeChat Pay's keys as this client knows them: the keys that may sign responses and notifications,
  * and the one to encrypt request fields with.
  */
-public interface WechatPayKeys {
+public interface VerificationKeys {
 
   /**
    * Finds the key a response or notification says it is signed with.

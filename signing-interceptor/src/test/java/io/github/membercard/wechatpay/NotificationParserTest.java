@@ -1,4 +1,4 @@
-package io.github.membercard.wechatpay.notification;
+package io.github.membercard.wechatpay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,14 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.membercard.wechatpay.MerchantCredentials;
-import io.github.membercard.wechatpay.WechatPayClient;
-import io.github.membercard.wechatpay.WechatPayConfigurationException;
-import io.github.membercard.wechatpay.WechatPayDecryptionException;
-import io.github.membercard.wechatpay.WechatPayKeyConfig;
-import io.github.membercard.wechatpay.WechatPayNotificationException;
-import io.github.membercard.wechatpay.WechatPayVerificationException;
 import io.github.membercard.wechatpay.WechatPayVerificationException.Reason;
+import io.github.membercard.wechatpay.crypto.PemSource;
 import io.github.membercard.wechatpay.internal.crypto.RsaOaep;
 import io.github.membercard.wechatpay.testing.MemberApi.Member;
 import io.github.membercard.wechatpay.testing.TestClients;
@@ -53,10 +47,10 @@ class NotificationParserTest {
     return WechatPayClient.builder()
         .credentials(
             MerchantCredentials.of(
-                "1900000001", "ABCDEF", TestKeys.pemSource(MERCHANT.getPrivate())))
+                    "1900000001", "ABCDEF", TestKeys.pemSource(MERCHANT.getPrivate()))
+                .apiV3Key(apiV3Key))
         .wechatPayKeys(
-            WechatPayKeyConfig.publicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey())))
-        .apiV3Key(apiV3Key)
+            WechatPayKeys.publicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey())))
         .build();
   }
 
@@ -82,9 +76,9 @@ class NotificationParserTest {
   void aParserBuiltFromKeysAloneReadsTheSameNotification() {
     NotificationParser webhookOnly =
         NotificationParser.builder()
-            .wechatPayPublicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey()))
-            .merchantPrivateKey(TestKeys.pemSource(MERCHANT.getPrivate()))
-            .apiV3Key(API_V3_KEY)
+            .credentials(merchant().apiV3Key(API_V3_KEY))
+            .wechatPayKeys(
+                WechatPayKeys.publicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey())))
             .resourceTypes(Map.of(CREATE, Member.class))
             .build();
     Delivery delivery = WECHATPAY.notification(CREATE, resource, API_V3_KEY, Instant.now());
@@ -103,34 +97,54 @@ class NotificationParserTest {
             .reason());
   }
 
+  private static MerchantCredentials merchant() {
+    return MerchantCredentials.of(
+        "1900000001", "ABCDEF", TestKeys.pemSource(MERCHANT.getPrivate()));
+  }
+
   @Test
   void aParserBuiltFromKeysAloneNamesWhatIsMissing() {
-    NotificationParser.Builder withoutApiV3Key =
+    WechatPayKeys publicKey =
+        WechatPayKeys.publicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey()));
+    assertMissing(
+        "apiV3Key",
+        "apiV3Key is required",
+        NotificationParser.builder().credentials(merchant()).wechatPayKeys(publicKey));
+    assertMissing(
+        "wechatPayKeys",
+        "WechatPayKeys.publicKey(id, pem)",
+        NotificationParser.builder().credentials(merchant().apiV3Key(API_V3_KEY)));
+    assertMissing(
+        "credentials",
+        "MerchantCredentials.of(",
+        NotificationParser.builder().wechatPayKeys(publicKey));
+    assertMissing(
+        "wechatPayKeys",
+        "MemberCardNotifications.parser(client)",
         NotificationParser.builder()
-            .wechatPayPublicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey()))
-            .merchantDecryptor(ciphertext -> RsaOaep.decrypt(MERCHANT.getPrivate(), ciphertext));
+            .credentials(merchant().apiV3Key(API_V3_KEY))
+            .wechatPayKeys(WechatPayKeys.platformCertificates()));
+    assertMissing(
+        "maxBodyBytes",
+        "must be positive",
+        NotificationParser.builder()
+            .credentials(merchant().apiV3Key(API_V3_KEY))
+            .wechatPayKeys(publicKey)
+            .maxBodyBytes(0));
+    assertMissing(
+        "merchantPrivateKey",
+        "merchantPrivateKey is required",
+        NotificationParser.builder()
+            .credentials(MerchantCredentials.of("1900000001", "ABCDEF", (PemSource) null))
+            .wechatPayKeys(publicKey));
+  }
 
-    assertTrue(
-        assertThrows(WechatPayConfigurationException.class, withoutApiV3Key::build)
-            .getMessage()
-            .contains("apiV3Key is required"));
-    assertTrue(
-        assertThrows(
-                WechatPayConfigurationException.class,
-                () -> NotificationParser.builder().apiV3Key(API_V3_KEY).build())
-            .getMessage()
-            .contains("MemberCardNotifications.parser(client)"));
-    assertTrue(
-        assertThrows(
-                WechatPayConfigurationException.class,
-                () ->
-                    NotificationParser.builder()
-                        .wechatPayPublicKey(
-                            WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey()))
-                        .apiV3Key(API_V3_KEY)
-                        .build())
-            .getMessage()
-            .contains("merchantPrivateKey(pem) or merchantDecryptor(decryptor) is required"));
+  private static void assertMissing(
+      String setting, String message, NotificationParser.Builder builder) {
+    WechatPayConfigurationException error =
+        assertThrows(WechatPayConfigurationException.class, builder::build);
+    assertEquals(setting, error.setting(), error.getMessage());
+    assertTrue(error.getMessage().contains(message), error.getMessage());
   }
 
   @Test
@@ -242,8 +256,7 @@ class NotificationParserTest {
                 MerchantCredentials.of(
                     "1900000001", "ABCDEF", TestKeys.pemSource(MERCHANT.getPrivate())))
             .wechatPayKeys(
-                WechatPayKeyConfig.publicKey(
-                    WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey())))
+                WechatPayKeys.publicKey(WECHATPAY.id(), TestKeys.pemSource(WECHATPAY.publicKey())))
             .build();
 
     assertTrue(
@@ -315,8 +328,15 @@ class NotificationParserTest {
     assertThrows(
         WechatPayNotificationException.class, () -> small.parse(endless, delivery.headers()));
     assertTrue(endless.read <= 4097 + 8192, "read " + endless.read + " bytes");
-    assertThrows(
-        IllegalArgumentException.class, () -> NotificationParser.builder().maxBodyBytes(-1));
+    assertEquals(
+        "maxBodyBytes",
+        assertThrows(
+                WechatPayConfigurationException.class,
+                () ->
+                    TestClients.parser(WECHATPAY, MERCHANT.getPrivate(), API_V3_KEY)
+                        .maxBodyBytes(-1)
+                        .build())
+            .setting());
   }
 
   /** A body that never ends, counting what was read of it. */

@@ -1,4 +1,4 @@
-package io.github.membercard.wechatpay.notification;
+package io.github.membercard.wechatpay;
 
 /**
  * The notification ids a webhook has handled, so that a notification WeChat Pay delivers again

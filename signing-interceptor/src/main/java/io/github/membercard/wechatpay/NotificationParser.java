@@ -1,34 +1,27 @@
-package io.github.membercard.wechatpay.notification;
+package io.github.membercard.wechatpay;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.membercard.wechatpay.WechatPayConfigurationException;
-import io.github.membercard.wechatpay.WechatPayNotificationException;
-import io.github.membercard.wechatpay.WechatPayVerificationException;
 import io.github.membercard.wechatpay.WechatPayVerificationException.Reason;
 import io.github.membercard.wechatpay.auth.ReplayGuard;
-import io.github.membercard.wechatpay.crypto.PemSource;
 import io.github.membercard.wechatpay.internal.auth.SignatureValidator;
 import io.github.membercard.wechatpay.internal.auth.SignedMessage;
 import io.github.membercard.wechatpay.internal.auth.WechatPayProtocol;
 import io.github.membercard.wechatpay.internal.crypto.AeadAes256Gcm;
-import io.github.membercard.wechatpay.internal.crypto.PemKeys;
-import io.github.membercard.wechatpay.internal.crypto.RsaOaep;
 import io.github.membercard.wechatpay.internal.http.BoundedBody;
 import io.github.membercard.wechatpay.internal.http.UntrustedText;
 import io.github.membercard.wechatpay.internal.json.DecryptingReaders;
 import io.github.membercard.wechatpay.internal.json.WechatPayJson;
-import io.github.membercard.wechatpay.internal.keys.WechatPayPublicKey;
 import io.github.membercard.wechatpay.json.FieldCipher;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -52,6 +45,18 @@ public final class NotificationParser {
   /** The largest notification body accepted unless the builder says otherwise: 1 MiB. */
   public static final int DEFAULT_MAX_BODY_BYTES = BoundedBody.DEFAULT_LIMIT;
 
+  /**
+   * The headers without which no notification verifies: a webhook may refuse a request lacking any
+   * of them before reading its body.
+   */
+  public static final List<String> SIGNATURE_HEADERS =
+      List.of(
+          WechatPayProtocol.WECHATPAY_SIGNATURE,
+          WechatPayProtocol.WECHATPAY_SIGNATURE_TYPE,
+          WechatPayProtocol.WECHATPAY_TIMESTAMP,
+          WechatPayProtocol.WECHATPAY_NONCE,
+          WechatPayProtocol.WECHATPAY_SERIAL);
+
   private final SignatureValidator validator;
   private final AeadAes256Gcm aes;
   private final ObjectMapper mapper;
@@ -60,8 +65,7 @@ public final class NotificationParser {
   private final int maxBodyBytes;
 
   /**
-   * Creates a parser from its parts; most callers get one from a client or {@link #builder()}
-   * instead.
+   * Creates a parser from its parts: a client's, or those {@link #builder()} checked.
    *
    * @param validator verifies the signature
    * @param aes decrypts the resource under the APIv3 key
@@ -70,20 +74,20 @@ public final class NotificationParser {
    * @param resourceTypes each known {@code event_type} with the model of its resource
    * @param maxBodyBytes the largest body accepted, such as {@link #DEFAULT_MAX_BODY_BYTES}
    */
-  public NotificationParser(
+  NotificationParser(
       SignatureValidator validator,
       AeadAes256Gcm aes,
       ObjectMapper mapper,
       FieldCipher decryptor,
       Map<String, Class<?>> resourceTypes,
       int maxBodyBytes) {
-    this.validator = Objects.requireNonNull(validator, "validator");
-    this.aes = Objects.requireNonNull(aes, "aes");
-    this.mapper = Objects.requireNonNull(mapper, "mapper");
+    this.validator = validator;
+    this.aes = aes;
+    this.mapper = mapper;
     this.resourceReaders =
         new DecryptingReaders(mapper, Objects.requireNonNull(decryptor, "decryptor"));
     this.resourceTypes = Map.copyOf(resourceTypes);
-    this.maxBodyBytes = BoundedBody.checkLimit(maxBodyBytes, "maxBodyBytes");
+    this.maxBodyBytes = maxBodyBytes;
   }
 
   /**
@@ -94,9 +98,9 @@ public final class NotificationParser {
    *
    * <pre>{@code
    * NotificationParser parser = NotificationParser.builder()
-   *     .wechatPayPublicKey("PUB_KEY_ID_0114232134912410000000000000", PemSource.file(Path.of("pub_key.pem")))
-   *     .merchantPrivateKey(PemSource.file(Path.of("apiclient_key.pem")))
-   *     .apiV3Key(apiV3Key)
+   *     .credentials(MerchantCredentials.of("1900000001", "5157F09EFDC096DE15EBE81A47057A7232F1B8E1",
+   *         Path.of("apiclient_key.pem")).apiV3Key(apiV3Key))
+   *     .wechatPayKeys(WechatPayKeys.publicKey("PUB_KEY_ID_0114232134912410000000000000", Path.of("pub_key.pem")))
    *     .resourceTypes(MemberCardNotifications.RESOURCE_TYPES)
    *     .build();
    * }</pre>
@@ -272,11 +276,8 @@ public final class NotificationParser {
    */
   public static final class Builder {
 
-    private String wechatPayPublicKeyId;
-    private PemSource wechatPayPublicKey;
-    private PemSource merchantPrivateKey;
-    private FieldCipher merchantDecryptor;
-    private String apiV3Key;
+    private MerchantCredentials credentials;
+    private WechatPayKeys wechatPayKeys;
     private Map<String, Class<?>> resourceTypes = Map.of();
     private Clock clock = Clock.systemUTC();
     private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
@@ -285,53 +286,27 @@ public final class NotificationParser {
     private Builder() {}
 
     /**
-     * Sets the WeChat Pay public key that verifies notifications; required.
+     * Sets the merchant's credentials: its private key (or decryptor) decrypts the RSA-encrypted
+     * fields of resources, and its APIv3 key the resources; required, with the APIv3 key.
      *
-     * @param id the WeChat Pay public key id, {@code PUB_KEY_ID_…}
-     * @param pem the WeChat Pay public key
+     * @param credentials the merchant's credentials, with {@link MerchantCredentials#apiV3Key}
      * @return this builder
      */
-    public Builder wechatPayPublicKey(String id, PemSource pem) {
-      this.wechatPayPublicKeyId = id;
-      this.wechatPayPublicKey = Objects.requireNonNull(pem, "pem");
+    public Builder credentials(MerchantCredentials credentials) {
+      this.credentials = credentials;
       return this;
     }
 
     /**
-     * Sets the merchant private key that decrypts sensitive fields, replacing any {@link
-     * #merchantDecryptor} set before; this or a decryptor is required.
+     * Sets the WeChat Pay public key that verifies notifications; required. Platform certificates
+     * are downloaded, so a parser that trusts them comes from a client: {@code
+     * MemberCardNotifications.parser(client)}.
      *
-     * @param pem the merchant API private key, which decrypts the RSA-encrypted fields of resources
+     * @param wechatPayKeys {@link WechatPayKeys#publicKey}
      * @return this builder
      */
-    public Builder merchantPrivateKey(PemSource pem) {
-      this.merchantPrivateKey = Objects.requireNonNull(pem, "pem");
-      this.merchantDecryptor = null;
-      return this;
-    }
-
-    /**
-     * Sets what decrypts sensitive fields in place of the merchant private key, replacing any
-     * {@link #merchantPrivateKey} set before.
-     *
-     * @param decryptor decrypts RSA-OAEP values under the merchant API certificate's key, for a key
-     *     the runtime never sees
-     * @return this builder
-     */
-    public Builder merchantDecryptor(FieldCipher decryptor) {
-      this.merchantDecryptor = Objects.requireNonNull(decryptor, "decryptor");
-      this.merchantPrivateKey = null;
-      return this;
-    }
-
-    /**
-     * Sets the APIv3 key the resources are decrypted with; required.
-     *
-     * @param apiV3Key the 32-character APIv3 key the resources are encrypted under
-     * @return this builder
-     */
-    public Builder apiV3Key(String apiV3Key) {
-      this.apiV3Key = apiV3Key;
+    public Builder wechatPayKeys(WechatPayKeys wechatPayKeys) {
+      this.wechatPayKeys = wechatPayKeys;
       return this;
     }
 
@@ -344,7 +319,7 @@ public final class NotificationParser {
      * @return this builder
      */
     public Builder resourceTypes(Map<String, Class<?>> resourceTypes) {
-      this.resourceTypes = Map.copyOf(resourceTypes);
+      this.resourceTypes = resourceTypes;
       return this;
     }
 
@@ -355,7 +330,7 @@ public final class NotificationParser {
      * @return this builder
      */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
+      this.clock = clock;
       return this;
     }
 
@@ -363,12 +338,11 @@ public final class NotificationParser {
      * Sets the largest notification body accepted; a larger one is refused before it is verified or
      * parsed.
      *
-     * @param bytes the most bytes of one body; default 1 MiB
+     * @param bytes the most bytes of one body, positive; default 1 MiB
      * @return this builder
-     * @throws IllegalArgumentException if {@code bytes} is not positive
      */
     public Builder maxBodyBytes(int bytes) {
-      this.maxBodyBytes = BoundedBody.checkLimit(bytes, "maxBodyBytes");
+      this.maxBodyBytes = bytes;
       return this;
     }
 
@@ -382,7 +356,7 @@ public final class NotificationParser {
      * @return this builder
      */
     public Builder replayGuard(ReplayGuard replayGuard) {
-      this.replayGuard = Objects.requireNonNull(replayGuard, "replayGuard");
+      this.replayGuard = replayGuard;
       return this;
     }
 
@@ -393,31 +367,53 @@ public final class NotificationParser {
      * @throws WechatPayConfigurationException naming the first missing or unusable setting
      */
     public NotificationParser build() {
-      if (wechatPayPublicKey == null) {
+      if (credentials == null) {
         throw new WechatPayConfigurationException(
-            "wechatPayPublicKey(id, pem) is required; in platform certificate"
-                + " mode, get the parser from a client: MemberCardNotifications.parser(client)");
+            "credentials",
+            "credentials are required: credentials(MerchantCredentials.of(merchantId, serialNumber,"
+                + " privateKey).apiV3Key(apiV3Key))");
       }
-      if (apiV3Key == null) {
+      if (wechatPayKeys == null) {
         throw new WechatPayConfigurationException(
-            "apiV3Key is required: notifications are encrypted under it");
+            "wechatPayKeys",
+            "wechatPayKeys is required: wechatPayKeys(WechatPayKeys.publicKey(id, pem))");
       }
-      if (merchantPrivateKey == null && merchantDecryptor == null) {
+      if (clock == null) {
         throw new WechatPayConfigurationException(
-            "merchantPrivateKey(pem) or merchantDecryptor(decryptor) is required to decrypt sensitive fields");
+            "clock", "clock is required: leave it unset for the system clock");
       }
-      WechatPayPublicKey key =
-          new WechatPayPublicKey(wechatPayPublicKeyId, PemKeys.publicKey(wechatPayPublicKey));
-      FieldCipher decryptor = merchantDecryptor;
-      if (decryptor == null) {
-        PrivateKey privateKey = PemKeys.privateKey(merchantPrivateKey);
-        decryptor = ciphertext -> RsaOaep.decrypt(privateKey, ciphertext);
+      if (resourceTypes == null) {
+        throw new WechatPayConfigurationException(
+            "resourceTypes",
+            "resourceTypes is required: MemberCardNotifications.RESOURCE_TYPES, or leave it unset to"
+                + " read every resource as JSON");
+      }
+      if (maxBodyBytes <= 0) {
+        throw new WechatPayConfigurationException(
+            "maxBodyBytes",
+            "maxBodyBytes must be positive (1 MiB, 1048576, is the default), but is "
+                + maxBodyBytes);
+      }
+      MerchantCredentials.Checked merchant = credentials.check(clock);
+      if (merchant.apiV3Key() == null) {
+        throw new WechatPayConfigurationException(
+            "apiV3Key",
+            "apiV3Key is required: notifications are encrypted under it; set"
+                + " MerchantCredentials.of(…).apiV3Key(key)");
+      }
+      WechatPayKeys.Checked keys = wechatPayKeys.check(true);
+      if (keys.usesPlatformCertificates()) {
+        throw new WechatPayConfigurationException(
+            "wechatPayKeys",
+            "wechatPayKeys: platform certificates are downloaded by a client; get the parser from"
+                + " one, MemberCardNotifications.parser(client), or use WechatPayKeys.publicKey(id,"
+                + " pem)");
       }
       return new NotificationParser(
-          new SignatureValidator(key::verificationKey, clock, replayGuard),
-          new AeadAes256Gcm(apiV3Key),
+          new SignatureValidator(keys.publicKey()::verificationKey, clock, replayGuard),
+          merchant.apiV3Key(),
           WechatPayJson.newObjectMapper(),
-          decryptor,
+          merchant.decryptor(),
           resourceTypes,
           maxBodyBytes);
     }
