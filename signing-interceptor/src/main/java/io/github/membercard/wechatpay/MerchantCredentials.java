@@ -163,8 +163,9 @@ public final class MerchantCredentials {
    * @throws WechatPayConfigurationException naming the first unusable part
    */
   Checked check(Clock clock) {
-    require(merchantId, "merchantId");
-    require(serialNumber, "merchantSerialNumber");
+    Settings.required(merchantId, "merchantId", "the mchid WeChat Pay issued (such as 1900000001)");
+    Settings.required(
+        serialNumber, "merchantSerialNumber", "the merchant API certificate's serial number");
     if (!MERCHANT_ID.matcher(merchantId).matches()) {
       throw new WechatPayConfigurationException(
           "merchantId",
@@ -189,11 +190,8 @@ public final class MerchantCredentials {
       }
       return new Checked(merchantId, serial, signer, decryptor, aes);
     }
-    if (privateKey == null) {
-      throw new WechatPayConfigurationException(
-          "merchantPrivateKey",
-          "merchantPrivateKey is required: the merchant API private key, apiclient_key.pem");
-    }
+    Settings.required(
+        privateKey, "merchantPrivateKey", "the merchant API private key, apiclient_key.pem");
     PrivateKey key = Settings.check("merchantPrivateKey", () -> PemKeys.privateKey(privateKey));
     if (parsed != null) {
       PublicKey publicKey = parsed.getPublicKey();
@@ -257,12 +255,6 @@ public final class MerchantCredentials {
               + SerialNumbers.hex(parsed.getSerialNumber())
               + ", but merchantSerialNumber is "
               + serialNumber);
-    }
-  }
-
-  static void require(String value, String name) {
-    if (value == null || value.isBlank()) {
-      throw new WechatPayConfigurationException(name, name + " is required");
     }
   }
 

@@ -367,27 +367,19 @@ public final class NotificationParser {
      * @throws WechatPayConfigurationException naming the first missing or unusable setting
      */
     public NotificationParser build() {
-      if (credentials == null) {
-        throw new WechatPayConfigurationException(
-            "credentials",
-            "credentials are required: credentials(MerchantCredentials.of(merchantId, serialNumber,"
-                + " privateKey).apiV3Key(apiV3Key))");
-      }
-      if (wechatPayKeys == null) {
-        throw new WechatPayConfigurationException(
-            "wechatPayKeys",
-            "wechatPayKeys is required: wechatPayKeys(WechatPayKeys.publicKey(id, pem))");
-      }
-      if (clock == null) {
-        throw new WechatPayConfigurationException(
-            "clock", "clock is required: leave it unset for the system clock");
-      }
-      if (resourceTypes == null) {
-        throw new WechatPayConfigurationException(
-            "resourceTypes",
-            "resourceTypes is required: MemberCardNotifications.RESOURCE_TYPES, or leave it unset to"
-                + " read every resource as JSON");
-      }
+      Settings.required(
+          credentials,
+          "credentials",
+          "credentials(MerchantCredentials.of(merchantId, serialNumber, privateKey)"
+              + ".apiV3Key(apiV3Key))");
+      Settings.required(
+          wechatPayKeys, "wechatPayKeys", "wechatPayKeys(WechatPayKeys.publicKey(id, pem))");
+      Settings.required(clock, "clock", "leave it unset for the system clock");
+      Settings.required(
+          resourceTypes,
+          "resourceTypes",
+          "MemberCardNotifications.RESOURCE_TYPES, or leave it unset to read every resource as"
+              + " JSON");
       if (maxBodyBytes <= 0) {
         throw new WechatPayConfigurationException(
             "maxBodyBytes",
@@ -395,12 +387,10 @@ public final class NotificationParser {
                 + maxBodyBytes);
       }
       MerchantCredentials.Checked merchant = credentials.check(clock);
-      if (merchant.apiV3Key() == null) {
-        throw new WechatPayConfigurationException(
-            "apiV3Key",
-            "apiV3Key is required: notifications are encrypted under it; set"
-                + " MerchantCredentials.of(…).apiV3Key(key)");
-      }
+      Settings.required(
+          merchant.apiV3Key(),
+          "apiV3Key",
+          "notifications are encrypted under it; set MerchantCredentials.of(…).apiV3Key(key)");
       WechatPayKeys.Checked keys = wechatPayKeys.check(true);
       if (keys.usesPlatformCertificates()) {
         throw new WechatPayConfigurationException(

@@ -202,12 +202,9 @@ public final class TransportOptions {
           "maxResponseBytes must be positive (1 MiB, 1048576, is the default), but is "
               + maxResponseBytes);
     }
-    if (retries == null) {
-      throw new WechatPayConfigurationException(
-          "retries", "retries is required: RetryPolicy.none() sends each call once");
-    }
+    Settings.required(retries, "retries", "RetryPolicy.none() sends each call once");
     retries.check();
-    MerchantCredentials.require(baseUrl, "baseUrl");
+    Settings.required(baseUrl, "baseUrl", "leave it unset for " + DEFAULT_BASE_URL);
     String trimmed = baseUrl.replaceFirst("/+$", "");
     URI uri;
     try {

@@ -233,18 +233,19 @@ public final class WechatPayClient {
      * @throws WechatPayConfigurationException naming the first unusable setting
      */
     public WechatPayClient build() {
-      required(
+      Settings.required(
           credentials,
           "credentials",
           "credentials(MerchantCredentials.of(merchantId, serialNumber, privateKey))");
-      required(
+      Settings.required(
           wechatPayKeys,
           "wechatPayKeys",
           "wechatPayKeys(WechatPayKeys.publicKey(id, pem)), or wechatPayKeys(WechatPayKeys.platformCertificates())");
-      required(transport, "transport", "leave it unset for TransportOptions.defaults()");
-      required(clock, "clock", "leave it unset for the system clock");
-      required(nonceGenerator, "nonceGenerator", "leave it unset for secure random nonces");
-      required(responseListener, "responseListener", "leave it unset to hear nothing");
+      Settings.required(transport, "transport", "leave it unset for TransportOptions.defaults()");
+      Settings.required(clock, "clock", "leave it unset for the system clock");
+      Settings.required(
+          nonceGenerator, "nonceGenerator", "leave it unset for secure random nonces");
+      Settings.required(responseListener, "responseListener", "leave it unset to hear nothing");
       MerchantCredentials.Checked merchant = credentials.check(clock);
       WechatPayKeys.Checked keys = wechatPayKeys.check(merchant.apiV3Key() != null);
       String baseUrl = transport.check();
@@ -257,12 +258,6 @@ public final class WechatPayClient {
               nonceGenerator);
       return ClientWiring.wire(
           merchant, keys, transport, baseUrl, clock, credential, responseListener, replayGuard);
-    }
-
-    private static void required(Object setting, String name, String fix) {
-      if (setting == null) {
-        throw new WechatPayConfigurationException(name, name + " is required: " + fix);
-      }
     }
 
     /**

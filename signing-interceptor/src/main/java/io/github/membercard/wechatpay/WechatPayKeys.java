@@ -148,10 +148,7 @@ public final class WechatPayKeys {
     if (publicKeyId == null && publicKey == null) {
       return new Checked(null, refreshInterval);
     }
-    if (publicKey == null) {
-      throw new WechatPayConfigurationException(
-          "wechatPayPublicKey", "wechatPayPublicKey is required: WeChat Pay's pub_key.pem");
-    }
+    Settings.required(publicKey, "wechatPayPublicKey", "WeChat Pay's public key, pub_key.pem");
     return new Checked(
         new WechatPayPublicKey(
             WechatPayPublicKey.checkId(publicKeyId),
