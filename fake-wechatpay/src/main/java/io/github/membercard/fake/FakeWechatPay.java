@@ -119,7 +119,7 @@ public final class FakeWechatPay implements AutoCloseable {
             options()
                 .port(port)
                 .bindAddress("127.0.0.1")
-                // Answers go out as signed, never re-encoded: a truncated one keeps its length.
+                // Responses go out as signed, never re-encoded: a truncated one keeps its length.
                 .gzipDisabled(true)
                 .extensions(
                     new WechatPayRules(
