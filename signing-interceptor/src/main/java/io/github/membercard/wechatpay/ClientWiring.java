@@ -24,7 +24,6 @@ import io.github.membercard.wechatpay.http.WechatPayDecoder;
 import io.github.membercard.wechatpay.http.WechatPayEncoder;
 import io.github.membercard.wechatpay.http.WechatPayErrorDecoder;
 import io.github.membercard.wechatpay.http.WechatPaySerialInterceptor;
-import io.github.membercard.wechatpay.json.WechatPayJson;
 import io.github.membercard.wechatpay.keys.MigratingKeys;
 import io.github.membercard.wechatpay.keys.PlatformCertificates;
 import io.github.membercard.wechatpay.keys.WechatPayKeys;
@@ -52,6 +51,7 @@ final class ClientWiring {
       Credential credential,
       AnswerListener listener,
       ReplayGuard replayGuard) {
+    JsonStart json = JsonStart.begin();
     Request.Options options =
         new Request.Options(
             transport.connectTimeout().toMillis(),
@@ -63,7 +63,7 @@ final class ClientWiring {
         transport.httpClient() != null
             ? transport.httpClient()
             : OkHttpTransport.withDefaults(transport.connectTimeout());
-    ObjectMapper mapper = WechatPayJson.newObjectMapper();
+    ObjectMapper mapper = json.mapper(); // built meanwhile, beside the transport's start
     AeadAes256Gcm aes = apiV3Key == null ? null : new AeadAes256Gcm(apiV3Key);
     SigningClient signing =
         new SigningClient(new TransportClient(http, transport.maxAnswerBytes()), credential);
