@@ -11,7 +11,6 @@ import java.util.function.Supplier;
  */
 public final class Credential {
 
-
   private final String merchantId;
   private final String merchantSerialNumber;
   private final Signer signer;

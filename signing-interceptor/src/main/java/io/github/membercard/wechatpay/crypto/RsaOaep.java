@@ -83,8 +83,9 @@ public final class RsaOaep {
   }
 
   /**
-   * One {@link Cipher} for one direction, used by one thread at a time, and the key it was last initialised with; {@code
-   * doFinal} leaves it initialised with that key, and after a failure it is initialised afresh.
+   * One {@link Cipher} for one direction, used by one thread at a time, and the key it was last
+   * initialised with; {@code doFinal} leaves it initialised with that key, and after a failure it
+   * is initialised afresh.
    */
   private static final class Engine {
 

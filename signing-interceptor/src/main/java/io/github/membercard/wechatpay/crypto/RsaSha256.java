@@ -88,9 +88,9 @@ public final class RsaSha256 {
   }
 
   /**
-   * One {@link Signature}, used by one thread at a time, and the key it was last initialised with. {@code sign()} and
-   * {@code verify()} leave it initialised with that key, so the next call under the same key starts
-   * at once; after a failure it is initialised afresh.
+   * One {@link Signature}, used by one thread at a time, and the key it was last initialised with.
+   * {@code sign()} and {@code verify()} leave it initialised with that key, so the next call under
+   * the same key starts at once; after a failure it is initialised afresh.
    */
   private static final class Engine {
 

@@ -1,5 +1,6 @@
 package io.github.membercard.wechatpay.crypto;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -9,8 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.membercard.wechatpay.WechatPayDecryptionException;
 import io.github.membercard.wechatpay.testing.TestKeys;
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.List;
