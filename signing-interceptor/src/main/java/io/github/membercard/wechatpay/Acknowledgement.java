@@ -29,7 +29,7 @@ public record Acknowledgement(int status, String body) {
    * later.
    *
    * @param message why it failed; shown in WeChat Pay's delivery log, so no personal data
-   * @return a 500 answer, after which WeChat Pay delivers the notification again
+   * @return a 500 response, after which WeChat Pay delivers the notification again
    */
   public static Acknowledgement failure(String message) {
     return failure(500, message);

@@ -23,7 +23,6 @@ import io.github.membercard.wechatpay.internal.http.WechatPayDecoder;
 import io.github.membercard.wechatpay.internal.http.WechatPayEncoder;
 import io.github.membercard.wechatpay.internal.http.WechatPayErrorDecoder;
 import io.github.membercard.wechatpay.internal.http.WechatPaySerialInterceptor;
-import io.github.membercard.wechatpay.internal.json.WechatPayJson;
 import io.github.membercard.wechatpay.internal.keys.MigratingKeys;
 import io.github.membercard.wechatpay.internal.keys.PlatformCertificates;
 import io.github.membercard.wechatpay.internal.keys.VerificationKeys;
@@ -49,7 +48,8 @@ final class ClientWiring {
       Clock clock,
       Credential credential,
       ResponseListener listener,
-      ReplayGuard replayGuard) {
+      ReplayGuard replayGuard,
+      JsonStart json) {
     Request.Options options =
         new Request.Options(
             transport.connectTimeout().toMillis(),
@@ -61,7 +61,7 @@ final class ClientWiring {
         transport.httpClient() != null
             ? transport.httpClient()
             : OkHttpTransport.withDefaults(transport.connectTimeout());
-    ObjectMapper mapper = WechatPayJson.newObjectMapper();
+    ObjectMapper mapper = json.mapper(); // built meanwhile, beside key parsing and the transport
     SigningClient signing =
         new SigningClient(new TransportClient(http, transport.maxResponseBytes()), credential);
     VerificationKeys keys =

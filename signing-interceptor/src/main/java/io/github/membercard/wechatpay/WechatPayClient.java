@@ -246,6 +246,8 @@ public final class WechatPayClient {
       Settings.required(
           nonceGenerator, "nonceGenerator", "leave it unset for secure random nonces");
       Settings.required(responseListener, "responseListener", "leave it unset to hear nothing");
+      // Jackson's start-up, the longest step, needs none of the settings: it runs beside the rest.
+      JsonStart json = JsonStart.begin();
       MerchantCredentials.Checked merchant = credentials.check(clock);
       WechatPayKeys.Checked keys = wechatPayKeys.check(merchant.apiV3Key() != null);
       String baseUrl = transport.check();
@@ -257,7 +259,15 @@ public final class WechatPayClient {
               clock,
               nonceGenerator);
       return ClientWiring.wire(
-          merchant, keys, transport, baseUrl, clock, credential, responseListener, replayGuard);
+          merchant,
+          keys,
+          transport,
+          baseUrl,
+          clock,
+          credential,
+          responseListener,
+          replayGuard,
+          json);
     }
 
     /**

@@ -5,16 +5,12 @@ import io.github.membercard.wechatpay.auth.Signer;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * Builds the {@link Authorization} header of a request for one merchant, with a fresh timestamp and
  * nonce each time, the signature taken over {@code METHOD\nURL\nTIMESTAMP\nNONCE\nBODY\n}.
  */
 public final class Credential {
-
-  private static final Pattern NONCE = Pattern.compile("[0-9A-Za-z_-]+");
-  private static final Pattern BASE64 = Pattern.compile("[0-9A-Za-z+/]+={0,2}");
 
   private final String merchantId;
   private final String merchantSerialNumber;
@@ -55,11 +51,11 @@ public final class Credential {
    */
   public String authorization(String method, String url, byte[] body) {
     String timestamp = Long.toString(clock.instant().getEpochSecond());
-    String nonce = headerSafe(nonces.get(), NONCE, "nonceGenerator");
+    String nonce = headerSafe(nonces.get(), false, "nonceGenerator");
     String signature =
         headerSafe(
             signer.sign(WechatPayProtocol.requestMessage(method, url, timestamp, nonce, body)),
-            BASE64,
+            true,
             "signer");
     return new Authorization(merchantId, nonce, timestamp, merchantSerialNumber, signature)
         .header();
@@ -76,10 +72,15 @@ public final class Credential {
 
   /**
    * Refuses a value from a user-supplied generator or signer that would break the header's quoted
-   * parameters, without echoing it (a signature stays out of messages).
+   * parameters, without echoing it (a signature stays out of messages). Checked character by
+   * character rather than with a regular expression, which cost more than all the rest of the
+   * header.
+   *
+   * @param base64 true for a signature ({@code [0-9A-Za-z+/]+={0,2}}), false for a nonce ({@code
+   *     [0-9A-Za-z_-]+})
    */
-  private static String headerSafe(String value, Pattern allowed, String source) {
-    if (value == null || !allowed.matcher(value).matches()) {
+  private static String headerSafe(String value, boolean base64, String source) {
+    if (value == null || !headerSafe(value, base64)) {
       throw new WechatPayConfigurationException(
           source,
           source
@@ -89,6 +90,29 @@ public final class Credential {
                   : "a nonce is letters, digits, '-' and '_'"));
     }
     return value;
+  }
+
+  private static boolean headerSafe(String value, boolean base64) {
+    int end = value.length();
+    if (base64) {
+      int padding = 0;
+      while (padding < 2 && end > 0 && value.charAt(end - 1) == '=') {
+        padding++;
+        end--;
+      }
+    }
+    if (end == 0) {
+      return false;
+    }
+    for (int i = 0; i < end; i++) {
+      char c = value.charAt(i);
+      boolean alphanumeric =
+          (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+      if (!alphanumeric && (base64 ? c != '+' && c != '/' : c != '_' && c != '-')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

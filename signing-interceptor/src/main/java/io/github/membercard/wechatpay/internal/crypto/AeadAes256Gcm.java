@@ -21,13 +21,13 @@ public final class AeadAes256Gcm {
   private static final int TAG_BITS = 128;
 
   /**
-   * One decrypting engine per thread: the provider lookup of {@link Cipher#getInstance} costs as
-   * much as the decryption of a notification. Every use initialises it afresh, key and nonce
-   * included. (An encrypting engine may not be reused with the same nonce, so encryption, for tests
-   * and fakes, gets a new one.)
+   * Pooled decrypting engines ({@link EnginePool}): the provider lookup of {@link
+   * Cipher#getInstance} costs as much as the decryption of a notification, and a virtual thread per
+   * notification would pay it every time with one engine per thread. Every use initialises one
+   * afresh, key and nonce included. (An encrypting engine may not be reused with the same nonce, so
+   * encryption, for tests and fakes, gets a new one.)
    */
-  private static final ThreadLocal<Cipher> DECRYPTERS =
-      ThreadLocal.withInitial(AeadAes256Gcm::newCipher);
+  private static final EnginePool<Cipher> DECRYPTERS = new EnginePool<>(AeadAes256Gcm::newCipher);
 
   private final SecretKeySpec key;
 
@@ -60,8 +60,9 @@ public final class AeadAes256Gcm {
    *     key
    */
   public String decrypt(String nonce, String associatedData, String base64Ciphertext) {
+    Cipher engine = DECRYPTERS.take();
     try {
-      Cipher cipher = init(DECRYPTERS.get(), Cipher.DECRYPT_MODE, nonce, associatedData);
+      Cipher cipher = init(engine, Cipher.DECRYPT_MODE, nonce, associatedData);
       byte[] plaintext = cipher.doFinal(Base64.getDecoder().decode(base64Ciphertext));
       return new String(plaintext, StandardCharsets.UTF_8);
     } catch (GeneralSecurityException | RuntimeException e) {
@@ -70,6 +71,8 @@ public final class AeadAes256Gcm {
       throw new WechatPayDecryptionException(
           "AEAD_AES_256_GCM ciphertext does not decrypt: altered, truncated, or not made with this APIv3 key",
           e);
+    } finally {
+      DECRYPTERS.give(engine); // initialised afresh, key and nonce, by its next use
     }
   }
 

@@ -14,19 +14,19 @@ import javax.crypto.NoSuchPaddingException;
 
 /**
  * RSA/ECB/OAEPWithSHA-1AndMGF1Padding over UTF-8, Base64 on the wire: the encryption of APIv3
- * sensitive fields. The JDK provider is resolved once, and each thread keeps one {@link Cipher} for
- * encrypting and one for decrypting, initialised again only when the key changes (OAEP draws fresh
- * random padding on every encryption all the same).
+ * sensitive fields. The JDK provider is resolved once, and {@link Cipher} engines for encrypting
+ * and for decrypting are pooled ({@link EnginePool}), each initialised again only when the key it
+ * is used with changes (OAEP draws fresh random padding on every encryption all the same).
  */
 public final class RsaOaep {
 
   private static final String TRANSFORMATION = "RSA/ECB/OAEPWithSHA-1AndMGF1Padding";
   private static final Provider PROVIDER = resolveProvider();
 
-  private static final ThreadLocal<Engine> ENCRYPTORS =
-      ThreadLocal.withInitial(() -> new Engine(Cipher.ENCRYPT_MODE));
-  private static final ThreadLocal<Engine> DECRYPTORS =
-      ThreadLocal.withInitial(() -> new Engine(Cipher.DECRYPT_MODE));
+  private static final EnginePool<Engine> ENCRYPTORS =
+      new EnginePool<>(() -> new Engine(Cipher.ENCRYPT_MODE));
+  private static final EnginePool<Engine> DECRYPTORS =
+      new EnginePool<>(() -> new Engine(Cipher.DECRYPT_MODE));
 
   private RsaOaep() {}
 
@@ -39,7 +39,7 @@ public final class RsaOaep {
    * @return Base64 ciphertext; different on every call, as OAEP is randomised
    */
   public static String encrypt(PublicKey key, String plaintext) {
-    Engine engine = ENCRYPTORS.get();
+    Engine engine = ENCRYPTORS.take();
     try {
       return Base64.getEncoder()
           .encodeToString(engine.under(key).doFinal(plaintext.getBytes(StandardCharsets.UTF_8)));
@@ -47,6 +47,8 @@ public final class RsaOaep {
       engine.forget();
       throw new IllegalArgumentException(
           "RSA-OAEP encryption failed: the value may be too long for the key", e);
+    } finally {
+      ENCRYPTORS.give(engine);
     }
   }
 
@@ -59,7 +61,7 @@ public final class RsaOaep {
    * @throws WechatPayDecryptionException if the value is not ciphertext under this key
    */
   public static String decrypt(PrivateKey key, String base64Ciphertext) {
-    Engine engine = DECRYPTORS.get();
+    Engine engine = DECRYPTORS.take();
     try {
       byte[] ciphertext = Base64.getDecoder().decode(base64Ciphertext);
       return new String(engine.under(key).doFinal(ciphertext), StandardCharsets.UTF_8);
@@ -67,6 +69,8 @@ public final class RsaOaep {
       engine.forget();
       throw new WechatPayDecryptionException(
           "An encrypted field does not decrypt with the merchant private key", e);
+    } finally {
+      DECRYPTORS.give(engine);
     }
   }
 
@@ -79,8 +83,9 @@ public final class RsaOaep {
   }
 
   /**
-   * One thread's {@link Cipher} for one direction and the key it was last initialised with; {@code
-   * doFinal} leaves it initialised with that key, and after a failure it is initialised afresh.
+   * One {@link Cipher} for one direction, used by one thread at a time, and the key it was last
+   * initialised with; {@code doFinal} leaves it initialised with that key, and after a failure it
+   * is initialised afresh.
    */
   private static final class Engine {
 

@@ -12,17 +12,17 @@ import java.util.Base64;
 
 /**
  * SHA256withRSA (PKCS#1 v1.5), the signature of APIv3 requests, answers and notifications. The JDK
- * provider is resolved once, and each thread keeps one {@link Signature} for signing and one for
- * verifying, initialised again only when the key changes: a call neither searches providers nor
- * rebuilds an engine.
+ * provider is resolved once, and {@link Signature} engines for signing and for verifying are pooled
+ * ({@link EnginePool}), each initialised again only when the key it is used with changes: a call
+ * neither searches providers nor rebuilds an engine, on a platform thread or a virtual one.
  */
 public final class RsaSha256 {
 
   private static final String ALGORITHM = "SHA256withRSA";
   private static final Provider PROVIDER = resolveProvider();
 
-  private static final ThreadLocal<Engine> SIGNERS = ThreadLocal.withInitial(Engine::new);
-  private static final ThreadLocal<Engine> VERIFIERS = ThreadLocal.withInitial(Engine::new);
+  private static final EnginePool<Engine> SIGNERS = new EnginePool<>(Engine::new);
+  private static final EnginePool<Engine> VERIFIERS = new EnginePool<>(Engine::new);
 
   private RsaSha256() {}
 
@@ -34,7 +34,7 @@ public final class RsaSha256 {
    * @return the Base64 signature
    */
   public static String sign(PrivateKey key, byte[] message) {
-    Engine engine = SIGNERS.get();
+    Engine engine = SIGNERS.take();
     try {
       Signature signature = engine.under(key);
       signature.update(message);
@@ -42,6 +42,8 @@ public final class RsaSha256 {
     } catch (GeneralSecurityException e) {
       engine.forget();
       throw new IllegalStateException("SHA256withRSA signing failed", e);
+    } finally {
+      SIGNERS.give(engine);
     }
   }
 
@@ -61,7 +63,7 @@ public final class RsaSha256 {
     } catch (IllegalArgumentException e) {
       return false;
     }
-    Engine engine = VERIFIERS.get();
+    Engine engine = VERIFIERS.take();
     try {
       Signature signature = engine.under(key);
       signature.update(message);
@@ -72,6 +74,8 @@ public final class RsaSha256 {
     } catch (GeneralSecurityException e) {
       engine.forget();
       throw new IllegalStateException("SHA256withRSA verification failed", e);
+    } finally {
+      VERIFIERS.give(engine);
     }
   }
 
@@ -84,9 +88,9 @@ public final class RsaSha256 {
   }
 
   /**
-   * One thread's {@link Signature} and the key it was last initialised with. {@code sign()} and
-   * {@code verify()} leave it initialised with that key, so the next call under the same key starts
-   * at once; after a failure it is initialised afresh.
+   * One {@link Signature}, used by one thread at a time, and the key it was last initialised with.
+   * {@code sign()} and {@code verify()} leave it initialised with that key, so the next call under
+   * the same key starts at once; after a failure it is initialised afresh.
    */
   private static final class Engine {
 

@@ -29,7 +29,16 @@ public final class BoundedBody {
    */
   public static boolean readAtMost(InputStream in, int limit, ByteArrayOutputStream sink)
       throws IOException {
-    byte[] buffer = new byte[8192];
+    return readAtMost(in, limit, sink, new byte[8192]);
+  }
+
+  /**
+   * Reads as {@link #readAtMost(InputStream, int, ByteArrayOutputStream)} does, through a buffer
+   * the caller sized, such as to a response's declared length: most answers are a few hundred
+   * bytes.
+   */
+  static boolean readAtMost(InputStream in, int limit, ByteArrayOutputStream sink, byte[] buffer)
+      throws IOException {
     int read;
     while ((read =
             in.read(buffer, 0, (int) Math.min(buffer.length, (long) limit - sink.size() + 1)))

@@ -1,8 +1,7 @@
 package io.github.membercard.wechatpay.internal.http;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -12,13 +11,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class Deadlines {
 
-  private static final ScheduledExecutorService ALARMS =
-      Executors.newSingleThreadScheduledExecutor(
-          task -> {
-            Thread thread = new Thread(task, "wechatpay-answer-deadline");
-            thread.setDaemon(true);
-            return thread;
-          });
+  private static final ScheduledThreadPoolExecutor ALARMS = alarms();
 
   private Deadlines() {}
 
@@ -31,5 +24,24 @@ final class Deadlines {
    */
   static ScheduledFuture<?> after(long nanos, Runnable action) {
     return ALARMS.schedule(action, Math.max(0, nanos), TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * Nearly every alarm is cancelled well before it is due. Removed from the queue when cancelled,
+   * it is gone at once, with the exchange it would have ended; kept, each call's two alarms would
+   * hold their exchanges for the whole read timeout (30 s by default), so a busy client kept tens
+   * of thousands queued, each queueing later ones slower and each surviving young collections.
+   */
+  private static ScheduledThreadPoolExecutor alarms() {
+    ScheduledThreadPoolExecutor alarms =
+        new ScheduledThreadPoolExecutor(
+            1,
+            task -> {
+              Thread thread = new Thread(task, "wechatpay-answer-deadline");
+              thread.setDaemon(true);
+              return thread;
+            });
+    alarms.setRemoveOnCancelPolicy(true);
+    return alarms;
   }
 }

@@ -40,8 +40,10 @@ public final class ExchangeLog {
           WechatPayProtocol.AUTHORIZATION.toLowerCase(Locale.ROOT),
           WechatPayProtocol.WECHATPAY_SIGNATURE.toLowerCase(Locale.ROOT));
 
-  private final ObjectWriter bodies;
+  private final ObjectMapper mapper;
   private final boolean unredacted;
+  // Built on the first body logged at TRACE: most clients never log one, and it copies the mapper.
+  private volatile ObjectWriter bodies;
 
   /**
    * Creates the log of a client's exchanges.
@@ -50,7 +52,7 @@ public final class ExchangeLog {
    * @param unredacted true only for an explicitly unsafe log of personal data and path values
    */
   public ExchangeLog(ObjectMapper mapper, boolean unredacted) {
-    this.bodies = LogMasking.writer(Objects.requireNonNull(mapper, "mapper"), unredacted);
+    this.mapper = Objects.requireNonNull(mapper, "mapper");
     this.unredacted = unredacted;
   }
 
@@ -120,8 +122,13 @@ public final class ExchangeLog {
     if (!unredacted && !isModel(model)) {
       return "(" + model.getClass().getSimpleName() + ", not a model: left out)";
     }
+    ObjectWriter writer = bodies;
+    if (writer == null) {
+      writer = LogMasking.writer(mapper, unredacted); // a race builds two alike; either will do
+      bodies = writer;
+    }
     try {
-      return bodies.writeValueAsString(model);
+      return writer.writeValueAsString(model);
     } catch (JsonProcessingException e) {
       return "(" + model.getClass().getSimpleName() + ": cannot be written)";
     }

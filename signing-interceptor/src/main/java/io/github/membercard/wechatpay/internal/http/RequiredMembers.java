@@ -75,7 +75,10 @@ final class RequiredMembers {
     for (BeanPropertyDefinition property :
         mapper.getSerializationConfig().introspect(mapper.constructType(type)).findProperties()) {
       if (property.hasGetter() || property.hasField()) {
-        members.add(new Member(property.getName(), property.isRequired(), property.getAccessor()));
+        AnnotatedMember accessor = property.getAccessor();
+        // Checked once here rather than by reflection on every call's read of it.
+        accessor.fixAccess(true);
+        members.add(new Member(property.getName(), property.isRequired(), accessor));
       }
     }
     return List.copyOf(members);

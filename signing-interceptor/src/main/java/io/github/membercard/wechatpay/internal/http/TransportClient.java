@@ -36,6 +36,7 @@ import javax.net.ssl.SSLHandshakeException;
 public final class TransportClient implements Client {
 
   private static final String IDENTITY = "identity";
+  private static final int BUFFER_BYTES = 8192;
 
   private final Client delegate;
   private final int maxResponseBytes;
@@ -76,9 +77,13 @@ public final class TransportClient implements Client {
               expired.set(true);
               response.close();
             });
-    ByteArrayOutputStream received = new ByteArrayOutputStream();
+    // Sized to the declared length where there is one (one byte more, to see the end), so that an
+    // answer of a few hundred bytes needs neither an 8 KiB buffer nor growing copies.
+    Integer declared = response.body().length();
+    int size = declared == null || declared > BUFFER_BYTES ? BUFFER_BYTES : declared + 1;
+    ByteArrayOutputStream received = new ByteArrayOutputStream(size);
     try (InputStream in = response.body().asInputStream()) {
-      if (!BoundedBody.readAtMost(in, maxResponseBytes, received)) {
+      if (!BoundedBody.readAtMost(in, maxResponseBytes, received, new byte[size])) {
         throw failure(
             request,
             Failure.RESPONSE_TOO_LARGE,

@@ -3,7 +3,6 @@ package io.github.membercard.wechatpay.internal.http;
 import feign.Client;
 import feign.Request;
 import feign.Response;
-import feign.Util;
 import io.github.membercard.wechatpay.ResponseListener;
 import io.github.membercard.wechatpay.internal.auth.SignatureValidator;
 import io.github.membercard.wechatpay.internal.auth.SignedMessage;
@@ -54,7 +53,11 @@ public final class VerifyingClient implements Client {
         ExchangeLog.templatePath(request),
         response.status(),
         UntrustedText.header(message.requestId()));
-    return response.toBuilder().body(body).build();
+    // TransportClient hands on the body as bytes, which every read gives again unchanged: the
+    // answer can go on as it is, its headers not copied once more. Anything else is replaced by
+    // the bytes just verified.
+    boolean bytes = response.body() != null && response.body().isRepeatable();
+    return bytes ? response : response.toBuilder().body(body).build();
   }
 
   static boolean isSuccess(int status) {
@@ -75,7 +78,8 @@ public final class VerifyingClient implements Client {
       return new byte[0];
     }
     try (InputStream in = response.body().asInputStream()) {
-      return Util.toByteArray(in);
+      // One exact copy; Feign's Util.toByteArray copies through a buffer and a growing array.
+      return in.readAllBytes();
     }
   }
 }

@@ -33,6 +33,7 @@ public final class WechatPayEncoder implements Encoder {
 
   private final ObjectMapper mapper;
   private final ConcurrentMap<Type, ObjectWriter> writers = new ConcurrentHashMap<>();
+  private final ConcurrentMap<Method, Set<String>> encryptedQueries = new ConcurrentHashMap<>();
   private final VerificationKeys keys;
   private final ExchangeLog log;
   private final RequiredMembers required;
@@ -58,12 +59,15 @@ public final class WechatPayEncoder implements Encoder {
     Object body = object;
     Type type = bodyType;
     if (object instanceof OperationParams params) {
-      // Slashes stay encoded: a value holding one is still one segment.
-      template.decodeSlash(false);
+      // A literal, every value already percent-encoded: slashes stay encoded (a value holding one
+      // is still one segment) whatever the template's decodeSlash, which applies only to values
+      // Feign expands, so the template is parsed once rather than again for decodeSlash(false).
       template.uri(
           RequestTarget.of(
               params,
-              encryptedQuery(method),
+              method == null
+                  ? Set.of()
+                  : encryptedQueries.computeIfAbsent(method, WechatPayEncoder::encryptedQuery),
               plaintext -> RsaOaep.encrypt(key.publicKey(), plaintext)));
       body = params.body();
       type = body == null ? null : body.getClass();
@@ -94,15 +98,13 @@ public final class WechatPayEncoder implements Encoder {
     }
   }
 
+  /** The query parameters a method marks as encrypted; read once per method, then kept. */
   private static Set<String> encryptedQuery(Method method) {
-    if (method == null) {
-      return Set.of();
-    }
     Set<String> names = new HashSet<>();
     for (EncryptedQueryParameter parameter :
         method.getAnnotationsByType(EncryptedQueryParameter.class)) {
       names.add(parameter.value());
     }
-    return names;
+    return Set.copyOf(names);
   }
 }

@@ -1,5 +1,6 @@
 package io.github.membercard.wechatpay.internal.http;
 
+import feign.MethodMetadata;
 import feign.RequestInterceptor;
 import feign.RequestTemplate;
 import io.github.membercard.wechatpay.internal.auth.WechatPayProtocol;
@@ -26,6 +27,12 @@ public final class WechatPaySerialInterceptor implements RequestInterceptor {
 
   @Override
   public void apply(RequestTemplate template) {
+    // A method with a body argument went through the encoder, which named its key; asking the
+    // template for its headers would copy them all.
+    MethodMetadata method = template.methodMetadata();
+    if (method != null && method.bodyIndex() != null) {
+      return;
+    }
     if (!template.headers().containsKey(WechatPayProtocol.WECHATPAY_SERIAL)) {
       template.header(WechatPayProtocol.WECHATPAY_SERIAL, keys.encryptionKey().id());
     }

@@ -1,6 +1,8 @@
 package io.github.membercard.wechatpay.internal.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -27,7 +29,11 @@ public final class WechatPayJson {
    *     exponent where an integer belongs, and handling {@link Encrypted} properties
    */
   public static ObjectMapper newObjectMapper() {
-    return JsonMapper.builder()
+    // Jackson keeps its read and write buffers per thread by default: a virtual thread per request
+    // would allocate them afresh for every call. Pooled, any thread reuses them.
+    JsonFactory buffersPooled =
+        JsonFactory.builder().recyclerPool(JsonRecyclerPools.newConcurrentDequePool()).build();
+    return JsonMapper.builder(buffersPooled)
         .addModule(new JavaTimeModule())
         .addModule(new SensitiveFieldModule())
         .defaultPropertyInclusion(
