@@ -4,7 +4,6 @@ import io.github.membercard.wechatpay.WechatPayConfigurationException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
 import org.springframework.core.env.Environment;
 
 /**
@@ -41,15 +40,6 @@ final class PropertyCheck {
   /** Returns the full name of a property under the prefix. */
   String name(String property) {
     return prefix + "." + property;
-  }
-
-  /** Runs one step that uses one property, reporting the runtime's refusal against it. */
-  <T> T check(String property, Object value, String fix, Supplier<T> step) {
-    try {
-      return step.get();
-    } catch (WechatPayConfigurationException e) {
-      throw invalid(property, value, reason(e.getMessage()), fix, e);
-    }
   }
 
   /** Returns the value, stripped, or reports the property as not set. */

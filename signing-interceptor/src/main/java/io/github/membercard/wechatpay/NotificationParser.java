@@ -380,12 +380,7 @@ public final class NotificationParser {
           "resourceTypes",
           "MemberCardNotifications.RESOURCE_TYPES, or leave it unset to read every resource as"
               + " JSON");
-      if (maxBodyBytes <= 0) {
-        throw new WechatPayConfigurationException(
-            "maxBodyBytes",
-            "maxBodyBytes must be positive (1 MiB, 1048576, is the default), but is "
-                + maxBodyBytes);
-      }
+      Settings.positiveSize(maxBodyBytes, "maxBodyBytes");
       MerchantCredentials.Checked merchant = credentials.check(clock);
       Settings.required(
           merchant.apiV3Key(),

@@ -1,5 +1,6 @@
 package io.github.membercard.wechatpay;
 
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /** Names the setting a check of its key material failed for. */
@@ -16,6 +17,32 @@ final class Settings {
   static void required(Object value, String setting, String fix) {
     if (value == null || value instanceof String text && text.isBlank()) {
       throw new WechatPayConfigurationException(setting, setting + " is required: " + fix);
+    }
+  }
+
+  /**
+   * Refuses a duration that would mean "wait forever" or "at once".
+   *
+   * @param example a sensible value, for the message
+   * @throws WechatPayConfigurationException naming {@code setting}
+   */
+  static void positive(Duration value, String setting, String example) {
+    if (value == null || value.isZero() || value.isNegative()) {
+      throw new WechatPayConfigurationException(
+          setting,
+          setting + " must be a positive duration, such as " + example + ", but is " + value);
+    }
+  }
+
+  /**
+   * Refuses a body size limit that is not positive; every limit's default is 1 MiB.
+   *
+   * @throws WechatPayConfigurationException naming {@code setting}
+   */
+  static void positiveSize(int bytes, String setting) {
+    if (bytes <= 0) {
+      throw new WechatPayConfigurationException(
+          setting, setting + " must be positive (1 MiB, 1048576, is the default), but is " + bytes);
     }
   }
 

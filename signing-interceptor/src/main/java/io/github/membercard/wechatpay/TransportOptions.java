@@ -113,14 +113,6 @@ public final class TransportOptions {
     return with(copy -> copy.readTimeout = timeout);
   }
 
-  /** Refuses a timeout that would mean "wait forever" or "fail at once" to the HTTP client. */
-  private static void checkPositive(Duration timeout, String name) {
-    if (timeout == null || timeout.isZero() || timeout.isNegative()) {
-      throw new WechatPayConfigurationException(
-          name, name + " must be a positive duration, such as 10s, but is " + timeout);
-    }
-  }
-
   /**
    * Sets the Feign client requests go out through, in a copy of these options; the runtime wraps it
    * to sign each request and verify each response.
@@ -194,14 +186,9 @@ public final class TransportOptions {
    *     query or a fragment; a timeout or size that is not positive; an unusable retry policy
    */
   String check() {
-    checkPositive(connectTimeout, "connectTimeout");
-    checkPositive(readTimeout, "readTimeout");
-    if (maxResponseBytes <= 0) {
-      throw new WechatPayConfigurationException(
-          "maxResponseBytes",
-          "maxResponseBytes must be positive (1 MiB, 1048576, is the default), but is "
-              + maxResponseBytes);
-    }
+    Settings.positive(connectTimeout, "connectTimeout", "10s");
+    Settings.positive(readTimeout, "readTimeout", "10s");
+    Settings.positiveSize(maxResponseBytes, "maxResponseBytes");
     Settings.required(retries, "retries", "RetryPolicy.none() sends each call once");
     retries.check();
     Settings.required(baseUrl, "baseUrl", "leave it unset for " + DEFAULT_BASE_URL);

@@ -132,12 +132,7 @@ public final class WechatPayKeys {
               + " downloads nothing: remove it");
     }
     if (platformCertificates) {
-      if (refreshInterval == null || refreshInterval.isZero() || refreshInterval.isNegative()) {
-        throw new WechatPayConfigurationException(
-            "certificateRefreshInterval",
-            "certificateRefreshInterval must be a positive duration, such as 1h, but is "
-                + refreshInterval);
-      }
+      Settings.positive(refreshInterval, "certificateRefreshInterval", "1h");
       if (!apiV3Key) {
         throw new WechatPayConfigurationException(
             "apiV3Key",
