@@ -3,11 +3,6 @@ package io.github.membercard.fake;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.membercard.wechatpay.internal.auth.NonceGenerator;
-import io.github.membercard.wechatpay.internal.auth.ResponseSigner;
-import io.github.membercard.wechatpay.internal.auth.WechatPayProtocol;
-import io.github.membercard.wechatpay.internal.crypto.AeadAes256Gcm;
-import io.github.membercard.wechatpay.internal.crypto.RsaOaep;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -42,13 +37,12 @@ final class NotificationSender {
 
   private final Map<String, Spec.EventResource> resources;
   private final PublicKey merchantPublicKey;
-  private final AeadAes256Gcm aes;
-  private final Supplier<ResponseSigner> signer;
+  private final String apiV3Key;
+  private final Supplier<PlatformSigner> signer;
   private final Clock clock;
   private final Duration timeout;
   private final KeyPair forgeryKey = FakeWechatPay.rsa();
   private final ObjectMapper json = new ObjectMapper();
-  private final NonceGenerator gcmNonces = new NonceGenerator(12);
   private final HttpClient http =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -59,13 +53,13 @@ final class NotificationSender {
       Map<String, Spec.EventResource> resources,
       PublicKey merchantPublicKey,
       String apiV3Key,
-      Supplier<ResponseSigner> signer,
+      Supplier<PlatformSigner> signer,
       Clock clock,
       Duration timeout) {
     this.timeout = timeout;
     this.resources = resources;
     this.merchantPublicKey = merchantPublicKey;
-    this.aes = new AeadAes256Gcm(apiV3Key);
+    this.apiV3Key = apiV3Key;
     this.signer = signer;
     this.clock = clock;
   }
@@ -96,8 +90,8 @@ final class NotificationSender {
         EncryptedFields.transform(
             resource.schema(),
             plaintextResource,
-            (pointer, plaintext) -> RsaOaep.encrypt(merchantPublicKey, plaintext));
-    String nonce = gcmNonces.get();
+            (pointer, plaintext) -> WechatPayCrypto.encrypt(merchantPublicKey, plaintext));
+    String nonce = WechatPayCrypto.alphanumeric(12);
     ObjectNode envelope =
         json.createObjectNode()
             .put("id", UUID.randomUUID().toString())
@@ -116,7 +110,10 @@ final class NotificationSender {
         .put("algorithm", "AEAD_AES_256_GCM")
         .put("associated_data", resource.originalType())
         .put("nonce", nonce)
-        .put("ciphertext", aes.encrypt(nonce, resource.originalType(), encryptedFields.toString()));
+        .put(
+            "ciphertext",
+            WechatPayCrypto.encryptResource(
+                apiV3Key, nonce, resource.originalType(), encryptedFields.toString()));
     return envelope.toString();
   }
 
@@ -177,7 +174,7 @@ final class NotificationSender {
         tamper == NotificationTamper.STALE_TIMESTAMP
             ? clock.instant().minus(Duration.ofMinutes(10))
             : clock.instant();
-    ResponseSigner genuine = signer.get();
+    PlatformSigner genuine = signer.get();
     Map<String, String> signature =
         tamper == NotificationTamper.FORGED_SIGNATURE
             ? forged(genuine).headers(body, signedAt)
@@ -185,25 +182,22 @@ final class NotificationSender {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     headers.put("Content-Type", List.of("application/json"));
     headers.put(
-        WechatPayProtocol.REQUEST_ID,
-        List.of("FAKE-" + signature.get(WechatPayProtocol.WECHATPAY_NONCE)));
-    headers.put(WechatPayProtocol.WECHATPAY_SIGNATURE_TYPE, List.of(WechatPayProtocol.SCHEME));
+        WechatPayWire.REQUEST_ID, List.of("FAKE-" + signature.get(WechatPayWire.WECHATPAY_NONCE)));
+    headers.put(WechatPayWire.WECHATPAY_SIGNATURE_TYPE, List.of(WechatPayWire.SCHEME));
     signature.forEach((name, value) -> headers.put(name, List.of(value)));
     if (tamper == NotificationTamper.DUPLICATED_SIGNATURE_HEADER) {
       String forgedSignature =
-          forged(genuine).headers(body, signedAt).get(WechatPayProtocol.WECHATPAY_SIGNATURE);
+          forged(genuine).headers(body, signedAt).get(WechatPayWire.WECHATPAY_SIGNATURE);
       headers.put(
-          WechatPayProtocol.WECHATPAY_SIGNATURE,
-          List.of(signature.get(WechatPayProtocol.WECHATPAY_SIGNATURE), forgedSignature));
+          WechatPayWire.WECHATPAY_SIGNATURE,
+          List.of(signature.get(WechatPayWire.WECHATPAY_SIGNATURE), forgedSignature));
     }
     return headers;
   }
 
   /** A signer under a throwaway key, naming the id the genuine signer names. */
-  private ResponseSigner forged(ResponseSigner genuine) {
-    String keyId =
-        genuine.headers(new byte[0], clock.instant()).get(WechatPayProtocol.WECHATPAY_SERIAL);
-    return new ResponseSigner(forgeryKey.getPrivate(), keyId, new NonceGenerator());
+  private PlatformSigner forged(PlatformSigner genuine) {
+    return new PlatformSigner(forgeryKey.getPrivate(), genuine.keyId());
   }
 
   /** The envelope with a character put in front of its summary, after it was signed. */

@@ -26,6 +26,22 @@ final class Pem {
     }
   }
 
+  /**
+   * The DER bytes of the one {@code type} block in PEM text.
+   *
+   * @throws IllegalArgumentException if the text holds no such block or its Base64 is broken
+   */
+  static byte[] der(String pem, String type) {
+    String begin = "-----BEGIN " + type + "-----";
+    String end = "-----END " + type + "-----";
+    int from = pem.indexOf(begin);
+    int to = pem.indexOf(end);
+    if (from < 0 || to < from) {
+      throw new IllegalArgumentException("no " + type + " block");
+    }
+    return Base64.getMimeDecoder().decode(pem.substring(from + begin.length(), to));
+  }
+
   private static String block(String type, byte[] der) {
     return "-----BEGIN "
         + type

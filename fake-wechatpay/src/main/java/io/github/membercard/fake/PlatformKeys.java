@@ -3,9 +3,6 @@ package io.github.membercard.fake;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.membercard.wechatpay.internal.auth.NonceGenerator;
-import io.github.membercard.wechatpay.internal.auth.ResponseSigner;
-import io.github.membercard.wechatpay.internal.crypto.AeadAes256Gcm;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.PrivateKey;
@@ -75,11 +72,9 @@ final class PlatformKeys {
 
   private final KeyMode mode;
   private final KeyPair publicKey;
-  private final AeadAes256Gcm aes;
+  private final String apiV3Key;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
-  private final NonceGenerator responseNonces = new NonceGenerator();
-  private final NonceGenerator gcmNonces = new NonceGenerator(12);
   private final ObjectMapper json = new ObjectMapper();
   private final PlatformCertificate first;
 
@@ -97,7 +92,7 @@ final class PlatformKeys {
    */
   PlatformKeys(KeyMode mode, String apiV3Key, Clock clock, KeyPair publicKey) {
     this.mode = mode;
-    this.aes = new AeadAes256Gcm(apiV3Key);
+    this.apiV3Key = apiV3Key;
     this.clock = clock;
     this.publicKey = mode == KeyMode.PLATFORM_CERTIFICATES ? null : publicKey;
     Instant notBefore = clock.instant().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
@@ -137,9 +132,9 @@ final class PlatformKeys {
   }
 
   /** Returns a signer under the key that signs responses and notifications now. */
-  synchronized ResponseSigner signer() {
+  synchronized PlatformSigner signer() {
     NamedKey key = signingKey();
-    return new ResponseSigner(key.privateKey(), key.id(), responseNonces);
+    return new PlatformSigner(key.privateKey(), key.id());
   }
 
   /** Returns the id responses name in {@code Wechatpay-Serial} now. */
@@ -195,7 +190,7 @@ final class PlatformKeys {
     ObjectNode answer = json.createObjectNode();
     ArrayNode data = answer.putArray("data");
     for (PlatformCertificate certificate : listed.values()) {
-      String nonce = gcmNonces.get();
+      String nonce = WechatPayCrypto.alphanumeric(12);
       ObjectNode entry =
           data.addObject()
               .put("serial_no", certificate.serial())
@@ -207,7 +202,9 @@ final class PlatformKeys {
           .put("nonce", nonce)
           .put("associated_data", ASSOCIATED_DATA)
           .put(
-              "ciphertext", aes.encrypt(nonce, ASSOCIATED_DATA, Pem.of(certificate.certificate())));
+              "ciphertext",
+              WechatPayCrypto.encryptResource(
+                  apiV3Key, nonce, ASSOCIATED_DATA, Pem.of(certificate.certificate())));
     }
     return answer.toString();
   }

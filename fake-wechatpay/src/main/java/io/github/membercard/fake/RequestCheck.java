@@ -4,11 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.Request;
-import io.github.membercard.wechatpay.WechatPayDecryptionException;
-import io.github.membercard.wechatpay.internal.auth.Authorization;
-import io.github.membercard.wechatpay.internal.auth.WechatPayProtocol;
-import io.github.membercard.wechatpay.internal.crypto.RsaOaep;
-import io.github.membercard.wechatpay.internal.crypto.RsaSha256;
 import java.io.IOException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -68,7 +63,7 @@ final class RequestCheck {
       return Outcome.failed(error.get());
     }
     PlatformKeys.NamedKey key =
-        wechatPayKeys.requestKey(request.getHeader(WechatPayProtocol.WECHATPAY_SERIAL));
+        wechatPayKeys.requestKey(request.getHeader(WechatPayWire.WECHATPAY_SERIAL));
     Map<String, String> query = new LinkedHashMap<>();
     for (SpecOperation.QueryParameter parameter : operation.query()) {
       QueryParameter sent = request.queryParameter(parameter.name());
@@ -82,15 +77,15 @@ final class RequestCheck {
       }
       String value = sent.firstValue();
       if (parameter.encrypted()) {
-        try {
-          value = RsaOaep.decrypt(key.privateKey(), value);
-        } catch (WechatPayDecryptionException e) {
+        Optional<String> plaintext = WechatPayCrypto.decrypt(key.privateKey(), value);
+        if (plaintext.isEmpty()) {
           return Outcome.failed(
               ErrorResponse.paramError(
                   "the encrypted parameter does not decrypt with the WeChat Pay key " + key.id(),
                   parameter.name(),
                   "query"));
         }
+        value = plaintext.get();
       }
       Optional<SchemaCheck.Violation> violation =
           schemas.firstViolation(parameter.schema(), Schemas.typedValue(parameter.schema(), value));
@@ -104,16 +99,16 @@ final class RequestCheck {
   }
 
   private Optional<ErrorResponse> authorization(Request request) {
-    Optional<Authorization> parsed =
-        Authorization.parse(request.getHeader(WechatPayProtocol.AUTHORIZATION));
+    Optional<WechatPayWire.Authorization> parsed =
+        WechatPayWire.authorization(request.getHeader(WechatPayWire.AUTHORIZATION));
     if (parsed.isEmpty()) {
       return Optional.of(
           ErrorResponse.signError(
               "Authorization is missing, not "
-                  + WechatPayProtocol.SCHEME
+                  + WechatPayWire.SCHEME
                   + ", or lacks one of mchid, nonce_str, timestamp, serial_no, signature"));
     }
-    Authorization authorization = parsed.get();
+    WechatPayWire.Authorization authorization = parsed.get();
     if (!merchantId.equals(authorization.merchantId())) {
       return Optional.of(
           ErrorResponse.signError("mchid " + authorization.merchantId() + " is not this merchant"));
@@ -129,15 +124,13 @@ final class RequestCheck {
       return Optional.of(ErrorResponse.signError("timestamp is not a number"));
     }
     if (Math.abs(clock.instant().getEpochSecond() - timestamp)
-        > WechatPayProtocol.MAX_CLOCK_SKEW.getSeconds()) {
+        > WechatPayWire.MAX_CLOCK_SKEW.getSeconds()) {
       return Optional.of(ErrorResponse.signError("timestamp is more than 5 minutes from now"));
     }
     byte[] message =
-        authorization.signedMessage(
-            request.getMethod().getName(),
-            WechatPayProtocol.signedUrl(request.getUrl()),
-            request.getBody());
-    if (!RsaSha256.verify(merchantPublicKey, message, authorization.signature())) {
+        WechatPayWire.requestMessage(
+            request.getMethod().getName(), request.getUrl(), authorization, request.getBody());
+    if (!WechatPayCrypto.verify(merchantPublicKey, message, authorization.signature())) {
       return Optional.of(ErrorResponse.signError("signature does not verify"));
     }
     return Optional.empty();
@@ -145,19 +138,19 @@ final class RequestCheck {
 
   private Optional<ErrorResponse> wechatpaySerial(SpecOperation operation, Request request) {
     if (operation.requiresWechatpaySerial()) {
-      String serial = request.getHeader(WechatPayProtocol.WECHATPAY_SERIAL);
+      String serial = request.getHeader(WechatPayWire.WECHATPAY_SERIAL);
       if (serial == null || serial.isEmpty()) {
         return Optional.of(
             ErrorResponse.paramError(
-                WechatPayProtocol.WECHATPAY_SERIAL + " is required",
-                WechatPayProtocol.WECHATPAY_SERIAL,
+                WechatPayWire.WECHATPAY_SERIAL + " is required",
+                WechatPayWire.WECHATPAY_SERIAL,
                 "header"));
       }
       if (!wechatPayKeys.accepts(serial)) {
         return Optional.of(
             ErrorResponse.paramError(
-                WechatPayProtocol.WECHATPAY_SERIAL + " names no WeChat Pay key",
-                WechatPayProtocol.WECHATPAY_SERIAL,
+                WechatPayWire.WECHATPAY_SERIAL + " names no WeChat Pay key",
+                WechatPayWire.WECHATPAY_SERIAL,
                 "header"));
       }
     }
@@ -205,11 +198,8 @@ final class RequestCheck {
   }
 
   private static String decrypt(PrivateKey key, String pointer, String ciphertext) {
-    try {
-      return RsaOaep.decrypt(key, ciphertext);
-    } catch (WechatPayDecryptionException e) {
-      throw new UndecryptableField(pointer);
-    }
+    return WechatPayCrypto.decrypt(key, ciphertext)
+        .orElseThrow(() -> new UndecryptableField(pointer));
   }
 
   /** Carries the pointer of a field that would not decrypt out of the walk over the body. */

@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import io.github.membercard.wechatpay.WechatPayDecryptionException;
-import io.github.membercard.wechatpay.internal.auth.WechatPayProtocol;
-import io.github.membercard.wechatpay.internal.crypto.RsaOaep;
 import java.io.IOException;
 import java.security.PrivateKey;
 import java.util.ArrayList;
@@ -57,13 +54,13 @@ final class RequestLog {
   private ReceivedRequest received(String operationId, ServeEvent event) {
     SpecOperation operation = endpoints.get(operationId);
     String rawBody = event.getRequest().getBodyAsString();
-    String wechatpaySerial = event.getRequest().getHeader(WechatPayProtocol.WECHATPAY_SERIAL);
+    String wechatpaySerial = event.getRequest().getHeader(WechatPayWire.WECHATPAY_SERIAL);
     PrivateKey key = wechatPayKeys.receivedRequestKey(wechatpaySerial);
     return new ReceivedRequest(
         operationId,
         event.getRequest().getMethod().getName(),
         event.getRequest().getUrl(),
-        event.getRequest().getHeader(WechatPayProtocol.AUTHORIZATION),
+        event.getRequest().getHeader(WechatPayWire.AUTHORIZATION),
         wechatpaySerial,
         query(operation, event, key),
         rawBody,
@@ -87,11 +84,7 @@ final class RequestLog {
 
   /** Decrypts a value under {@code key}, or returns it as sent when it does not decrypt. */
   private static String decryptedOrAsSent(PrivateKey key, String ciphertext) {
-    try {
-      return RsaOaep.decrypt(key, ciphertext);
-    } catch (WechatPayDecryptionException e) {
-      return ciphertext;
-    }
+    return WechatPayCrypto.decrypt(key, ciphertext).orElse(ciphertext);
   }
 
   /**
@@ -106,7 +99,7 @@ final class RequestLog {
       return EncryptedFields.transform(
           operation.requestSchema(),
           json.readTree(rawBody),
-          (pointer, ciphertext) -> RsaOaep.decrypt(key, ciphertext));
+          (pointer, ciphertext) -> WechatPayCrypto.decrypt(key, ciphertext).orElseThrow());
     } catch (IOException | RuntimeException e) {
       return null;
     }

@@ -1,11 +1,9 @@
 package io.github.membercard.fake;
 
-import io.github.membercard.wechatpay.crypto.PemSource;
-import io.github.membercard.wechatpay.internal.auth.NonceGenerator;
-import io.github.membercard.wechatpay.internal.crypto.PemKeys;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -14,6 +12,7 @@ import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.HexFormat;
 import java.util.Properties;
@@ -45,7 +44,7 @@ record SandboxKeys(
     return new SandboxKeys(
         FakeWechatPay.rsa(),
         HexFormat.of().withUpperCase().formatHex(serial),
-        new NonceGenerator(32).get(),
+        WechatPayCrypto.alphanumeric(32),
         FakeWechatPay.rsa());
   }
 
@@ -71,7 +70,7 @@ record SandboxKeys(
       return new SandboxKeys(
           pair(directory.resolve(MERCHANT_KEY)),
           required(values, "WECHATPAY_SERIAL", env),
-          required(values, "WECHATPAY_API_V3_KEY", env),
+          apiV3Key(required(values, "WECHATPAY_API_V3_KEY", env), env),
           pair(directory.resolve(WECHATPAY_PRIVATE_KEY)));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot keep the sandbox's keys in " + directory, e);
@@ -138,19 +137,32 @@ record SandboxKeys(
     return value.trim();
   }
 
+  /** The APIv3 key is what AES-256 takes: 32 bytes. */
+  private static String apiV3Key(String value, Path env) {
+    int bytes = value.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes != 32) {
+      throw new IllegalStateException(
+          env + " names a WECHATPAY_API_V3_KEY of " + bytes + " bytes; it must have 32");
+    }
+    return value;
+  }
+
   /** Reads an RSA private key and derives its public key. */
   private static KeyPair pair(Path pem) throws IOException {
-    PrivateKey key = PemKeys.privateKey(PemSource.text(Files.readString(pem)));
-    if (!(key instanceof RSAPrivateCrtKey rsa)) {
-      throw new IllegalStateException(pem + " holds no RSA private key");
-    }
     try {
+      PrivateKey key =
+          KeyFactory.getInstance("RSA")
+              .generatePrivate(
+                  new PKCS8EncodedKeySpec(Pem.der(Files.readString(pem), "PRIVATE KEY")));
+      if (!(key instanceof RSAPrivateCrtKey rsa)) {
+        throw new IllegalStateException(pem + " holds no RSA private key with its public exponent");
+      }
       return new KeyPair(
           KeyFactory.getInstance("RSA")
               .generatePublic(new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent())),
           key);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(pem + " holds an unusable RSA key", e);
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      throw new IllegalStateException(pem + " holds no PKCS#8 RSA private key", e);
     }
   }
 }

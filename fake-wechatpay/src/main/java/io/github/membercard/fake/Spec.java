@@ -1,6 +1,5 @@
 package io.github.membercard.fake;
 
-import io.github.membercard.wechatpay.internal.auth.WechatPayProtocol;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -165,7 +164,7 @@ final class Spec {
             .anyMatch(
                 p ->
                     "header".equals(p.getIn())
-                        && WechatPayProtocol.WECHATPAY_SERIAL.equals(p.getName())
+                        && WechatPayWire.WECHATPAY_SERIAL.equals(p.getName())
                         && Boolean.TRUE.equals(p.getRequired())),
         paging(operation, query),
         (String) extension(operation.getExtensions(), IDEMPOTENCY_KEY));

@@ -6,7 +6,6 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import io.github.membercard.wechatpay.internal.crypto.RsaOaep;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
@@ -93,7 +92,7 @@ final class WechatPayRules implements ResponseDefinitionTransformerV2 {
         EncryptedFields.transform(
             operation.successSchema(),
             body,
-            (pointer, plaintext) -> RsaOaep.encrypt(merchantPublicKey, plaintext));
+            (pointer, plaintext) -> WechatPayCrypto.encrypt(merchantPublicKey, plaintext));
     return answer
         .withHeader("Content-Type", "application/json")
         .withBody(encrypted.toString())

@@ -5,8 +5,6 @@ import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.HttpHeaders;
 import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import io.github.membercard.wechatpay.internal.auth.ResponseSigner;
-import io.github.membercard.wechatpay.internal.auth.WechatPayProtocol;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,10 +18,10 @@ import java.util.function.Supplier;
  */
 final class WechatPaySigning implements ResponseTransformerV2 {
 
-  private final Supplier<ResponseSigner> signer;
+  private final Supplier<PlatformSigner> signer;
   private final Clock clock;
 
-  WechatPaySigning(Supplier<ResponseSigner> signer, Clock clock) {
+  WechatPaySigning(Supplier<PlatformSigner> signer, Clock clock) {
     this.signer = signer;
     this.clock = clock;
   }
@@ -44,7 +42,7 @@ final class WechatPaySigning implements ResponseTransformerV2 {
             .getHeaders()
             .plus(
                 new HttpHeader(
-                    WechatPayProtocol.REQUEST_ID,
+                    WechatPayWire.REQUEST_ID,
                     "FAKE-" + UUID.randomUUID().toString().replace("-", "")));
     if (ResponseFault.UNSIGNED.name().equals(mode)) {
       return Response.Builder.like(response).but().headers(headers).build();
@@ -58,8 +56,7 @@ final class WechatPaySigning implements ResponseTransformerV2 {
     Map<String, String> signature = signer.get().headers(signed, clock.instant().minus(age));
     if (ResponseFault.SIGNATURE_PROBE.name().equals(mode)) {
       signature.compute(
-          WechatPayProtocol.WECHATPAY_SIGNATURE,
-          (name, value) -> WechatPayProtocol.PROBE_PREFIX + value);
+          WechatPayWire.WECHATPAY_SIGNATURE, (name, value) -> WechatPayWire.PROBE_PREFIX + value);
     }
     for (Map.Entry<String, String> header : signature.entrySet()) {
       headers = headers.plus(new HttpHeader(header.getKey(), header.getValue()));
