@@ -38,7 +38,13 @@ public final class BenchmarkTable {
       "floor,server,post-json,get,patch,encrypted,callback,callers,cold-start";
   private static final String CALLER = "CallerBenchmark.postEncrypted";
   private static final List<String> COLD_STARTS =
-      List.of("none", MemberCardCalls.NAME, WechatPayJavaCalls.NAME, MemberCardCalls.JDK_NAME);
+      List.of(
+          "none",
+          MemberCardCalls.NAME,
+          WechatPayJavaCalls.NAME,
+          MemberCardCalls.JDK_NAME,
+          MemberCardCalls.NAME + ColdStart.JACKSON_APP,
+          WechatPayJavaCalls.NAME + ColdStart.JACKSON_APP);
   private static final String FLOOR = "FloorBenchmark.signAndVerify";
   private static final String SERVER = "ServerCostBenchmark.rawGet";
   private static final String CALLBACK = "CallbackBenchmark.parse";
@@ -257,11 +263,22 @@ public final class BenchmarkTable {
       callerRows(out);
     }
     if (groups.contains("cold-start")) {
-      coldStartRow(out, "cold start: JVM start to first verified GET, ms", MemberCardCalls.NAME);
+      coldStartRow(
+          out,
+          "cold start: JVM start to first verified GET, ms",
+          MemberCardCalls.NAME,
+          WechatPayJavaCalls.NAME);
       coldStartRow(
           out,
           "cold start: JVM start to first verified GET, ms, JDK HttpClient transport",
-          MemberCardCalls.JDK_NAME);
+          MemberCardCalls.JDK_NAME,
+          WechatPayJavaCalls.NAME);
+      coldStartRow(
+          out,
+          "cold start: the same in an application that already uses Jackson, as a Spring Boot web"
+              + " application does",
+          MemberCardCalls.NAME + ColdStart.JACKSON_APP,
+          WechatPayJavaCalls.NAME + ColdStart.JACKSON_APP);
     }
     System.out.print(out);
     System.out.printf(
@@ -301,9 +318,9 @@ public final class BenchmarkTable {
     }
   }
 
-  private void coldStartRow(StringBuilder out, String label, String client) {
+  private void coldStartRow(StringBuilder out, String label, String client, String other) {
     double ours = coldStartMillis.getOrDefault(client, Double.NaN);
-    double theirs = coldStartMillis.getOrDefault(WechatPayJavaCalls.NAME, Double.NaN);
+    double theirs = coldStartMillis.getOrDefault(other, Double.NaN);
     out.append(
         String.format(
             Locale.ROOT,

@@ -1,5 +1,7 @@
 package io.github.membercard.benchmarks;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -9,16 +11,29 @@ import java.nio.file.Path;
  */
 public final class ColdStart {
 
+  /**
+   * Appended to a client's name: the application has used Jackson before it builds the client, as a
+   * Spring Boot web application has, so Jackson's own start-up is not the client's.
+   */
+  static final String JACKSON_APP = "+jackson";
+
   private ColdStart() {}
 
   /**
    * Makes the first call.
    *
    * @param args the client ({@code membercard}, {@code wechatpay-java}, or {@code none} for the JVM
-   *     alone), the server's base URL, and the directory of key files
+   *     alone; either client followed by {@value #JACKSON_APP} to use Jackson first), the server's
+   *     base URL, and the directory of key files
+   * @throws IOException if the application's own use of Jackson fails
    */
-  public static void main(String[] args) {
+  public static void main(String[] args) throws IOException {
     String client = args[0];
+    if (client.endsWith(JACKSON_APP)) {
+      client = client.substring(0, client.length() - JACKSON_APP.length());
+      ObjectMapper application = new ObjectMapper();
+      application.readValue(application.writeValueAsBytes(new Shape[] {Shape.GET}), Shape[].class);
+    }
     String baseUrl = args[1];
     Path keys = Path.of(args[2]);
     Calls calls =
