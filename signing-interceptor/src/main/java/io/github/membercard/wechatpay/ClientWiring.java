@@ -13,6 +13,7 @@ import io.github.membercard.wechatpay.internal.http.CertificateDownloader;
 import io.github.membercard.wechatpay.internal.http.ExchangeLog;
 import io.github.membercard.wechatpay.internal.http.LoggingClient;
 import io.github.membercard.wechatpay.internal.http.OkHttpTransport;
+import io.github.membercard.wechatpay.internal.http.PlannedCalls;
 import io.github.membercard.wechatpay.internal.http.RateLimitingClient;
 import io.github.membercard.wechatpay.internal.http.RetryingClient;
 import io.github.membercard.wechatpay.internal.http.SigningClient;
@@ -71,20 +72,25 @@ final class ClientWiring {
 
     ExchangeLog log = new ExchangeLog(mapper, transport.unsafeLogUnredacted());
 
+    Client calls =
+        calls(
+            new LoggingClient(new VerifyingClient(signing, validator, listener), log),
+            transport,
+            mapper);
+    WechatPayEncoder encoder = new WechatPayEncoder(mapper, keys, log);
+    WechatPayDecoder decoder = new WechatPayDecoder(mapper, merchant.decryptor(), log);
+    WechatPayErrorDecoder errorDecoder = new WechatPayErrorDecoder(mapper);
     Feign.Builder feign =
         Feign.builder()
-            .client(
-                calls(
-                    new LoggingClient(new VerifyingClient(signing, validator, listener), log),
-                    transport,
-                    mapper))
-            .encoder(new WechatPayEncoder(mapper, keys, log))
-            .decoder(new WechatPayDecoder(mapper, merchant.decryptor(), log))
-            .errorDecoder(new WechatPayErrorDecoder(mapper))
+            .client(calls)
+            .encoder(encoder)
+            .decoder(decoder)
+            .errorDecoder(errorDecoder)
             .requestInterceptor(new WechatPaySerialInterceptor(keys))
             // A retried payment call is not always safe to repeat; callers decide.
             .retryer(Retryer.NEVER_RETRY)
-            .invocationHandlerFactory(new TypedFailures())
+            .invocationHandlerFactory(
+                new TypedFailures(new PlannedCalls(calls, options, encoder, decoder, errorDecoder)))
             .options(options);
     return new WechatPayClient(
         feign, baseUrl, validator, merchant.apiV3Key(), mapper, merchant.decryptor());

@@ -1,6 +1,5 @@
 package io.github.membercard.wechatpay.internal.http;
 
-import feign.DefaultInvocationHandlerFactory;
 import feign.FeignException;
 import feign.InvocationHandlerFactory;
 import feign.Target;
@@ -13,6 +12,7 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Makes every failure of a generated API call a {@link WechatPayException}: a {@code null} argument
@@ -22,7 +22,16 @@ import java.util.Map;
  */
 public final class TypedFailures implements InvocationHandlerFactory {
 
-  private final InvocationHandlerFactory delegate = new DefaultInvocationHandlerFactory();
+  private final InvocationHandlerFactory delegate;
+
+  /**
+   * Types the failures of the handlers another factory creates.
+   *
+   * @param delegate creates the handlers that make the calls
+   */
+  public TypedFailures(InvocationHandlerFactory delegate) {
+    this.delegate = Objects.requireNonNull(delegate, "delegate");
+  }
 
   @Override
   @SuppressWarnings("rawtypes") // Feign's interface takes a raw Target

@@ -52,32 +52,61 @@ public final class WechatPayEncoder implements Encoder {
     this.required = new RequiredMembers(mapper);
   }
 
+  /**
+   * What one call sends, encrypted under one WeChat Pay key chosen for it.
+   *
+   * @param target the encoded path and query, or {@code null} when the argument gives none
+   * @param body the JSON body, or {@code null} when there is none
+   * @param serial the id of the key everything is encrypted under, for {@code Wechatpay-Serial}
+   */
+  record Encoded(String target, byte[] body, String serial) {}
+
   @Override
   public void encode(Object object, Type bodyType, RequestTemplate template) {
-    EncryptionKey key = keys.encryptionKey();
-    Method method = GeneratedMethods.of(template);
-    Object body = object;
-    Type type = bodyType;
-    if (object instanceof OperationParams params) {
+    Encoded encoded = encode(GeneratedMethods.of(template), object, bodyType);
+    if (encoded.target() != null) {
       // A literal, every value already percent-encoded: slashes stay encoded (a value holding one
       // is still one segment) whatever the template's decodeSlash, which applies only to values
       // Feign expands, so the template is parsed once rather than again for decodeSlash(false).
-      template.uri(
+      template.uri(encoded.target());
+    }
+    if (encoded.body() != null) {
+      template.body(encoded.body(), StandardCharsets.UTF_8);
+    }
+    template.removeHeader(WechatPayProtocol.WECHATPAY_SERIAL);
+    template.header(WechatPayProtocol.WECHATPAY_SERIAL, encoded.serial());
+  }
+
+  /**
+   * Encodes one call's argument: an {@link OperationParams}' target and body, or a body alone.
+   *
+   * @param method the generated method called, or {@code null} for a request built by hand
+   * @param argument its argument, or {@code null} when it takes none
+   * @param bodyType the argument's declared type
+   * @return the target, body and key of the call
+   */
+  Encoded encode(Method method, Object argument, Type bodyType) {
+    EncryptionKey key = keys.encryptionKey();
+    Object body = argument;
+    Type type = bodyType;
+    String target = null;
+    if (argument instanceof OperationParams params) {
+      target =
           RequestTarget.of(
               params,
               method == null
                   ? Set.of()
                   : encryptedQueries.computeIfAbsent(method, WechatPayEncoder::encryptedQuery),
-              plaintext -> RsaOaep.encrypt(key.publicKey(), plaintext)));
+              plaintext -> RsaOaep.encrypt(key.publicKey(), plaintext));
       body = params.body();
       type = body == null ? null : body.getClass();
     }
+    byte[] json = null;
     if (body != null) {
       required.check(method == null ? "request" : method.getName(), body);
-      template.body(json(body, type, key), StandardCharsets.UTF_8);
+      json = json(body, type, key);
     }
-    template.removeHeader(WechatPayProtocol.WECHATPAY_SERIAL);
-    template.header(WechatPayProtocol.WECHATPAY_SERIAL, key.id());
+    return new Encoded(target, json, key.id());
   }
 
   private byte[] json(Object body, Type type, EncryptionKey key) {
