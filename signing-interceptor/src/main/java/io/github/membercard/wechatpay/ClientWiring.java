@@ -61,7 +61,9 @@ final class ClientWiring {
     Client http =
         transport.httpClient() != null
             ? transport.httpClient()
-            : OkHttpTransport.withDefaults(transport.connectTimeout());
+            : transport.okHttpClient() != null
+                ? OkHttpTransport.over(transport.okHttpClient(), transport.connectTimeout())
+                : OkHttpTransport.withDefaults(transport.connectTimeout());
     ObjectMapper mapper = json.mapper(); // built meanwhile, beside key parsing and the transport
     SigningClient signing =
         new SigningClient(new TransportClient(http, transport.maxResponseBytes()), credential);

@@ -9,6 +9,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import okhttp3.OkHttpClient;
 
 /**
  * How calls reach WeChat Pay: the base URL, timeouts, the HTTP client, the response size limit and
@@ -34,6 +35,7 @@ public final class TransportOptions {
   private Duration connectTimeout = Duration.ofSeconds(10);
   private Duration readTimeout = Duration.ofSeconds(30);
   private Client httpClient;
+  private OkHttpClient okHttpClient;
   private int maxResponseBytes = BoundedBody.DEFAULT_LIMIT;
   private boolean unsafeLogUnredacted;
   private RetryPolicy retries = RetryPolicy.none();
@@ -48,6 +50,7 @@ public final class TransportOptions {
     copy.connectTimeout = connectTimeout;
     copy.readTimeout = readTimeout;
     copy.httpClient = httpClient;
+    copy.okHttpClient = okHttpClient;
     copy.maxResponseBytes = maxResponseBytes;
     copy.unsafeLogUnredacted = unsafeLogUnredacted;
     copy.retries = retries;
@@ -127,6 +130,21 @@ public final class TransportOptions {
   }
 
   /**
+   * Sends through the default OkHttp transport over an OkHttp client you configured (a proxy, your
+   * TLS trust, DNS, a connection pool or dispatcher shared with the rest of your service), in a
+   * copy of these options. The runtime keeps what it relies on over a copy of your client: no retry
+   * on a connection failure, no redirects, no cookies, HTTP/1.1, and the connect timeout set here;
+   * the read timeout set here bounds each whole response. Set this or {@link #httpClient(Client)},
+   * not both.
+   *
+   * @param client the OkHttp client to send through
+   * @return options with that client
+   */
+  public TransportOptions okHttpClient(OkHttpClient client) {
+    return with(copy -> copy.okHttpClient = client);
+  }
+
+  /**
    * Sets the largest response body read, error responses and the platform-certificate download
    * included, in a copy of these options; default 1 MiB. A larger response fails the call with a
    * {@link WechatPayTransportException} ({@code RESPONSE_TOO_LARGE}) without the rest being read.
@@ -190,6 +208,11 @@ public final class TransportOptions {
     Settings.positive(readTimeout, "readTimeout", "10s");
     Settings.positiveSize(maxResponseBytes, "maxResponseBytes");
     Settings.required(retries, "retries", "RetryPolicy.none() sends each call once");
+    if (httpClient != null && okHttpClient != null) {
+      throw new WechatPayConfigurationException(
+          "okHttpClient",
+          "okHttpClient and httpClient are both set: set one, the client requests go out through");
+    }
     retries.check();
     Settings.required(baseUrl, "baseUrl", "leave it unset for " + DEFAULT_BASE_URL);
     String trimmed = baseUrl.replaceFirst("/+$", "");
@@ -283,6 +306,10 @@ public final class TransportOptions {
     return httpClient;
   }
 
+  OkHttpClient okHttpClient() {
+    return okHttpClient;
+  }
+
   int maxResponseBytes() {
     return maxResponseBytes;
   }
@@ -309,7 +336,11 @@ public final class TransportOptions {
         + ", readTimeout="
         + readTimeout
         + ", httpClient="
-        + (httpClient == null ? "OkHttpTransport" : httpClient.getClass().getSimpleName())
+        + (httpClient != null
+            ? httpClient.getClass().getSimpleName()
+            : okHttpClient != null
+                ? "OkHttpTransport over a given OkHttpClient"
+                : "OkHttpTransport")
         + ", maxResponseBytes="
         + maxResponseBytes
         + (unsafeLogUnredacted ? ", UNSAFE: logs unredacted" : "")

@@ -21,6 +21,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
+import okhttp3.CookieJar;
 import okhttp3.Headers;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
@@ -61,14 +62,8 @@ public final class OkHttpTransport implements Client {
   // Calls of one client share one read timeout, so its client is reused, not rebuilt per call.
   private volatile TimedClient lastClient;
 
-  /**
-   * Creates a transport over a client the caller configured. Its own retry, redirect and encoding
-   * settings apply: see {@link #withDefaults(Duration)} for the ones the runtime relies on.
-   *
-   * @param http the OkHttp client to send through
-   */
-  public OkHttpTransport(OkHttpClient http) {
-    this.http = Objects.requireNonNull(http, "http");
+  private OkHttpTransport(OkHttpClient http) {
+    this.http = http;
   }
 
   /**
@@ -79,15 +74,33 @@ public final class OkHttpTransport implements Client {
    * @return the transport
    */
   public static OkHttpTransport withDefaults(Duration connectTimeout) {
-    return new OkHttpTransport(
+    return over(
         new OkHttpClient.Builder()
+            .connectionPool(
+                new ConnectionPool(MAX_IDLE_CONNECTIONS, KEEP_ALIVE.toSeconds(), TimeUnit.SECONDS))
+            .build(),
+        connectTimeout);
+  }
+
+  /**
+   * Creates the transport over a client the caller configured (proxy, TLS, DNS, pool, dispatcher),
+   * with what the runtime relies on set over a copy of it: no retries, no redirects, no cookies,
+   * HTTP/1.1 and the connect timeout.
+   *
+   * @param http the caller's client, which is not changed
+   * @param connectTimeout how long to wait for a connection
+   * @return the transport
+   */
+  public static OkHttpTransport over(OkHttpClient http, Duration connectTimeout) {
+    return new OkHttpTransport(
+        Objects.requireNonNull(http, "http")
+            .newBuilder()
             .connectTimeout(connectTimeout)
             .retryOnConnectionFailure(false)
             .followRedirects(false)
             .followSslRedirects(false)
+            .cookieJar(CookieJar.NO_COOKIES)
             .protocols(List.of(Protocol.HTTP_1_1))
-            .connectionPool(
-                new ConnectionPool(MAX_IDLE_CONNECTIONS, KEEP_ALIVE.toSeconds(), TimeUnit.SECONDS))
             .build());
   }
 
