@@ -8,7 +8,7 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 final class StubTags {
 
   static final String OPERATION = "wechatpay-operation";
-  static final String ANSWER = "wechatpay-answer";
+  static final String RESPONSE = "wechatpay-response";
   static final String SIGNING = "wechatpay-signing";
   static final String WIRE = "wechatpay-wire";
   static final String STALL_MILLIS = "wechatpay-stall-millis";
@@ -33,14 +33,14 @@ final class StubTags {
 
   private StubTags() {}
 
-  static Metadata of(String operationId, String answer, String signing) {
-    return builder(operationId, answer, signing).build();
+  static Metadata of(String operationId, String response, String signing) {
+    return builder(operationId, response, signing).build();
   }
 
   /** Tags a stub whose response reaches the wire as {@code wire} says, stalled or truncated. */
   static Metadata of(
-      String operationId, String answer, String signing, String wire, long stallMillis) {
-    return builder(operationId, answer, signing)
+      String operationId, String response, String signing, String wire, long stallMillis) {
+    return builder(operationId, response, signing)
         .attr(WIRE, wire)
         .attr(STALL_MILLIS, stallMillis)
         .build();
@@ -59,10 +59,10 @@ final class StubTags {
     return ((Number) event.getStubMapping().getMetadata().get(key)).longValue();
   }
 
-  private static Metadata.Builder builder(String operationId, String answer, String signing) {
+  private static Metadata.Builder builder(String operationId, String response, String signing) {
     return Metadata.metadata()
         .attr(OPERATION, operationId)
-        .attr(ANSWER, answer)
+        .attr(RESPONSE, response)
         .attr(SIGNING, signing);
   }
 }

@@ -64,7 +64,7 @@ final class WechatPayRules implements ResponseDefinitionTransformerV2 {
     if (outcome.error() != null) {
       return error(outcome.error());
     }
-    if (!StubTags.DOCUMENTED.equals(StubTags.get(event, StubTags.ANSWER))) {
+    if (!StubTags.DOCUMENTED.equals(StubTags.get(event, StubTags.RESPONSE))) {
       return event.getResponseDefinition();
     }
     ResponseDefinitionBuilder answer =

@@ -37,7 +37,7 @@ final class Deadlines {
         new ScheduledThreadPoolExecutor(
             1,
             task -> {
-              Thread thread = new Thread(task, "wechatpay-answer-deadline");
+              Thread thread = new Thread(task, "wechatpay-response-deadline");
               thread.setDaemon(true);
               return thread;
             });
