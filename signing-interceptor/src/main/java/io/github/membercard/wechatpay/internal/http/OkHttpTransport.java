@@ -74,12 +74,14 @@ public final class OkHttpTransport implements Client {
    * @return the transport
    */
   public static OkHttpTransport withDefaults(Duration connectTimeout) {
-    return over(
-        new OkHttpClient.Builder()
-            .connectionPool(
-                new ConnectionPool(MAX_IDLE_CONNECTIONS, KEEP_ALIVE.toSeconds(), TimeUnit.SECONDS))
-            .build(),
-        connectTimeout);
+    return new OkHttpTransport(
+        withRuntimeRules(
+                new OkHttpClient.Builder()
+                    .connectionPool(
+                        new ConnectionPool(
+                            MAX_IDLE_CONNECTIONS, KEEP_ALIVE.toSeconds(), TimeUnit.SECONDS)),
+                connectTimeout)
+            .build());
   }
 
   /**
@@ -93,15 +95,23 @@ public final class OkHttpTransport implements Client {
    */
   public static OkHttpTransport over(OkHttpClient http, Duration connectTimeout) {
     return new OkHttpTransport(
-        Objects.requireNonNull(http, "http")
-            .newBuilder()
-            .connectTimeout(connectTimeout)
-            .retryOnConnectionFailure(false)
-            .followRedirects(false)
-            .followSslRedirects(false)
-            .cookieJar(CookieJar.NO_COOKIES)
-            .protocols(List.of(Protocol.HTTP_1_1))
+        withRuntimeRules(Objects.requireNonNull(http, "http").newBuilder(), connectTimeout)
             .build());
+  }
+
+  /**
+   * Sets what the runtime relies on, whoever configured the rest; one client is built from it, so
+   * the default transport does not build its client twice at start-up.
+   */
+  private static OkHttpClient.Builder withRuntimeRules(
+      OkHttpClient.Builder builder, Duration connectTimeout) {
+    return builder
+        .connectTimeout(connectTimeout)
+        .retryOnConnectionFailure(false)
+        .followRedirects(false)
+        .followSslRedirects(false)
+        .cookieJar(CookieJar.NO_COOKIES)
+        .protocols(List.of(Protocol.HTTP_1_1));
   }
 
   @Override
